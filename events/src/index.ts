@@ -1,0 +1,7 @@
+export * from './schema/data.ts'
+export * from './schema/envelope.ts'
+export * from './types.ts'
+export * from './validate.ts'
+export * from './ids.ts'
+export * from './subjects.ts'
+export * from './bus/index.ts'
