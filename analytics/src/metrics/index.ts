@@ -1,0 +1,3 @@
+export * from './visit.ts'
+export * from './counters.ts'
+export * from './formulas.ts'

@@ -1,0 +1,83 @@
+/**
+ * The counters of DESIGN §4 per queue, computed in ClickHouse from `queue_visits`, for visits that
+ * entered the queue in [from, to). Outcome groups and thresholds come from the same definitions the
+ * live engine uses (metrics/visit.ts, metrics/counters.ts).
+ */
+import type { ClickHouseClient } from '@clickhouse/client'
+import { ABANDONED, ANSWERED, CALLBACK, FLOWED_OUT } from '../metrics/visit.ts'
+import { COUNTER_KEYS, type Counters, type Thresholds } from '../metrics/counters.ts'
+
+const SQL = `
+SELECT
+    queue_id AS queueId,
+    count() AS offered,
+    countIf(outcome IN {answered:Array(String)}) AS answered,
+    countIf(outcome IN {answered:Array(String)} AND wait_ms <= t) AS answeredWithinT,
+    countIf(outcome IN {abandoned:Array(String)}) AS abandoned,
+    countIf(outcome IN {abandoned:Array(String)} AND wait_ms <= s) AS shortAbandons,
+    countIf(outcome IN {abandoned:Array(String)} AND wait_ms <= t) AS abandonedWithinT,
+    countIf(outcome IN {flowedOut:Array(String)}) AS flowedOut,
+    countIf(outcome IN {callback:Array(String)}) AS callbacks,
+    countIf(outcome IN {callback:Array(String)} AND wait_ms <= t) AS callbacksWithinT,
+    sumIf(wait_ms, outcome IN {answered:Array(String)}) AS answeredWaitMs,
+    countIf(outcome IN {answered:Array(String)} AND handled = 1) AS handled,
+    sumIf(talk_ms, outcome IN {answered:Array(String)} AND handled = 1) AS talkMs,
+    sumIf(hold_ms, outcome IN {answered:Array(String)} AND handled = 1) AS holdMs,
+    sumIf(wrap_ms, outcome IN {answered:Array(String)} AND handled = 1) AS wrapMs
+FROM
+(
+    SELECT
+        queue_id,
+        max(queued_at_ms) AS queued_at,
+        max(dequeued_at_ms) AS dequeued_at,
+        max(wait_ms) AS wait_ms,
+        max(outcome) AS outcome,
+        max(talk_ms) AS talk_ms,
+        max(hold_ms) AS hold_ms,
+        max(wrap_ms) AS wrap_ms,
+        max(handled) AS handled,
+        transform(queue_id, {queues:Array(String)}, {slMs:Array(Int64)}, {defaultSlMs:Int64}) AS t,
+        transform(queue_id, {queues:Array(String)}, {shortMs:Array(Int64)}, {defaultShortMs:Int64}) AS s
+    FROM queue_visits
+    WHERE tenant = {tenant:String} AND (empty({only:Array(String)}) OR has({only:Array(String)}, queue_id))
+    GROUP BY queue_id, contact_id
+    HAVING queued_at > 0 OR dequeued_at > 0
+)
+WHERE if(dequeued_at > 0, dequeued_at - wait_ms, queued_at) >= {from:Int64}
+  AND if(dequeued_at > 0, dequeued_at - wait_ms, queued_at) < {to:Int64}
+GROUP BY queue_id
+ORDER BY queue_id`
+
+export interface QueueCountersQuery {
+  tenant: string
+  fromMs: number
+  toMs: number
+  /** Only these queues; all when empty or absent. */
+  queues?: string[]
+  /** Per-queue thresholds; `default` for the rest. */
+  thresholds: { default: Thresholds; byQueue?: Record<string, Thresholds> }
+}
+
+export async function queueCounters(client: ClickHouseClient, q: QueueCountersQuery): Promise<Map<string, Counters>> {
+  const byQueue = Object.entries(q.thresholds.byQueue ?? {})
+  const rs = await client.query({
+    query: SQL,
+    format: 'JSONEachRow',
+    query_params: {
+      tenant: q.tenant, from: q.fromMs, to: q.toMs, only: q.queues ?? [],
+      answered: ANSWERED, abandoned: ABANDONED, flowedOut: FLOWED_OUT, callback: CALLBACK,
+      queues: byQueue.map(([id]) => id),
+      slMs: byQueue.map(([, t]) => t.serviceLevelMs),
+      shortMs: byQueue.map(([, t]) => t.shortAbandonMs),
+      defaultSlMs: q.thresholds.default.serviceLevelMs,
+      defaultShortMs: q.thresholds.default.shortAbandonMs,
+    },
+  })
+  const rows = await rs.json<Record<string, string | number>>()
+  const out = new Map<string, Counters>()
+  for (const r of rows) {
+    const c = Object.fromEntries(COUNTER_KEYS.map((k) => [k, Number(r[k])])) as unknown as Counters
+    out.set(String(r.queueId), c)
+  }
+  return out
+}

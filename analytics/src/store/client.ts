@@ -1,0 +1,67 @@
+/**
+ * One factory for the store client: `@clickhouse/client` over chDB (in-process, data in
+ * AGNER_DATA_DIR) or over HTTP to a ClickHouse server when CLICKHOUSE_URL is set. Callers see the
+ * same client either way, so one SQL dialect serves both.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createClient, type ClickHouseClient } from '@clickhouse/client'
+import { createChdbConnection } from 'chdb/connection'
+
+export interface StoreConfig {
+  /** http(s)://host:8123 of a ClickHouse server; unset means embedded chDB. */
+  clickhouseUrl?: string
+  user?: string
+  password?: string
+  /** Database on a server (created when missing). chDB keeps Agner's tables in its own data directory. */
+  database?: string
+  /** chDB data directory. */
+  dataDir: string
+}
+
+export interface Store {
+  readonly kind: 'chdb' | 'server'
+  readonly client: ClickHouseClient
+  /** Whether the store answers a query now. */
+  ping(): Promise<boolean>
+  close(): Promise<void>
+}
+
+export async function createStore(cfg: StoreConfig): Promise<Store> {
+  if (cfg.clickhouseUrl) {
+    const database = cfg.database ?? 'agner'
+    const admin = createClient({ url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password })
+    await admin.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(database)}` })
+    await admin.close()
+    const client = createClient({
+      url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password, database,
+      clickhouse_settings: { async_insert: 0 },
+    })
+    return wrap('server', client)
+  }
+  const dir = resolve(cfg.dataDir)
+  mkdirSync(dir, { recursive: true })
+  // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
+  // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
+  const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection']
+  const client = createClient({ connection })
+  return wrap('chdb', client)
+}
+
+function wrap(kind: Store['kind'], client: ClickHouseClient): Store {
+  return {
+    kind, client,
+    ping: async () => {
+      try { await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json()); return true } catch { return false }
+    },
+    close: () => client.close(),
+  }
+}
+
+/** Quotes a database name given in configuration (never user input). */
+function quoteIdent(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw new Error(`CLICKHOUSE_DATABASE "${name}" is not a valid database name; use letters, digits and underscores`)
+  }
+  return `\`${name}\``
+}

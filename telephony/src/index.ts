@@ -1,0 +1,5 @@
+export * from './traffic/model.ts'
+export * from './traffic/sizing.ts'
+export * from './traffic/random.ts'
+export * from './traffic/timers.ts'
+export * from './traffic/emitter.ts'
