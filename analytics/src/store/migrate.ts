@@ -36,7 +36,7 @@ export function splitStatements(sql: string): string[] {
 
 export async function migrate(client: ClickHouseClient, migrations = loadMigrations()): Promise<string[]> {
   await client.command({
-    query: `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at DateTime64(3, 'UTC'))
+    query: `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at_ms Int64)
             ENGINE = ReplacingMergeTree ORDER BY version`,
   })
   const rows = await client
@@ -49,7 +49,7 @@ export async function migrate(client: ClickHouseClient, migrations = loadMigrati
     for (const statement of m.statements) await client.command({ query: statement })
     await client.insert({
       table: 'schema_migrations', format: 'JSONEachRow',
-      values: [{ version: m.version, name: m.name, applied_at: Date.now() / 1000 }],
+      values: [{ version: m.version, name: m.name, applied_at_ms: Date.now() }],
     })
     applied.push(m.name)
   }

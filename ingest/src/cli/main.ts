@@ -1,0 +1,46 @@
+/** `agner <command>`: the root CLI. */
+import { parseArgs } from 'node:util'
+import { ConfigError } from '../config.ts'
+import { emitCommand, migrateCommand, replayCommand, startCommand } from './commands.ts'
+
+const USAGE = `usage: agner <command>
+  start                                   run server + ingest (+ demo traffic) on the configured bus and store
+  migrate                                 apply the store's schema migrations
+  emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
+  replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)`
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'start': return await startCommand()
+      case 'migrate': return await migrateCommand()
+      case 'emit': {
+        const { values } = parseArgs({ args: rest, options: { rate: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, url: { type: 'string' }, queues: { type: 'string' }, seed: { type: 'string' } } })
+        const rate = positive(values.rate, '--rate'), duration = positive(values.duration, '--duration')
+        return await emitCommand({ rate, duration, url: values.url, queues: values.queues ? positive(values.queues, '--queues') : undefined, seed: values.seed ? Number(values.seed) : undefined })
+      }
+      case 'replay': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { url: { type: 'string' } } })
+        if (positionals.length !== 1) throw new UsageError('replay needs exactly one file: agner replay FILE.ndjson [--url URL]')
+        await replayCommand(positionals[0]!, values.url)
+        return
+      }
+      default:
+        console.log(USAGE)
+        if (command && command !== 'help' && command !== '--help') process.exitCode = 2
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError) { console.error(`agner: ${err.message}`); process.exit(2) }
+    console.error(`agner: ${(err as Error).message}`)
+    process.exit(1)
+  }
+}
+
+class UsageError extends Error {}
+
+function positive(v: string | undefined, name: string): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, got "${v}"`)
+  return n
+}

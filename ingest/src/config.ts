@@ -1,0 +1,94 @@
+/**
+ * Configuration from environment variables, parsed and validated once at start-up. Defaults run
+ * the embedded mode (in-process bus, chDB in ./data, demo traffic). A bad value stops the process
+ * with one sentence naming the variable and what it accepts.
+ */
+import { isValidTimeZone } from './live/day.ts'
+
+export interface Config {
+  host: string
+  port: number
+  natsUrl?: string
+  clickhouseUrl?: string
+  clickhouseUser?: string
+  clickhousePassword?: string
+  clickhouseDatabase: string
+  dataDir: string
+  timeZone: string
+  tenant: string
+  demo: boolean
+  demoRate: number
+  batchSize: number
+  batchWaitMs: number
+  maxDeliver: number
+  ackWaitMs: number
+  maxBodyBytes: number
+  liveFrameMs: number
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const tz = env.AGNER_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'
+  if (!isValidTimeZone(tz)) throw new ConfigError(`AGNER_TIMEZONE "${tz}" is not an IANA time zone; use a name such as Asia/Shanghai or Europe/London.`)
+  const natsUrl = optionalUrl(env, 'NATS_URL', ['nats:', 'tls:'])
+  const clickhouseUrl = optionalUrl(env, 'CLICKHOUSE_URL', ['http:', 'https:'])
+  const tenant = env.AGNER_TENANT ?? 'default'
+  if (!/^[a-z0-9_-]{1,64}$/.test(tenant)) throw new ConfigError(`AGNER_TENANT "${tenant}" must be 1–64 lower-case letters, digits, "-" or "_".`)
+  const logLevel = env.AGNER_LOG_LEVEL ?? 'info'
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`AGNER_LOG_LEVEL "${logLevel}" must be one of fatal, error, warn, info, debug, trace, silent.`)
+  }
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: int(env, 'PORT', 8080, 0, 65_535),
+    natsUrl,
+    clickhouseUrl,
+    clickhouseUser: env.CLICKHOUSE_USER,
+    clickhousePassword: env.CLICKHOUSE_PASSWORD,
+    clickhouseDatabase: env.CLICKHOUSE_DATABASE ?? 'agner',
+    dataDir: env.AGNER_DATA_DIR ?? './data',
+    timeZone: tz,
+    tenant,
+    demo: bool(env, 'AGNER_DEMO', true),
+    demoRate: int(env, 'AGNER_DEMO_RATE', 5, 0, 100_000),
+    batchSize: int(env, 'AGNER_BATCH_SIZE', 10_000, 1, 200_000),
+    batchWaitMs: int(env, 'AGNER_BATCH_WAIT_MS', 50, 1, 60_000),
+    maxDeliver: int(env, 'AGNER_MAX_DELIVER', 5, 1, 100),
+    ackWaitMs: int(env, 'AGNER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
+    maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 250, 50, 60_000),
+    logLevel: logLevel as Config['logLevel'],
+    ...overrides,
+  }
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} "${raw}" must be a whole number from ${min} to ${max}.`)
+  return n
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new ConfigError(`${name} "${env[name]}" must be true or false.`)
+}
+
+function optionalUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return undefined
+  for (const part of raw.split(',')) {
+    let u: URL
+    try { u = new URL(part.trim()) } catch { throw new ConfigError(`${name} "${raw}" is not a URL; use e.g. ${protocols[0]}//127.0.0.1:${name === 'NATS_URL' ? 4222 : 8123}.`) }
+    if (!protocols.includes(u.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}".`)
+  }
+  return raw
+}

@@ -1,0 +1,322 @@
+/**
+ * The live KPI engine: folds canonical events into per-queue and per-agent figures, exactly as
+ * DESIGN §4 defines them (the same definitions as the reports, from @agner/analytics).
+ *
+ * Idempotent and order-insensitive: a queue visit is a record whose fields are set, never
+ * incremented, and its counters are re-derived on every change (old contribution out, new in),
+ * so duplicates and redeliveries never count twice and out-of-order arrival lands on the same
+ * figures. Pure: no I/O, the clock is passed in.
+ */
+import type { CanonicalEvent } from '@agner/events'
+import {
+  addInto, emptyCounters, emptyVisit, enteredAt, figures, isKnownVisit, visitCounters, type Counters, type Figures,
+  type Visit,
+} from '@agner/analytics'
+import { AgentRecord, DERIVED_STATES, type AgentLive, type DerivedState } from './agents.ts'
+import { intervalStart, minuteStart, MINUTE_MS, startOfDayIn } from './day.ts'
+import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.ts'
+
+export const WINDOWS = { '15m': 15, '30m': 30, '60m': 60 } as const
+export type WindowName = keyof typeof WINDOWS
+
+export interface QueueLive {
+  queueId: string
+  name: string
+  settings: Omit<QueueSettings, 'name'>
+  waiting: number
+  /** When the oldest waiting contact entered the queue; longest wait = now − this. */
+  oldestWaitingSince: number | null
+  waitingPastThreshold: number
+  agents: Record<DerivedState, number>
+  today: Figures & { maxWaitMs: number }
+  windows: Record<WindowName, Figures>
+}
+
+export interface LiveSnapshot {
+  tenant: string
+  timeZone: string
+  serverTime: number
+  dayStart: number
+  queues: QueueLive[]
+  agents: AgentLive[]
+}
+
+export interface LiveDelta {
+  serverTime: number
+  dayStart: number
+  queues: QueueLive[]
+  agents: AgentLive[]
+}
+
+export interface LiveEngineOptions {
+  tenant: string
+  timeZone: string
+  queues?: Record<string, Partial<QueueSettings>>
+  /** Queues each agent serves (learned from offers and connects as well). */
+  agentQueues?: Record<string, string[]>
+  now?: number
+}
+
+class QueueState {
+  readonly intervals = new Map<number, Counters>()
+  readonly minutes = new Map<number, Counters>()
+  readonly maxWaitByInterval = new Map<number, number>()
+  today = emptyCounters()
+  todayMaxWaitMs = 0
+  readonly waiting = new Map<string, number>()
+  constructor(readonly queueId: string) {}
+}
+
+export class LiveEngine {
+  readonly tenant: string
+  readonly timeZone: string
+  private readonly visits = new Map<string, Visit>()
+  private readonly queues = new Map<string, QueueState>()
+  private readonly agents = new Map<string, AgentRecord>()
+  private readonly contactQueue = new Map<string, string>()
+  private readonly settings = new Map<string, QueueSettings>()
+  private readonly dirtyQueues = new Set<string>()
+  private readonly dirtyAgents = new Set<string>()
+  private dayStart: number
+  private now: number
+  /** Waiting contacts already past T at the last tick, per queue (a crossing marks the queue dirty). */
+  private readonly pastT = new Map<string, number>()
+
+  constructor(opts: LiveEngineOptions) {
+    this.tenant = opts.tenant
+    this.timeZone = opts.timeZone
+    this.now = opts.now ?? Date.now()
+    this.dayStart = startOfDayIn(this.now, this.timeZone)
+    for (const [id, s] of Object.entries(opts.queues ?? {})) this.configureQueue(id, s)
+    for (const [agentId, qs] of Object.entries(opts.agentQueues ?? {})) {
+      const a = this.agent(agentId)
+      for (const q of qs) { a.queues.add(q); this.queue(q) }
+    }
+  }
+
+  configureQueue(queueId: string, s: Partial<QueueSettings>): void {
+    this.settings.set(queueId, { ...DEFAULT_QUEUE_SETTINGS, name: queueId, ...this.settings.get(queueId), ...s })
+    const q = this.queue(queueId)
+    this.recount(q)
+  }
+
+  settingsOf(queueId: string): QueueSettings {
+    return this.settings.get(queueId) ?? { ...DEFAULT_QUEUE_SETTINGS, name: queueId }
+  }
+
+  get currentDayStart(): number { return this.dayStart }
+
+  apply(e: CanonicalEvent): void {
+    if (e.tenant !== this.tenant) return
+    switch (e.type) {
+      case 'agent.status_changed':
+      case 'agent.activity_changed': {
+        const a = this.agent(e.agentId!)
+        if (e.queueId) a.queues.add(e.queueId)
+        if (a.apply(e)) this.markAgent(a)
+        return
+      }
+      case 'contact.offered':
+      case 'contact.connected':
+        if (e.queueId) {
+          this.contactQueue.set(e.contactId!, e.queueId)
+          const a = this.agent(e.data.agentId)
+          if (!a.queues.has(e.queueId)) { a.queues.add(e.queueId); this.markAgent(a) }
+        }
+        if (e.type === 'contact.connected') this.updateVisit(e, (v) => { v.agentId = e.data.agentId })
+        return
+      case 'contact.queued':
+        this.updateVisit(e, (v) => { v.queuedAtMs = e.time; v.channel = e.channel ?? v.channel })
+        return
+      case 'contact.dequeued':
+        this.updateVisit(e, (v) => { v.dequeuedAtMs = e.time; v.waitMs = e.data.waitMs; v.outcome = e.data.outcome })
+        return
+      case 'contact.ended':
+        this.updateVisit(e, (v) => { v.talkMs = e.data.talkMs; v.holdMs = e.data.holdMs })
+        return
+      case 'contact.wrapup_ended':
+        this.updateVisit(e, (v) => { v.wrapMs = e.data.durationMs; v.handled = true })
+        if (e.agentId && e.time >= this.dayStart) {
+          const a = this.agent(e.agentId)
+          if (!a.handled.has(e.contactId!)) { a.handled.add(e.contactId!); this.markAgent(a) }
+        }
+        return
+      default:
+        return
+    }
+  }
+
+  private updateVisit(e: CanonicalEvent, change: (v: Visit) => void): void {
+    if (!e.queueId || !e.contactId) return
+    const key = `${e.queueId}\u0000${e.contactId}`
+    let v = this.visits.get(key)
+    if (!v) { v = emptyVisit(e.tenant, e.queueId, e.contactId); this.visits.set(key, v) }
+    const q = this.queue(e.queueId)
+    const t = this.settingsOf(e.queueId)
+    const before = visitCounters(v, t)
+    const beforeStart = enteredAt(v)
+    change(v)
+    const after = visitCounters(v, t)
+    const start = enteredAt(v)
+    if (isKnownVisit(v) || beforeStart > 0) {
+      // Take the old contribution out of its interval and put the new one in (the interval can
+      // move when the dequeued event corrects the queued time).
+      if (beforeStart > 0) this.addToBuckets(q, beforeStart, before, -1)
+      this.addToBuckets(q, start, after, 1)
+    }
+    if (v.dequeuedAtMs > 0) {
+      q.waiting.delete(key)
+      const iv = intervalStart(start)
+      const max = Math.max(q.maxWaitByInterval.get(iv) ?? 0, v.waitMs)
+      q.maxWaitByInterval.set(iv, max)
+      if (start >= this.dayStart) q.todayMaxWaitMs = Math.max(q.todayMaxWaitMs, v.waitMs)
+    } else if (v.queuedAtMs > 0) {
+      q.waiting.set(key, v.queuedAtMs)
+    }
+    this.dirtyQueues.add(q.queueId)
+  }
+
+  private addToBuckets(q: QueueState, start: number, c: Counters, sign: 1 | -1): void {
+    const iv = intervalStart(start)
+    let ic = q.intervals.get(iv)
+    if (!ic) { ic = emptyCounters(); q.intervals.set(iv, ic) }
+    addInto(ic, c, sign)
+    if (start >= this.dayStart) addInto(q.today, c, sign)
+    if (start >= this.now - 61 * MINUTE_MS) {
+      const m = minuteStart(start)
+      let mc = q.minutes.get(m)
+      if (!mc) { mc = emptyCounters(); q.minutes.set(m, mc) }
+      addInto(mc, c, sign)
+    }
+  }
+
+  /** Advances the clock: day rollover, waiting contacts crossing T, pruning. */
+  tick(now: number): void {
+    this.now = now
+    const day = startOfDayIn(now, this.timeZone)
+    if (day !== this.dayStart) this.rollover(day)
+    for (const q of this.queues.values()) {
+      const T = this.settingsOf(q.queueId).serviceLevelMs
+      let past = 0
+      for (const since of q.waiting.values()) if (now - since > T) past++
+      if ((this.pastT.get(q.queueId) ?? 0) !== past) { this.pastT.set(q.queueId, past); this.dirtyQueues.add(q.queueId) }
+      for (const m of q.minutes.keys()) if (m < now - 61 * MINUTE_MS) { q.minutes.delete(m); this.dirtyQueues.add(q.queueId) }
+    }
+  }
+
+  private rollover(day: number): void {
+    this.dayStart = day
+    const keepFrom = day - 2 * 3600_000
+    for (const [key, v] of this.visits) {
+      if (v.dequeuedAtMs > 0 && enteredAt(v) < keepFrom) this.visits.delete(key)
+    }
+    for (const q of this.queues.values()) {
+      for (const iv of q.intervals.keys()) if (iv < day - 8 * 86_400_000) { q.intervals.delete(iv); q.maxWaitByInterval.delete(iv) }
+      for (const [key, since] of q.waiting) if (since < day - 86_400_000) q.waiting.delete(key)
+      this.recount(q)
+    }
+    for (const a of this.agents.values()) { a.handled.clear(); this.dirtyAgents.add(a.agentId) }
+  }
+
+  /** Rebuilds a queue's today and window sums from its visits (after a settings change or rollover). */
+  private recount(q: QueueState): void {
+    const t = this.settingsOf(q.queueId)
+    q.intervals.clear(); q.minutes.clear(); q.maxWaitByInterval.clear()
+    q.today = emptyCounters(); q.todayMaxWaitMs = 0
+    for (const v of this.visits.values()) {
+      if (v.queueId !== q.queueId || !isKnownVisit(v)) continue
+      const start = enteredAt(v)
+      this.addToBuckets(q, start, visitCounters(v, t), 1)
+      if (v.dequeuedAtMs > 0) {
+        const iv = intervalStart(start)
+        q.maxWaitByInterval.set(iv, Math.max(q.maxWaitByInterval.get(iv) ?? 0, v.waitMs))
+        if (start >= this.dayStart) q.todayMaxWaitMs = Math.max(q.todayMaxWaitMs, v.waitMs)
+      }
+    }
+    this.dirtyQueues.add(q.queueId)
+  }
+
+  /** Raw counters of today for one queue (for reconciliation with the store). */
+  todayCounters(queueId: string): Counters {
+    return { ...(this.queues.get(queueId)?.today ?? emptyCounters()) }
+  }
+
+  /** Counters per 15-minute interval of one queue, oldest first. */
+  intervalCounters(queueId: string): Array<{ start: number; counters: Counters; maxWaitMs: number }> {
+    const q = this.queues.get(queueId)
+    if (!q) return []
+    return [...q.intervals.entries()].sort((a, b) => a[0] - b[0])
+      .map(([start, counters]) => ({ start, counters: { ...counters }, maxWaitMs: q.maxWaitByInterval.get(start) ?? 0 }))
+  }
+
+  snapshot(now = this.now): LiveSnapshot {
+    this.tick(now)
+    this.dirtyQueues.clear(); this.dirtyAgents.clear()
+    return {
+      tenant: this.tenant, timeZone: this.timeZone, serverTime: now, dayStart: this.dayStart,
+      queues: [...this.queues.keys()].sort().map((id) => this.queueView(id, now)),
+      agents: [...this.agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId)).map((a) => this.agentView(a)),
+    }
+  }
+
+  /** What changed since the last snapshot or delta; undefined when nothing did. */
+  takeDelta(now = this.now): LiveDelta | undefined {
+    this.tick(now)
+    if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return undefined
+    const delta: LiveDelta = {
+      serverTime: now, dayStart: this.dayStart,
+      queues: [...this.dirtyQueues].sort().map((id) => this.queueView(id, now)),
+      agents: [...this.dirtyAgents].sort().map((id) => this.agentView(this.agents.get(id)!)),
+    }
+    this.dirtyQueues.clear(); this.dirtyAgents.clear()
+    return delta
+  }
+
+  private queueView(queueId: string, now: number): QueueLive {
+    const q = this.queue(queueId)
+    const { name, ...settings } = this.settingsOf(queueId)
+    let oldest: number | null = null
+    let pastT = 0
+    for (const since of q.waiting.values()) {
+      if (oldest === null || since < oldest) oldest = since
+      if (now - since > settings.serviceLevelMs) pastT++
+    }
+    const agents = Object.fromEntries(DERIVED_STATES.map((s) => [s, 0])) as Record<DerivedState, number>
+    for (const a of this.agents.values()) if (a.queues.has(queueId)) agents[a.state]++
+    const windows = {} as Record<WindowName, Figures>
+    for (const [w, minutes] of Object.entries(WINDOWS) as Array<[WindowName, number]>) {
+      const from = minuteStart(now) - (minutes - 1) * MINUTE_MS
+      const c = emptyCounters()
+      for (const [m, mc] of q.minutes) if (m >= from) addInto(c, mc)
+      let waitingPast = 0
+      for (const since of q.waiting.values()) if (since >= from && now - since > settings.serviceLevelMs) waitingPast++
+      windows[w] = figures(c, settings, { waitingPastT: waitingPast })
+    }
+    return {
+      queueId, name, settings, waiting: q.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
+      today: { ...figures(q.today, settings, { waitingPastT: pastT }), maxWaitMs: q.todayMaxWaitMs },
+      windows,
+    }
+  }
+
+  private agentView(a: AgentRecord): AgentLive {
+    return a.view((contactId) => this.contactQueue.get(contactId))
+  }
+
+  private queue(id: string): QueueState {
+    let q = this.queues.get(id)
+    if (!q) { q = new QueueState(id); this.queues.set(id, q) }
+    return q
+  }
+
+  private agent(id: string): AgentRecord {
+    let a = this.agents.get(id)
+    if (!a) { a = new AgentRecord(id); this.agents.set(id, a) }
+    return a
+  }
+
+  private markAgent(a: AgentRecord): void {
+    this.dirtyAgents.add(a.agentId)
+    for (const q of a.queues) this.dirtyQueues.add(q)
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Composes the running system from a Config: store (+ migrations), bus, store writer, live engine
+ * fed from the bus and rebuilt from the store, HTTP/WebSocket server and, in demo mode, live
+ * simulated traffic. `close()` shuts down in order and drains the writer.
+ */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { createBus, type Bus } from '@agner/events'
+import { createStore, migrate, type Store } from '@agner/analytics'
+import { startRealtimeEmitter, type RealtimeEmitter } from '@agner/telephony'
+import { DEMO_AGENTS, DEMO_QUEUES, demoTraffic } from '@agner/seeds'
+import type { Config } from './config.ts'
+import { LiveEngine } from './live/engine.ts'
+import { LiveFeed } from './live/feed.ts'
+import { rebuildFromStore } from './live/rebuild.ts'
+import { buildApp } from './server/app.ts'
+import { StoreWriter } from './writer.ts'
+
+export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
+
+export interface Agner {
+  config: Config
+  app: FastifyInstance
+  bus: Bus
+  store: Store
+  engine: LiveEngine
+  feed: LiveFeed
+  writer: StoreWriter
+  emitter?: RealtimeEmitter
+  /** http://host:port once listening. */
+  url: string
+  close(): Promise<void>
+}
+
+export async function startAgner(config: Config, opts: { listen?: boolean; web?: boolean } = {}): Promise<Agner> {
+  const store = await createStore({
+    clickhouseUrl: config.clickhouseUrl, user: config.clickhouseUser, password: config.clickhousePassword,
+    database: config.clickhouseDatabase, dataDir: config.dataDir,
+  })
+  await migrate(store.client)
+  const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, name: 'agner-ingest' })
+  const engine = new LiveEngine({
+    tenant: config.tenant, timeZone: config.timeZone,
+    queues: config.demo ? Object.fromEntries(DEMO_QUEUES.map((q) => [q.id, {
+      name: `${q.name['zh-CN']} / ${q.name.en}`, serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, formula: q.formula,
+    }])) : {},
+    agentQueues: config.demo ? Object.fromEntries(DEMO_AGENTS.map((a) => [a.id, a.queues])) : {},
+  })
+  const feed = new LiveFeed(engine, config.liveFrameMs)
+  await feed.start(bus)
+  const writer = new StoreWriter(bus, store, { batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver })
+  await writer.start()
+  await rebuildFromStore(engine, store)
+  feed.changed()
+
+  const app = await buildApp({
+    bus, store, engine, feed, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
+    webRoot: opts.web === false ? undefined : WEB_ROOT, logLevel: config.logLevel,
+  })
+  let url = ''
+  if (opts.listen !== false) {
+    const address = await app.listen({ host: config.host, port: config.port })
+    url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost')
+  }
+  const emitter = config.demo && config.demoRate > 0
+    ? startRealtimeEmitter(demoTraffic(config.tenant, config.demoRate), (events) => bus.publish(events), {
+        onError: (err) => app.log.warn({ err }, 'demo traffic could not be published'),
+      })
+    : undefined
+
+  let closing: Promise<void> | undefined
+  return {
+    config, app, bus, store, engine, feed, writer, emitter, url,
+    close: () => (closing ??= (async () => {
+      await emitter?.stop()
+      await app.close()
+      feed.stop()
+      await writer.stop()
+      await bus.close()
+      await store.close()
+    })()),
+  }
+}
