@@ -1,0 +1,20 @@
+/** Display formats: durations as m:ss, ratios as percentages, "—" when there is nothing to show. */
+export function duration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—'
+  const s = Math.max(0, Math.round(ms / 1000))
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`
+}
+
+export function percent(x: number | null): string {
+  return x === null ? '—' : `${(x * 100).toFixed(1)}%`
+}
+
+export const FORMULAS: Record<string, string> = {
+  answered: 'A≤T / A',
+  offered: 'A≤T / (A + Ab)',
+  ignore_short_abandons: 'A≤T / (A + Ab − Ab≤S)',
+  ignore_abandons_within_threshold: 'A≤T / (A + Ab − Ab≤T)',
+  abandons_within_threshold_positive: '(A≤T + Ab≤T) / (A + Ab)',
+  removed_within_threshold: '(A≤T + Ab≤T + C≤T) / Q',
+}

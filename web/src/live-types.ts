@@ -1,0 +1,44 @@
+/** The shapes /ws/live sends (mirrors ingest/src/live/engine.ts; the web talks to the server over HTTP/WS only). */
+export type DerivedState = 'ready' | 'reserved' | 'busy' | 'wrap' | 'aux' | 'offline'
+
+export interface Figures {
+  offered: number
+  answered: number
+  abandoned: number
+  shortAbandons: number
+  flowedOut: number
+  callbacks: number
+  handled: number
+  serviceLevel: number | null
+  asaMs: number | null
+  ahtMs: number | null
+  abandonRate: number | null
+}
+
+export interface QueueLive {
+  queueId: string
+  name: string
+  settings: { serviceLevelMs: number; shortAbandonMs: number; formula: string; flowOutsInDenominator: boolean }
+  waiting: number
+  oldestWaitingSince: number | null
+  waitingPastThreshold: number
+  agents: Record<DerivedState, number>
+  today: Figures & { maxWaitMs: number }
+  windows: Record<'15m' | '30m' | '60m', Figures>
+}
+
+export interface AgentLive {
+  agentId: string
+  state: DerivedState
+  reasonCode: string | null
+  stateSince: number
+  contactId: string | null
+  contactQueueId: string | null
+  contactSince: number | null
+  handledToday: number
+  queues: string[]
+}
+
+export type LiveMessage =
+  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[] }
+  | { type: 'update'; serverTime: number; dayStart: number; queues: QueueLive[]; agents: AgentLive[] }
