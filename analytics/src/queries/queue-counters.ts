@@ -11,40 +11,40 @@ const SQL = `
 SELECT
     queue_id AS queueId,
     count() AS offered,
-    countIf(outcome IN {answered:Array(String)}) AS answered,
-    countIf(outcome IN {answered:Array(String)} AND wait_ms <= t) AS answeredWithinT,
-    countIf(outcome IN {abandoned:Array(String)}) AS abandoned,
-    countIf(outcome IN {abandoned:Array(String)} AND wait_ms <= s) AS shortAbandons,
-    countIf(outcome IN {abandoned:Array(String)} AND wait_ms <= t) AS abandonedWithinT,
-    countIf(outcome IN {flowedOut:Array(String)}) AS flowedOut,
-    countIf(outcome IN {callback:Array(String)}) AS callbacks,
-    countIf(outcome IN {callback:Array(String)} AND wait_ms <= t) AS callbacksWithinT,
-    sumIf(wait_ms, outcome IN {answered:Array(String)}) AS answeredWaitMs,
-    countIf(outcome IN {answered:Array(String)} AND handled = 1) AS handled,
-    sumIf(talk_ms, outcome IN {answered:Array(String)} AND handled = 1) AS talkMs,
-    sumIf(hold_ms, outcome IN {answered:Array(String)} AND handled = 1) AS holdMs,
-    sumIf(wrap_ms, outcome IN {answered:Array(String)} AND handled = 1) AS wrapMs
+    countIf(v_outcome IN {answered:Array(String)}) AS answered,
+    countIf(v_outcome IN {answered:Array(String)} AND v_wait <= t) AS answeredWithinT,
+    countIf(v_outcome IN {abandoned:Array(String)}) AS abandoned,
+    countIf(v_outcome IN {abandoned:Array(String)} AND v_wait <= s) AS shortAbandons,
+    countIf(v_outcome IN {abandoned:Array(String)} AND v_wait <= t) AS abandonedWithinT,
+    countIf(v_outcome IN {flowedOut:Array(String)}) AS flowedOut,
+    countIf(v_outcome IN {callback:Array(String)}) AS callbacks,
+    countIf(v_outcome IN {callback:Array(String)} AND v_wait <= t) AS callbacksWithinT,
+    sumIf(v_wait, v_outcome IN {answered:Array(String)}) AS answeredWaitMs,
+    countIf(v_outcome IN {answered:Array(String)} AND v_handled = 1) AS handled,
+    sumIf(v_talk, v_outcome IN {answered:Array(String)} AND v_handled = 1) AS talkMs,
+    sumIf(v_hold, v_outcome IN {answered:Array(String)} AND v_handled = 1) AS holdMs,
+    sumIf(v_wrap, v_outcome IN {answered:Array(String)} AND v_handled = 1) AS wrapMs
 FROM
 (
     SELECT
         queue_id,
-        max(queued_at_ms) AS queued_at,
-        max(dequeued_at_ms) AS dequeued_at,
-        max(wait_ms) AS wait_ms,
-        max(outcome) AS outcome,
-        max(talk_ms) AS talk_ms,
-        max(hold_ms) AS hold_ms,
-        max(wrap_ms) AS wrap_ms,
-        max(handled) AS handled,
+        max(queued_at_ms) AS v_queued,
+        max(dequeued_at_ms) AS v_dequeued,
+        max(wait_ms) AS v_wait,
+        max(outcome) AS v_outcome,
+        max(talk_ms) AS v_talk,
+        max(hold_ms) AS v_hold,
+        max(wrap_ms) AS v_wrap,
+        max(handled) AS v_handled,
         transform(queue_id, {queues:Array(String)}, {slMs:Array(Int64)}, {defaultSlMs:Int64}) AS t,
         transform(queue_id, {queues:Array(String)}, {shortMs:Array(Int64)}, {defaultShortMs:Int64}) AS s
     FROM queue_visits
     WHERE tenant = {tenant:String} AND (empty({only:Array(String)}) OR has({only:Array(String)}, queue_id))
     GROUP BY queue_id, contact_id
-    HAVING queued_at > 0 OR dequeued_at > 0
+    HAVING v_queued > 0 OR v_dequeued > 0
 )
-WHERE if(dequeued_at > 0, dequeued_at - wait_ms, queued_at) >= {from:Int64}
-  AND if(dequeued_at > 0, dequeued_at - wait_ms, queued_at) < {to:Int64}
+WHERE if(v_dequeued > 0, v_dequeued - v_wait, v_queued) >= {from:Int64}
+  AND if(v_dequeued > 0, v_dequeued - v_wait, v_queued) < {to:Int64}
 GROUP BY queue_id
 ORDER BY queue_id`
 

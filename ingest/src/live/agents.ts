@@ -3,7 +3,7 @@
  * apart, and the state a wallboard shows is derived from both (DESIGN §3). Out-of-order events
  * are resolved by event time, ties by id, so replays and redeliveries land on the same state.
  */
-import type { AgentActivity, AgentStatus, CanonicalEvent, EventOf } from '@agner/events'
+import type { AgentActivity, AgentStatus, EventOf } from '@agner/events'
 
 export const DERIVED_STATES = ['ready', 'reserved', 'busy', 'wrap', 'aux', 'offline'] as const
 export type DerivedState = (typeof DERIVED_STATES)[number]
@@ -28,50 +28,92 @@ export interface AgentLive {
   queues: string[]
 }
 
-interface Stamp { time: number; id: string }
-const newer = (e: CanonicalEvent, s: Stamp | undefined): boolean => !s || e.time > s.time || (e.time === s.time && e.id > s.id)
+/** One status or activity change, as kept in an agent's recent history. */
+interface Change {
+  time: number
+  id: string
+  status?: AgentStatus
+  reasonCode?: string | null
+  activity?: AgentActivity
+  contactId?: string | null
+}
 
+interface Folded {
+  status: AgentStatus
+  reasonCode: string | null
+  activity: AgentActivity
+  contactId: string | null
+  contactSince: number | null
+  state: DerivedState
+  stateSince: number
+  time: number
+  id: string
+}
+
+const INITIAL: Folded = {
+  status: 'offline', reasonCode: null, activity: 'idle', contactId: null, contactSince: null, state: 'offline', stateSince: 0, time: 0, id: '',
+}
+
+function fold(f: Folded, c: Change): Folded {
+  const status = c.status ?? f.status
+  const reasonCode = c.status !== undefined ? (c.status === 'aux' ? c.reasonCode ?? null : null) : f.reasonCode
+  const activity = c.activity ?? f.activity
+  const contactId = c.activity === undefined ? f.contactId : c.activity === 'idle' ? null : c.contactId ?? f.contactId
+  const state = deriveState(status, activity)
+  return {
+    status, reasonCode, activity, contactId,
+    contactSince: contactId === f.contactId ? f.contactSince : contactId ? c.time : null,
+    state, stateSince: state === f.state ? f.stateSince : c.time,
+    time: c.time, id: c.id,
+  }
+}
+
+const before = (a: { time: number; id: string }, b: { time: number; id: string }): boolean =>
+  a.time < b.time || (a.time === b.time && a.id < b.id)
+
+/** Changes kept per agent to absorb out-of-order arrival; older ones are folded into the base. */
+const HISTORY = 32
+
+/**
+ * An agent's live state, recomputed from its recent changes in time order (ties by id), so the
+ * same set of events gives the same state, time in state and contact, whatever order it came in.
+ */
 export class AgentRecord {
-  status: AgentStatus = 'offline'
-  reasonCode: string | null = null
-  activity: AgentActivity = 'idle'
-  contactId: string | null = null
-  contactSince: number | null = null
-  state: DerivedState = 'offline'
-  stateSince = 0
+  private base: Folded = INITIAL
+  private history: Change[] = []
+  private current: Folded = INITIAL
   readonly handled = new Set<string>()
   readonly queues = new Set<string>()
-  private statusStamp?: Stamp
-  private activityStamp?: Stamp
 
   constructor(readonly agentId: string) {}
 
+  get state(): DerivedState { return this.current.state }
+
   /** Applies a status or activity event; returns whether anything visible changed. */
   apply(e: EventOf<'agent.status_changed'> | EventOf<'agent.activity_changed'>): boolean {
-    if (e.type === 'agent.status_changed') {
-      if (!newer(e, this.statusStamp)) return false
-      this.statusStamp = { time: e.time, id: e.id }
-      this.status = e.data.status
-      this.reasonCode = e.data.status === 'aux' ? e.data.reasonCode ?? null : null
-    } else {
-      if (!newer(e, this.activityStamp)) return false
-      this.activityStamp = { time: e.time, id: e.id }
-      const previousContact = this.contactId
-      this.activity = e.data.activity
-      this.contactId = e.data.activity === 'idle' ? null : e.data.contactId ?? this.contactId
-      if (this.contactId !== previousContact) this.contactSince = this.contactId ? e.time : null
-    }
-    const state = deriveState(this.status, this.activity)
-    if (state !== this.state) { this.state = state; this.stateSince = e.time }
-    return true
+    if (this.base.id !== '' && !before(this.base, e)) return false
+    if (this.history.some((c) => c.id === e.id)) return false
+    const change: Change = e.type === 'agent.status_changed'
+      ? { time: e.time, id: e.id, status: e.data.status, reasonCode: e.data.reasonCode ?? null }
+      : { time: e.time, id: e.id, activity: e.data.activity, contactId: e.data.contactId ?? null }
+    let i = this.history.length
+    while (i > 0 && before(change, this.history[i - 1]!)) i--
+    this.history.splice(i, 0, change)
+    if (this.history.length > HISTORY) this.base = fold(this.base, this.history.shift()!)
+    const previous = this.current
+    this.current = this.history.reduce(fold, this.base)
+    const c = this.current
+    return c.state !== previous.state || c.stateSince !== previous.stateSince || c.contactId !== previous.contactId
+      || c.reasonCode !== previous.reasonCode || c.contactSince !== previous.contactSince
   }
 
   view(contactQueue: (contactId: string) => string | undefined): AgentLive {
+    const c = this.current
     return {
-      agentId: this.agentId, state: this.state, reasonCode: this.state === 'aux' ? this.reasonCode : null,
-      stateSince: this.stateSince, contactId: this.contactId,
-      contactQueueId: this.contactId ? contactQueue(this.contactId) ?? null : null,
-      contactSince: this.contactSince, handledToday: this.handled.size, queues: [...this.queues],
+      agentId: this.agentId, state: c.state, reasonCode: c.state === 'aux' ? c.reasonCode : null,
+      stateSince: c.stateSince, contactId: c.contactId,
+      contactQueueId: c.contactId ? contactQueue(c.contactId) ?? null : null,
+      contactSince: c.contactSince, handledToday: this.handled.size, queues: [...this.queues],
     }
   }
 }

@@ -70,9 +70,11 @@ export class TrafficModel {
   private contacts = 0
   private now: number
   private readonly totalWeight: number
+  private readonly idSuffix: string
 
   constructor(private readonly cfg: TrafficConfig, startMs: number) {
     this.rng = seededRandom(cfg.seed)
+    this.idSuffix = uuidv5(`${cfg.source.instance}:${cfg.seed}`).replace(/-/g, '').slice(0, 4)
     this.now = startMs
     this.totalWeight = cfg.queues.reduce((s, q) => s + (q.weight ?? 1), 0)
     for (const q of cfg.queues) this.waiting.set(q.id, [])
@@ -266,9 +268,20 @@ export class TrafficModel {
     } as CanonicalEvent)
   }
 
+  /**
+   * Deterministic, time-ordered ids in UUIDv7 layout: the event time, then a counter, then a hash
+   * of the generator's identity. Events at the same millisecond sort in the order they happened,
+   * which is how consumers break ties; a replay of the same seed yields the same ids.
+   */
   private nextId(kind: string): string {
-    return uuidv5(`${this.cfg.source.instance}:${this.cfg.seed}:${kind}:${this.counter++}`)
+    const n = this.counter++
+    const c = n.toString(16).padStart(14, '0')
+    const ts = Math.max(0, Math.floor(this.now)).toString(16).padStart(12, '0')
+    const variant = (8 | (kind.charCodeAt(0) & 3)).toString(16)
+    const hex = `${ts}7${c.slice(0, 3)}${variant}${c.slice(3)}${this.idSuffix}`
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
   }
+
 
   private phone(): string {
     return `13${Math.floor(this.rng.between(100_000_000, 999_999_999))}`
