@@ -20,6 +20,7 @@ export interface Config {
   demoRate: number
   batchSize: number
   batchWaitMs: number
+  writerConcurrency: number
   maxDeliver: number
   ackWaitMs: number
   maxBodyBytes: number
@@ -57,6 +58,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demoRate: int(env, 'AGNER_DEMO_RATE', 5, 0, 100_000),
     batchSize: int(env, 'AGNER_BATCH_SIZE', 10_000, 1, 200_000),
     batchWaitMs: int(env, 'AGNER_BATCH_WAIT_MS', 50, 1, 60_000),
+    writerConcurrency: int(env, 'AGNER_WRITER_CONCURRENCY', 2, 1, 16),
     maxDeliver: int(env, 'AGNER_MAX_DELIVER', 5, 1, 100),
     ackWaitMs: int(env, 'AGNER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
     maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),

@@ -49,7 +49,9 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
   })
   const feed = new LiveFeed(engine, config.liveFrameMs)
   await feed.start(bus)
-  const writer = new StoreWriter(bus, store, { batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver })
+  const writer = new StoreWriter(bus, store, {
+    batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver, concurrency: config.writerConcurrency,
+  })
   await writer.start()
   await rebuildFromStore(engine, store)
   feed.changed()

@@ -15,6 +15,8 @@ export interface WriterOptions {
   batchSize: number
   maxWaitMs: number
   maxDeliver: number
+  /** Batches inserted at once. Default 1. */
+  concurrency?: number
   durable?: string
   /** Called with the events of each committed batch, in batch order. */
   onCommitted?: (events: CanonicalEvent[]) => void
@@ -33,7 +35,7 @@ export class StoreWriter {
     // Dead letters from any stage (HTTP, bus, store retries) are recorded in the dead_letters table.
     this.stopDlq = this.bus.onDeadLetter((letter) => insertDeadLetters(this.store.client, [letter]))
     this.consumer = await this.bus.consume(
-      { durable: this.opts.durable ?? 'agner-store-writer', batchSize: this.opts.batchSize, maxWaitMs: this.opts.maxWaitMs, maxDeliver: this.opts.maxDeliver },
+      { durable: this.opts.durable ?? 'agner-store-writer', batchSize: this.opts.batchSize, maxWaitMs: this.opts.maxWaitMs, maxDeliver: this.opts.maxDeliver, concurrency: this.opts.concurrency },
       (batch) => this.handle(batch),
     )
   }

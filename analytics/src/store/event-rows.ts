@@ -18,6 +18,17 @@ export interface EventRow {
   raw: string
 }
 
+/** The events table's insert columns, in the order `eventToTuple` writes them. */
+export const EVENT_COLUMNS = [
+  'id', 'type', 'time_ms', 'received_at_ms', 'tenant', 'source_kind', 'source_instance', 'interaction_id', 'contact_id',
+  'queue_id', 'agent_id', 'channel', 'data', 'raw',
+] as const satisfies ReadonlyArray<keyof EventRow>
+
+/** A row as a positional tuple (JSONCompactEachRow parses markedly faster than keyed rows). */
+export function rowToTuple(r: EventRow): Array<string | number> {
+  return EVENT_COLUMNS.map((k) => r[k])
+}
+
 export function eventToRow(e: CanonicalEvent, receivedAt = Date.now()): EventRow {
   return {
     id: e.id, type: e.type, time_ms: e.time, received_at_ms: e.receivedAt ?? receivedAt, tenant: e.tenant,

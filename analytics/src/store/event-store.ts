@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
-import { deadLetterToRow, rowToEvent, type EventRow } from './event-rows.ts'
+import { deadLetterToRow, EVENT_COLUMNS, rowToEvent, rowToTuple, type EventRow } from './event-rows.ts'
 
 /**
  * Inserts one batch synchronously (async_insert=0) with a dedup token derived from its ids, so
@@ -13,7 +13,7 @@ export async function insertEventRows(client: ClickHouseClient, rows: readonly E
   const h = createHash('sha256')
   for (const r of rows) h.update(r.id).update('\n')
   await client.insert({
-    table: 'events', format: 'JSONEachRow', values: rows as EventRow[],
+    table: 'events', format: 'JSONCompactEachRow', columns: [...EVENT_COLUMNS], values: rows.map(rowToTuple),
     clickhouse_settings: { async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1 },
   })
 }

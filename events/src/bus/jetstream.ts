@@ -11,6 +11,7 @@ import {
 import type { CanonicalEvent, DeadLetter } from '../types.ts'
 import { DLQ_STREAM, DLQ_SUBJECTS, dlqSubject, EVENTS_STREAM, EVENTS_SUBJECTS, eventSubject, tenantOfSubject } from '../subjects.ts'
 import { decodePayload, encodeJson, payloadText } from './payload.ts'
+import { Slots } from './slots.ts'
 import {
   exhaustedReason, type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
   type DeadLetterListener,
@@ -46,6 +47,8 @@ export class JetStreamBus implements Bus {
   static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
     const nc = await connect({
       servers: options.servers, name: options.name ?? 'agner', maxReconnectAttempts: -1, reconnectTimeWait: 250,
+      // Without this every request builds an Error up front for its stack trace: a third of publish CPU.
+      noAsyncTraces: true,
     })
     const jsm = await jetstreamManager(nc)
     const opts = {
@@ -163,14 +166,17 @@ export class JetStreamBus implements Bus {
       const t = setTimeout(() => { wake = undefined; resolve() }, ms)
       wake = () => { clearTimeout(t); wake = undefined; resolve() }
     })
+    const slots = new Slots(opts.concurrency ?? 1)
     const flusher = (async () => {
       while (running) {
         if (buffer.length < opts.batchSize) await waitFor(buffer.length === 0 ? 1000 : opts.maxWaitMs)
         if (buffer.length === 0) continue
+        await slots.acquire()
         const batch = buffer.slice(0, opts.batchSize)
         buffer = buffer.slice(batch.length)
-        await this.deliver(batch, opts, handler)
+        void this.deliver(batch, opts, handler).finally(() => slots.release())
       }
+      await slots.drain()
     })()
     const handle: Consumer = {
       stop: async () => {

@@ -7,6 +7,7 @@
 import type { CanonicalEvent, DeadLetter } from '../types.ts'
 import { eventSubject, tenantOfSubject } from '../subjects.ts'
 import { decodePayload, payloadText } from './payload.ts'
+import { Slots } from './slots.ts'
 import {
   exhaustedReason, type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
   type DeadLetterListener,
@@ -120,15 +121,18 @@ export class MemoryBus implements Bus {
     }
     const queue = q
     let running = true
+    const slots = new Slots(opts.concurrency ?? 1)
     const loop = (async () => {
       while (running && !this.closed) {
         if (queue.length === 0) { await queue.wait(1000); continue }
         if (queue.length < opts.batchSize) await queue.wait(opts.maxWaitMs)
         if (!running) break
+        await slots.acquire()
         const entries = queue.take(opts.batchSize)
-        if (entries.length === 0) continue
-        await this.deliver(queue, entries, opts, handler)
+        if (entries.length === 0) { slots.release(); continue }
+        void this.deliver(queue, entries, opts, handler).finally(() => slots.release())
       }
+      await slots.drain()
     })()
     return {
       stop: async () => { running = false; queue.wake(); await loop },

@@ -29,6 +29,8 @@ export interface ConsumeOptions {
   maxDeliver: number
   /** Unacknowledged messages at most (backpressure). Default 4 × batchSize. */
   maxInFlight?: number
+  /** Batches handled at once (the store inserts one while the next is read). Default 1. */
+  concurrency?: number
 }
 
 /**

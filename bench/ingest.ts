@@ -1,0 +1,68 @@
+/**
+ * npm run bench -- ingest
+ * Sustained events/s from publish to committed in ClickHouse (chDB), against a baseline measured
+ * in the same run: the same rows bulk-inserted straight into chDB. Embedded (in-process bus) and
+ * JetStream (file storage, acked, spawned nats-server). Peak RSS printed.
+ */
+import { JetStreamBus, MemoryBus, type Bus, type CanonicalEvent } from '@agner/events'
+import { NatsServerProcess } from '@agner/events/testing'
+import { countStoredEvents, eventToRow, insertEventRows, type Store } from '@agner/analytics'
+import { tempStore } from '@agner/analytics/testing'
+import { StoreWriter } from '../ingest/src/writer.ts'
+import { fixture, mb, peakRss, rate, until } from './_support.ts'
+
+const N = Number(process.env.BENCH_EVENTS ?? 300_000)
+const BATCH = Number(process.env.BENCH_BATCH ?? 50_000)
+
+async function truncate(store: Store): Promise<void> {
+  for (const t of ['events', 'queue_visits', 'agent_state_intervals']) await store.client.command({ query: `TRUNCATE TABLE ${t}` })
+}
+
+async function baseline(store: Store, events: CanonicalEvent[]): Promise<number> {
+  const rows = events.map((e) => eventToRow(e))
+  const t0 = performance.now()
+  for (let i = 0; i < rows.length; i += BATCH) await insertEventRows(store.client, rows.slice(i, i + BATCH))
+  return performance.now() - t0
+}
+
+async function pipeline(store: Store, bus: Bus, events: CanonicalEvent[], batch: number): Promise<number> {
+  const writer = new StoreWriter(bus, store, { batchSize: batch, maxWaitMs: 20, maxDeliver: 5, concurrency: 2 })
+  await writer.start()
+  const t0 = performance.now()
+  const chunk = 10_000
+  let next = 0
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < events.length) { const i = next; next += chunk; await bus.publish(events.slice(i, i + chunk)) }
+  }))
+  await until(() => writer.stats.stored >= events.length, 600_000, 'the writer to commit every event')
+  const ms = performance.now() - t0
+  await writer.stop()
+  return ms
+}
+
+const events = fixture(N)
+const ctx = await tempStore()
+console.log(`ingest benchmark: ${N} events (${new Set(events.map((e) => e.queueId).filter(Boolean)).size} queues), chDB, batches of ${BATCH}`)
+console.log(`RSS with the fixture in memory: ${mb(process.memoryUsage().rss)}`)
+
+const baseMs = await baseline(ctx.store, events)
+const base = rate(N, baseMs)
+console.log(`baseline  bulk insert straight into chDB:        ${base.toLocaleString('en')} events/s`)
+await truncate(ctx.store)
+
+const memMs = await pipeline(ctx.store, new MemoryBus({ maxPending: 200_000 }), events, BATCH)
+const mem = rate(N, memMs)
+const memCount = await countStoredEvents(ctx.store.client)
+console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memCount.finalRows})`)
+await truncate(ctx.store)
+
+const nats = await NatsServerProcess.start()
+const js = await JetStreamBus.connect({ servers: nats.url, publishWindow: 8000 })
+const jsMs = await pipeline(ctx.store, js, events, 20_000)
+const jsRate = rate(N, jsMs)
+const jsCount = await countStoredEvents(ctx.store.client)
+console.log(`jetstream publish (acked, file) → writer → chDB: ${jsRate.toLocaleString('en')} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${jsCount.finalRows})`)
+await js.close()
+await nats.dispose()
+console.log(`peak RSS: ${mb(peakRss())} (includes the ${N}-event fixture held in memory)`)
+await ctx.dispose()
