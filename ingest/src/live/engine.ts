@@ -254,7 +254,7 @@ export class LiveEngine {
     this.dirtyQueues.clear(); this.dirtyAgents.clear()
     return {
       tenant: this.tenant, timeZone: this.timeZone, serverTime: now, dayStart: this.dayStart,
-      queues: [...this.queues.keys()].sort().map((id) => this.queueView(id, now)),
+      queues: this.queueViews([...this.queues.keys()].sort(), now),
       agents: [...this.agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId)).map((a) => this.agentView(a)),
     }
   }
@@ -265,14 +265,28 @@ export class LiveEngine {
     if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return undefined
     const delta: LiveDelta = {
       serverTime: now, dayStart: this.dayStart,
-      queues: [...this.dirtyQueues].sort().map((id) => this.queueView(id, now)),
+      queues: this.queueViews([...this.dirtyQueues].sort(), now),
       agents: [...this.dirtyAgents].sort().map((id) => this.agentView(this.agents.get(id)!)),
     }
     this.dirtyQueues.clear(); this.dirtyAgents.clear()
     return delta
   }
 
-  private queueView(queueId: string, now: number): QueueLive {
+  private queueViews(ids: string[], now: number): QueueLive[] {
+    // Agents by state per queue, counted in one pass over the agents.
+    const byQueue = new Map<string, Record<DerivedState, number>>()
+    for (const a of this.agents.values()) {
+      for (const q of a.queues) {
+        let counts = byQueue.get(q)
+        if (!counts) { counts = Object.fromEntries(DERIVED_STATES.map((s) => [s, 0])) as Record<DerivedState, number>; byQueue.set(q, counts) }
+        counts[a.state]++
+      }
+    }
+    const none = Object.fromEntries(DERIVED_STATES.map((s) => [s, 0])) as Record<DerivedState, number>
+    return ids.map((id) => this.queueView(id, now, byQueue.get(id) ?? { ...none }))
+  }
+
+  private queueView(queueId: string, now: number, agents: Record<DerivedState, number>): QueueLive {
     const q = this.queue(queueId)
     const { name, ...settings } = this.settingsOf(queueId)
     let oldest: number | null = null
@@ -281,8 +295,6 @@ export class LiveEngine {
       if (oldest === null || since < oldest) oldest = since
       if (now - since > settings.serviceLevelMs) pastT++
     }
-    const agents = Object.fromEntries(DERIVED_STATES.map((s) => [s, 0])) as Record<DerivedState, number>
-    for (const a of this.agents.values()) if (a.queues.has(queueId)) agents[a.state]++
     const windows = {} as Record<WindowName, Figures>
     for (const [w, minutes] of Object.entries(WINDOWS) as Array<[WindowName, number]>) {
       const from = minuteStart(now) - (minutes - 1) * MINUTE_MS

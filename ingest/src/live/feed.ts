@@ -48,9 +48,11 @@ export class LiveFeed {
 
   private flush(): void {
     this.scheduled = false
-    const delta = this.engine.takeDelta(this.now())
+    // Pace frames start to start, so building one does not stretch the interval.
+    const startedAt = this.now()
+    const delta = this.engine.takeDelta(startedAt)
     if (!delta) return
-    this.lastFrameAt = this.now()
+    this.lastFrameAt = startedAt
     for (const l of this.listeners) l(delta)
   }
 

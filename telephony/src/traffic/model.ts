@@ -65,6 +65,8 @@ export class TrafficModel {
   private readonly rng: Random
   private readonly agents: SimAgent[]
   private readonly waiting = new Map<string, Contact[]>()
+  /** Per queue, the agents ready for an offer, longest idle first (Map keeps insertion order). */
+  private readonly idle = new Map<string, Map<string, SimAgent>>()
   private out: CanonicalEvent[] = []
   private counter = 0
   private contacts = 0
@@ -77,12 +79,13 @@ export class TrafficModel {
     this.idSuffix = uuidv5(`${cfg.source.instance}:${cfg.seed}`).replace(/-/g, '').slice(0, 4)
     this.now = startMs
     this.totalWeight = cfg.queues.reduce((s, q) => s + (q.weight ?? 1), 0)
-    for (const q of cfg.queues) this.waiting.set(q.id, [])
+    for (const q of cfg.queues) { this.waiting.set(q.id, []); this.idle.set(q.id, new Map()) }
     this.agents = cfg.agents.map((a) => ({ id: a.id, queues: a.queues, status: 'offline', activity: 'idle', idleSince: startMs }))
     for (const a of this.agents) {
       this.timers.at(startMs + this.rng.between(0, 2000), () => {
         a.status = 'available'
         a.idleSince = this.now
+        this.reindex(a)
         this.agentEvent(a, 'agent.status_changed', { status: 'available', origin: 'agent' })
         this.agentEvent(a, 'agent.activity_changed', { activity: 'idle' })
         this.routeAgent(a)
@@ -173,12 +176,18 @@ export class TrafficModel {
   }
 
   private longestIdle(queueId: string): SimAgent | undefined {
-    let best: SimAgent | undefined
-    for (const a of this.agents) {
-      if (a.status !== 'available' || a.activity !== 'idle' || !a.queues.includes(queueId)) continue
-      if (!best || a.idleSince < best.idleSince) best = a
+    return this.idle.get(queueId)?.values().next().value
+  }
+
+  /** Keeps the idle index in step with an agent's status and activity. */
+  private reindex(a: SimAgent): void {
+    const ready = a.status === 'available' && a.activity === 'idle'
+    for (const q of a.queues) {
+      const m = this.idle.get(q)
+      if (!m) continue
+      m.delete(a.id)
+      if (ready) m.set(a.id, a)
     }
-    return best
   }
 
   private offer(c: Contact, a: SimAgent): void {
@@ -243,14 +252,17 @@ export class TrafficModel {
   }
 
   private setActivity(a: SimAgent, activity: SimAgent['activity'], contactId?: string): void {
+    const wasReady = a.status === 'available' && a.activity === 'idle'
     a.activity = activity
     if (activity === 'idle') a.idleSince = this.now
+    if (wasReady !== (a.status === 'available' && activity === 'idle')) this.reindex(a)
     this.agentEvent(a, 'agent.activity_changed', contactId ? { activity, contactId } : { activity })
   }
 
   private setStatus(a: SimAgent, status: 'available' | 'aux', reasonCode?: string, origin: 'agent' | 'system' = 'agent'): void {
     a.status = status
     if (status === 'available') a.idleSince = this.now
+    this.reindex(a)
     this.agentEvent(a, 'agent.status_changed', reasonCode ? { status, reasonCode, origin } : { status, origin })
   }
 
