@@ -33,7 +33,7 @@ export interface Agner {
   close(): Promise<void>
 }
 
-export async function startAgner(config: Config, opts: { listen?: boolean; web?: boolean } = {}): Promise<Agner> {
+export async function startAgner(config: Config, opts: { listen?: boolean; web?: boolean; webRoot?: string } = {}): Promise<Agner> {
   const store = await createStore({
     clickhouseUrl: config.clickhouseUrl, user: config.clickhouseUser, password: config.clickhousePassword,
     database: config.clickhouseDatabase, dataDir: config.dataDir,
@@ -58,7 +58,7 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
 
   const app = await buildApp({
     bus, store, engine, feed, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
-    webRoot: opts.web === false ? undefined : WEB_ROOT, logLevel: config.logLevel,
+    webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
   let url = ''
   if (opts.listen !== false) {
