@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { uuidv7, type CanonicalEvent } from '@agner/events'
+import { LiveEngine } from '../src/index.ts'
+
+const TZ = 'Asia/Shanghai'
+// 2026-10-01 00:00 in Shanghai.
+const MIDNIGHT = Date.UTC(2026, 8, 30, 16, 0, 0)
+const base = { tenant: 'default', source: { kind: 'test', instance: 'unit' }, channel: 'voice' } as const
+const ev = (time: number, e: Record<string, unknown>): CanonicalEvent => ({ id: uuidv7(), time, ...base, ...e }) as CanonicalEvent
+
+function visit(engine: LiveEngine, contactId: string, queuedAt: number, waitMs: number, outcome: string): void {
+  engine.apply(ev(queuedAt, { type: 'contact.queued', contactId, queueId: 'sales', data: {} }))
+  engine.apply(ev(queuedAt + waitMs, { type: 'contact.dequeued', contactId, queueId: 'sales', data: { waitMs, outcome } }))
+}
+
+describe('live engine', () => {
+  it('"today" rolls over at the center\'s midnight while the sliding windows keep counting across it', () => {
+    const engine = new LiveEngine({ tenant: 'default', timeZone: TZ, now: MIDNIGHT - 20 * 60_000 })
+    visit(engine, 'a', MIDNIGHT - 10 * 60_000, 5000, 'answered')
+    visit(engine, 'b', MIDNIGHT - 5 * 60_000, 30_000, 'answered')
+    const before = engine.snapshot(MIDNIGHT - 60_000).queues[0]!
+    expect(before.today.offered).toBe(2)
+    visit(engine, 'c', MIDNIGHT + 60_000, 1000, 'abandoned')
+    const after = engine.snapshot(MIDNIGHT + 2 * 60_000).queues[0]!
+    expect(after.today).toMatchObject({ offered: 1, abandoned: 1, answered: 0, shortAbandons: 1 })
+    expect(after.windows['15m']).toMatchObject({ offered: 3, answered: 2, abandoned: 1 })
+    expect(after.windows['15m'].serviceLevel).toBeCloseTo(1 / 2)
+  })
+
+  it('a contact waiting past T counts as a miss live, and the longest wait is the oldest waiting contact', () => {
+    const t0 = MIDNIGHT + 3600_000
+    const engine = new LiveEngine({ tenant: 'default', timeZone: TZ, now: t0 })
+    visit(engine, 'a', t0, 5000, 'answered')
+    engine.apply(ev(t0 + 10_000, { type: 'contact.queued', contactId: 'w', queueId: 'sales', data: {} }))
+    expect(engine.snapshot(t0 + 20_000).queues[0]!.today.serviceLevel).toBe(1)
+    const late = engine.snapshot(t0 + 40_000).queues[0]!
+    expect(late.waiting).toBe(1)
+    expect(late.oldestWaitingSince).toBe(t0 + 10_000)
+    expect(late.waitingPastThreshold).toBe(1)
+    expect(late.today.serviceLevel).toBe(0.5)
+  })
+
+  it('a duplicate or late event never counts twice, and deltas name only what changed', () => {
+    const t0 = MIDNIGHT + 3600_000
+    const engine = new LiveEngine({ tenant: 'default', timeZone: TZ, now: t0 })
+    const q = ev(t0, { type: 'contact.queued', contactId: 'x', queueId: 'sales', data: {} })
+    const d = ev(t0 + 3000, { type: 'contact.dequeued', contactId: 'x', queueId: 'sales', data: { waitMs: 3000, outcome: 'answered' } })
+    engine.apply(d); engine.apply(q); engine.apply(d); engine.apply(q)
+    expect(engine.todayCounters('sales')).toMatchObject({ offered: 1, answered: 1, answeredWaitMs: 3000 })
+    engine.takeDelta(t0 + 4000)
+    expect(engine.takeDelta(t0 + 4100)).toBeUndefined()
+    engine.apply(ev(t0 + 5000, { type: 'agent.status_changed', agentId: 'a1', data: { status: 'aux', reasonCode: 'lunch', origin: 'agent' } }))
+    const delta = engine.takeDelta(t0 + 5100)!
+    expect(delta.agents.map((a) => [a.agentId, a.state, a.reasonCode])).toEqual([['a1', 'aux', 'lunch']])
+  })
+})
