@@ -23,6 +23,7 @@ export interface Config {
   writerConcurrency: number
   maxDeliver: number
   ackWaitMs: number
+  natsReplicas: number
   maxBodyBytes: number
   liveFrameMs: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -61,6 +62,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     writerConcurrency: int(env, 'AGNER_WRITER_CONCURRENCY', 2, 1, 16),
     maxDeliver: int(env, 'AGNER_MAX_DELIVER', 5, 1, 100),
     ackWaitMs: int(env, 'AGNER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
+    natsReplicas: int(env, 'AGNER_NATS_REPLICAS', 1, 1, 5),
     maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 250, 50, 60_000),
     logLevel: logLevel as Config['logLevel'],

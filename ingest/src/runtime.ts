@@ -39,7 +39,7 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
     database: config.clickhouseDatabase, dataDir: config.dataDir,
   })
   await migrate(store.client)
-  const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, name: 'agner-ingest' })
+  const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
   const engine = new LiveEngine({
     tenant: config.tenant, timeZone: config.timeZone,
     queues: config.demo ? Object.fromEntries(DEMO_QUEUES.map((q) => [q.id, {

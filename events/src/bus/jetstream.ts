@@ -23,10 +23,12 @@ export interface JetStreamBusOptions {
   ackWaitMs?: number
   /** How long events stay in the stream. Default 7 days. */
   maxAgeMs?: number
-  /** Publishes awaiting their ack at once. Default 4,000. */
+  /** Publishes awaiting their ack at once. Default 1,000. */
   publishWindow?: number
   /** How long one publish keeps retrying through a server restart before it fails. Default 60 s. */
   publishTimeoutMs?: number
+  /** Stream replicas (1 on a single server; 3 on a cluster). Default 1. */
+  replicas?: number
   name?: string
 }
 
@@ -53,7 +55,8 @@ export class JetStreamBus implements Bus {
     const jsm = await jetstreamManager(nc)
     const opts = {
       servers: options.servers, ackWaitMs: options.ackWaitMs ?? 30_000, maxAgeMs: options.maxAgeMs ?? 7 * DAY,
-      publishWindow: options.publishWindow ?? 4000, publishTimeoutMs: options.publishTimeoutMs ?? 60_000,
+      publishWindow: options.publishWindow ?? 1000, publishTimeoutMs: options.publishTimeoutMs ?? 60_000,
+      replicas: options.replicas ?? 1,
     }
     const bus = new JetStreamBus(nc, jetstream(nc), jsm, opts)
     await bus.ensureStreams()
@@ -66,7 +69,7 @@ export class JetStreamBus implements Bus {
       { name: DLQ_STREAM, subjects: [DLQ_SUBJECTS], max_age: nanos(30 * DAY) },
     ]
     for (const s of want) {
-      const config = { ...s, storage: StorageType.File, duplicate_window: nanos(120_000) }
+      const config = { ...s, storage: StorageType.File, duplicate_window: nanos(120_000), num_replicas: this.opts.replicas }
       try {
         await this.jsm.streams.info(s.name)
         await this.jsm.streams.update(s.name, { subjects: config.subjects, max_age: config.max_age, duplicate_window: config.duplicate_window })
