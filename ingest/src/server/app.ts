@@ -2,7 +2,7 @@
  * buildApp(): the Fastify application with every route, given its collaborators. No listening,
  * no process concerns (those live in server.ts), so tests build it and inject requests.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import websocket from '@fastify/websocket'
 import type { Bus } from '@agner/events'
 import type { Store } from '@agner/analytics'
@@ -29,7 +29,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logLevel === 'silent' || !deps.logLevel ? false : { level: deps.logLevel },
     bodyLimit: deps.maxBodyBytes,
-    disableRequestLogging: true,
+    // One log line per request would drown the log at event rates; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
   })
   installErrorHandler(app, deps.maxBodyBytes)
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } })
