@@ -1,12 +1,16 @@
-import { JetStreamBus } from '@agner/events'
-import { NatsServerProcess } from '@agner/events/testing'
-import { fixture, rate } from './_support.ts'
-const events = fixture(100_000)
-for (const w of [1000, 4000]) {
-  const nats = await NatsServerProcess.start()
-  const js = await JetStreamBus.connect({ servers: nats.url, publishWindow: w })
-  const t0 = performance.now()
-  await js.publish(events)
-  console.log('window', w, 'publish acked ev/s', rate(events.length, performance.now() - t0))
-  await js.close(); await nats.dispose()
-}
+import { MemoryBus } from '@agner/events'
+import { tempStore } from '@agner/analytics/testing'
+import { StoreWriter } from '../ingest/src/writer.ts'
+import { chunks, fixture, rate, until } from './_support.ts'
+const template = fixture(50_000)
+const ctx = await tempStore()
+const bus = new MemoryBus({ maxPending: Number(process.env.P ?? 50_000) })
+const writer = new StoreWriter(bus, ctx.store, { batchSize: Number(process.env.B ?? 20_000), maxWaitMs: 20, maxDeliver: 5, concurrency: 2 })
+await writer.start()
+const N = 300_000
+const t0 = performance.now()
+const source = chunks(template, N, 10_000)
+await Promise.all(Array.from({ length: 8 }, async () => { for (let c = source.next(); !c.done; c = source.next()) await bus.publish(c.value) }))
+await until(() => writer.stats.stored >= N, 600_000, 'x')
+console.log('embedded', rate(N, performance.now() - t0), 'rss', Math.round(process.memoryUsage().rss / 1e6), 'max', Math.round(process.resourceUsage().maxRSS / 1e3))
+await writer.stop(); await ctx.dispose()

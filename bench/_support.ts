@@ -11,6 +11,33 @@ export function fixture(n: number, queues = 50, seed = 11): CanonicalEvent[] {
   return out.slice(0, n)
 }
 
+/**
+ * The events of `template` re-issued for round `round`: fresh event ids and contact ids, the same
+ * lifecycles. Lets a benchmark push millions of events while holding only the template in memory.
+ */
+export function reissue(template: readonly CanonicalEvent[], round: number): CanonicalEvent[] {
+  if (round === 0) return template as CanonicalEvent[]
+  const tag = `:${round}`
+  return template.map((e) => {
+    const copy = { ...e, id: e.id + tag } as CanonicalEvent & { contactId?: string; interactionId?: string }
+    if (e.contactId) { copy.contactId = e.contactId + tag; copy.interactionId = e.contactId + tag }
+    return copy
+  })
+}
+
+/** Calls `f` with consecutive chunks of `total` events built from the template. */
+export function* chunks(template: readonly CanonicalEvent[], total: number, size: number): Generator<CanonicalEvent[]> {
+  let sent = 0
+  for (let round = 0; sent < total; round++) {
+    const events = reissue(template, round)
+    for (let i = 0; i < events.length && sent < total; i += size) {
+      const chunk = events.slice(i, Math.min(i + size, i + total - sent))
+      sent += chunk.length
+      yield chunk
+    }
+  }
+}
+
 export const rate = (n: number, ms: number): number => Math.round(n / (ms / 1000))
 export const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(0)} MB`
 /** Peak resident set size of this process so far. */

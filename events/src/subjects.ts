@@ -9,6 +9,7 @@ export const dlqSubject = (tenant: string): string => `cc.${tenant}.dlq`
 
 /** The tenant named in an event subject, or undefined when the subject is not one. */
 export function tenantOfSubject(subject: string): string | undefined {
-  const parts = subject.split('.')
-  return parts[0] === 'cc' && parts.length >= 3 ? parts[1] : undefined
+  if (!subject.startsWith('cc.')) return undefined
+  const end = subject.indexOf('.', 3)
+  return end > 3 ? subject.slice(3, end) : undefined
 }

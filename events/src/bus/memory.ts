@@ -13,11 +13,31 @@ import {
   type DeadLetterListener,
 } from './types.ts'
 
+/** What the copies of one message handed to each durable share: acks still due, and its publish call. */
+interface Shared { pendingAcks: number; group: Group }
+interface Group { remaining: number; resolve: () => void }
+
 interface Entry {
   subject: string
   payload: object | Uint8Array
   deliveries: number
-  done: () => void
+  shared: Shared
+}
+
+/** One delivery; methods on a prototype rather than closures per message (this is the hot path). */
+class MemoryMessage implements BusMessage {
+  settled = false
+  constructor(
+    private readonly bus: MemoryBus,
+    private readonly queue: DurableQueue,
+    readonly entry: Entry,
+  ) {}
+  get subject(): string { return this.entry.subject }
+  get payload(): object | Uint8Array { return this.entry.payload }
+  get deliveryCount(): number { return this.entry.deliveries }
+  ack(): void { if (!this.settled) { this.settled = true; this.bus.finish(this.entry) } }
+  term(): void { this.ack() }
+  nak(delayMs = 0): void { if (!this.settled) { this.settled = true; this.bus.redeliver(this.queue, this.entry, delayMs) } }
 }
 
 export interface MemoryBusOptions {
@@ -63,7 +83,9 @@ export class MemoryBus implements Bus {
   private readonly backlog: Entry[] = []
   private readonly taps = new Set<(payload: object | Uint8Array, subject: string) => void>()
   private readonly dlqListeners = new Set<DeadLetterListener>()
-  private readonly seen = new Map<string, number>()
+  private seen = new Set<string>()
+  private seenBefore = new Set<string>()
+  private generationStart = Date.now()
   private readonly spaceWaiters: Array<() => void> = []
   private inFlight = 0
   private closed = false
@@ -78,12 +100,7 @@ export class MemoryBus implements Bus {
   }
 
   async publish(events: readonly CanonicalEvent[]): Promise<void> {
-    const pending: Promise<void>[] = []
-    for (const e of events) {
-      const ticket = await this.enqueue(eventSubject(e.tenant, e.type), e, e.id)
-      if (ticket) pending.push(ticket.stored)
-    }
-    await Promise.all(pending)
+    await this.enqueue(events.map((e) => ({ subject: eventSubject(e.tenant, e.type), payload: e, msgId: e.id })))
   }
 
   async publishRaw(subject: string, payload: Uint8Array, msgId?: string): Promise<void> {
@@ -94,8 +111,7 @@ export class MemoryBus implements Bus {
       await this.deadLetter(letter)
       return
     }
-    const ticket = await this.enqueue(subject, payload, msgId)
-    await ticket?.stored
+    await this.enqueue([{ subject, payload, msgId }])
   }
 
   async deadLetter(letter: DeadLetter): Promise<void> {
@@ -147,89 +163,79 @@ export class MemoryBus implements Bus {
   }
 
   private async deliver(queue: DurableQueue, entries: Entry[], opts: ConsumeOptions, handler: BatchHandler): Promise<void> {
-    const settled = new Set<Entry>()
-    const msgs: BusMessage[] = entries.map((e) => {
-      e.deliveries++
-      const settle = (then: () => void): void => { if (!settled.has(e)) { settled.add(e); then() } }
-      return {
-        subject: e.subject,
-        payload: e.payload,
-        deliveryCount: e.deliveries,
-        ack: () => settle(() => this.finish(e)),
-        term: () => settle(() => this.finish(e)),
-        nak: (delayMs = 0) => settle(() => this.redeliver(queue, e, delayMs)),
-      }
-    })
+    const msgs = entries.map((e) => { e.deliveries++; return new MemoryMessage(this, queue, e) })
     try {
       await handler(msgs)
     } catch (err) {
-      for (const [i, e] of entries.entries()) {
-        if (settled.has(e)) continue
-        if (e.deliveries >= opts.maxDeliver) {
+      for (const m of msgs) {
+        if (m.settled) continue
+        if (m.entry.deliveries >= opts.maxDeliver) {
           await this.deadLetter({
-            tenant: tenantOfSubject(e.subject) ?? 'default', stage: 'store', reason: exhaustedReason(opts.maxDeliver, err),
-            payload: payloadText(e.payload), at: Date.now(),
+            tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'store', reason: exhaustedReason(opts.maxDeliver, err),
+            payload: payloadText(m.payload), at: Date.now(),
           })
-          msgs[i]!.term()
+          m.term()
         } else {
-          msgs[i]!.nak(Math.min(100 * 2 ** e.deliveries, 5000))
+          m.nak(Math.min(100 * 2 ** m.entry.deliveries, 5000))
         }
       }
     }
     // Whatever the handler neither acked nor naked comes back, as JetStream's ack wait would do.
-    for (const [i, e] of entries.entries()) if (!settled.has(e)) msgs[i]!.nak(0)
+    for (const m of msgs) if (!m.settled) m.nak(0)
   }
 
-  private redeliver(queue: DurableQueue, e: Entry, delayMs: number): void {
+  /** @internal */
+  redeliver(queue: DurableQueue, e: Entry, delayMs: number): void {
     if (delayMs <= 0) queue.push(e, true)
     else setTimeout(() => queue.push(e, true), delayMs).unref()
   }
 
-  private finish(e: Entry): void { e.done() }
-
-  /** Queues one message; the ticket's promise settles when every durable consumer acked it. */
-  private async enqueue(subject: string, payload: object | Uint8Array, msgId?: string): Promise<{ stored: Promise<void> } | undefined> {
-    if (this.closed) throw new Error('the in-process bus is closed; restart the process')
-    if (msgId !== undefined && this.isDuplicate(msgId)) return undefined
-    while (this.inFlight >= this.maxPending) await new Promise<void>((r) => this.spaceWaiters.push(r))
-    for (const t of this.taps) t(payload, subject)
-    const targets = this.durables.size === 0 ? 1 : this.durables.size
-    let remaining = targets
-    this.inFlight++
-    const stored = new Promise<void>((resolve) => {
-      const entry: Entry = {
-        subject, payload, deliveries: 0,
-        done: () => {
-          if (--remaining > 0) return
-          this.inFlight--
-          this.spaceWaiters.shift()?.()
-          resolve()
-        },
-      }
-      if (this.durables.size === 0) this.backlog.push(entry)
-      else {
-        let first = true
-        for (const q of this.durables.values()) {
-          // Each durable gets its own delivery record sharing the completion.
-          q.push(first ? entry : { ...entry, deliveries: 0 })
-          first = false
-        }
-      }
-    })
-    return { stored }
+  /** @internal Every durable acked its copy: the message leaves the in-flight count. */
+  finish(e: Entry): void {
+    const s = e.shared
+    if (--s.pendingAcks > 0) return
+    this.inFlight--
+    this.spaceWaiters.shift()?.()
+    if (--s.group.remaining === 0) s.group.resolve()
   }
 
-  private isDuplicate(id: string): boolean {
-    const now = Date.now()
-    const at = this.seen.get(id)
-    if (at !== undefined && now - at < this.dedupWindowMs) return true
-    this.seen.set(id, now)
-    if (this.seen.size > this.dedupMaxIds) {
-      for (const [k, t] of this.seen) {
-        if (this.seen.size <= this.dedupMaxIds && now - t < this.dedupWindowMs) break
-        this.seen.delete(k)
-      }
+  /**
+   * Queues messages (dropping ids seen within the dedup window) and resolves once every durable
+   * consumer acked all of them. Waits for room only while maxPending messages are in flight.
+   */
+  private async enqueue(items: ReadonlyArray<{ subject: string; payload: object | Uint8Array; msgId?: string }>): Promise<void> {
+    if (this.closed) throw new Error('the in-process bus is closed; restart the process')
+    const fresh = items.filter((i) => i.msgId === undefined || !this.isDuplicate(i.msgId))
+    if (fresh.length === 0) return
+    const group: Group = { remaining: fresh.length, resolve: () => undefined }
+    const stored = new Promise<void>((resolve) => { group.resolve = resolve })
+    for (const { subject, payload } of fresh) {
+      while (this.inFlight >= this.maxPending) await new Promise<void>((r) => this.spaceWaiters.push(r))
+      for (const t of this.taps) t(payload, subject)
+      this.inFlight++
+      const shared: Shared = { pendingAcks: this.durables.size === 0 ? 1 : this.durables.size, group }
+      if (this.durables.size === 0) this.backlog.push({ subject, payload, deliveries: 0, shared })
+      else for (const q of this.durables.values()) q.push({ subject, payload, deliveries: 0, shared })
     }
+    await stored
+  }
+
+  /**
+   * Duplicate check over two generations of ids: the current one and the one before. A generation
+   * rotates every half window or at half the id cap, so an id is remembered for at least half the
+   * window (and at most the whole), in bounded memory, without per-id timestamps.
+   */
+  private isDuplicate(id: string): boolean {
+    if (this.seen.has(id) || this.seenBefore.has(id)) return true
+    const now = Date.now()
+    if (this.seen.size >= this.dedupMaxIds / 2 || now - this.generationStart >= this.dedupWindowMs / 2) {
+      this.seenBefore = this.seen
+      this.seen = new Set()
+      this.generationStart = now
+    }
+    this.seen.add(id)
     return false
   }
+
+
 }
