@@ -12,6 +12,7 @@ import type { CanonicalEvent, DeadLetter } from '../types.ts'
 import { DLQ_STREAM, DLQ_SUBJECTS, dlqSubject, EVENTS_STREAM, EVENTS_SUBJECTS, eventSubject, tenantOfSubject } from '../subjects.ts'
 import { decodePayload, encodeJson, payloadText } from './payload.ts'
 import { Slots } from './slots.ts'
+import { AsyncPublisher } from './async-publisher.ts'
 import {
   exhaustedReason, type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
   type DeadLetterListener,
@@ -23,7 +24,7 @@ export interface JetStreamBusOptions {
   ackWaitMs?: number
   /** How long events stay in the stream. Default 7 days. */
   maxAgeMs?: number
-  /** Publishes awaiting their ack at once. Default 1,000. */
+  /** Publishes awaiting their ack at once. Default 2,000. */
   publishWindow?: number
   /** How long one publish keeps retrying through a server restart before it fails. Default 60 s. */
   publishTimeoutMs?: number
@@ -38,13 +39,16 @@ export class JetStreamBus implements Bus {
   readonly kind = 'jetstream' as const
   private readonly subs: Subscription[] = []
   private readonly consumers: Consumer[] = []
+  private readonly publisher: AsyncPublisher
 
   private constructor(
     private readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly opts: Required<Omit<JetStreamBusOptions, 'name'>>,
-  ) {}
+  ) {
+    this.publisher = new AsyncPublisher(nc, 5000)
+  }
 
   static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
     const nc = await connect({
@@ -55,7 +59,7 @@ export class JetStreamBus implements Bus {
     const jsm = await jetstreamManager(nc)
     const opts = {
       servers: options.servers, ackWaitMs: options.ackWaitMs ?? 30_000, maxAgeMs: options.maxAgeMs ?? 7 * DAY,
-      publishWindow: options.publishWindow ?? 1000, publishTimeoutMs: options.publishTimeoutMs ?? 60_000,
+      publishWindow: options.publishWindow ?? 2000, publishTimeoutMs: options.publishTimeoutMs ?? 60_000,
       replicas: options.replicas ?? 1,
     }
     const bus = new JetStreamBus(nc, jetstream(nc), jsm, opts)
@@ -101,7 +105,7 @@ export class JetStreamBus implements Bus {
     const deadline = Date.now() + this.opts.publishTimeoutMs
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.js.publish(subject, data, msgID ? { msgID, timeout: 5000 } : { timeout: 5000 })
+        await this.publisher.publish(subject, data, msgID)
         return
       } catch (err) {
         if (Date.now() > deadline || this.nc.isClosed()) {
@@ -230,6 +234,7 @@ export class JetStreamBus implements Bus {
   async close(): Promise<void> {
     for (const c of this.consumers.splice(0)) await c.stop().catch(() => undefined)
     for (const s of this.subs.splice(0)) s.unsubscribe()
+    this.publisher.close()
     await this.nc.drain().catch(() => undefined)
   }
 }
