@@ -4,6 +4,9 @@
  * in the same run: the same rows bulk-inserted straight into chDB. Embedded (in-process bus) and
  * JetStream (file storage, acked, spawned nats-server). Peak RSS printed.
  */
+import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { JetStreamBus, MemoryBus, type Bus, type CanonicalEvent } from '@agner/events'
 import { NatsServerProcess } from '@agner/events/testing'
 import { countStoredEvents, eventToRow, insertEventRows, type Store } from '@agner/analytics'
@@ -12,7 +15,7 @@ import { StoreWriter } from '../ingest/src/writer.ts'
 import { chunks, fixture, mb, peakRss, rate, until } from './_support.ts'
 
 const N = Number(process.env.BENCH_EVENTS ?? 300_000)
-const BATCH = Number(process.env.BENCH_BATCH ?? 50_000)
+const BATCH = Number(process.env.BENCH_BATCH ?? 20_000)
 
 async function truncate(store: Store): Promise<void> {
   for (const t of ['events', 'queue_visits', 'agent_state_intervals']) await store.client.command({ query: `TRUNCATE TABLE ${t}` })
@@ -43,6 +46,23 @@ async function pipeline(store: Store, bus: Bus, template: CanonicalEvent[], batc
   return ms
 }
 
+/** JetStream: the producer is its own process (as adapters are); this process runs the writer. */
+async function jetstreamPipeline(store: Store, bus: Bus, url: string): Promise<{ ms: number; publishMs: number }> {
+  const writer = new StoreWriter(bus, store, { batchSize: 20_000, maxWaitMs: 20, maxDeliver: 5, concurrency: 2 })
+  await writer.start()
+  const child = spawn(process.execPath, ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), '_jetstream-publisher.ts'), url, String(N)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+  await until(() => out.includes('READY'), 60_000, 'the producer process')
+  const t0 = performance.now()
+  child.stdin.write('go\n')
+  await until(() => writer.stats.stored >= N, 600_000, 'the writer to commit every event')
+  const ms = performance.now() - t0
+  await until(() => out.includes('PUBLISHED'), 60_000, 'the producer to finish')
+  await writer.stop()
+  return { ms, publishMs: Number(/PUBLISHED (\d+)/.exec(out)![1]) }
+}
+
 const events = fixture(Math.min(N, 50_000))
 const ctx = await tempStore()
 console.log(`ingest benchmark: ${N} events (a ${events.length}-event template of ${new Set(events.map((e) => e.queueId).filter(Boolean)).size} queues, re-issued with fresh ids), chDB, batches of ${BATCH}`)
@@ -53,18 +73,18 @@ const base = rate(N, baseMs)
 console.log(`baseline  bulk insert straight into chDB:        ${base.toLocaleString('en')} events/s`)
 await truncate(ctx.store)
 
-const memMs = await pipeline(ctx.store, new MemoryBus({ maxPending: 200_000 }), events, BATCH)
+const memMs = await pipeline(ctx.store, new MemoryBus(), events, BATCH)
 const mem = rate(N, memMs)
 const memCount = await countStoredEvents(ctx.store.client)
 console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memCount.finalRows})`)
 await truncate(ctx.store)
 
 const nats = await NatsServerProcess.start()
-const js = await JetStreamBus.connect({ servers: nats.url, publishWindow: 8000 })
-const jsMs = await pipeline(ctx.store, js, events, 20_000)
+const js = await JetStreamBus.connect({ servers: nats.url })
+const { ms: jsMs, publishMs } = await jetstreamPipeline(ctx.store, js, nats.url)
 const jsRate = rate(N, jsMs)
 const jsCount = await countStoredEvents(ctx.store.client)
-console.log(`jetstream publish (acked, file) → writer → chDB: ${jsRate.toLocaleString('en')} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${jsCount.finalRows})`)
+console.log(`jetstream publish (acked, file) → writer → chDB: ${jsRate.toLocaleString('en')} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${jsCount.finalRows}; the producer process alone published ${rate(N, publishMs).toLocaleString('en')}/s)`)
 await js.close()
 await nats.dispose()
 console.log(`peak RSS: ${mb(peakRss())}`)

@@ -200,27 +200,20 @@ export class JetStreamBus implements Bus {
   }
 
   private async deliver(batch: JsMsg[], opts: ConsumeOptions, handler: BatchHandler): Promise<void> {
-    const settled = new Set<JsMsg>()
-    const msgs: BusMessage[] = batch.map((m) => {
-      const once = (f: () => void) => () => { if (!settled.has(m)) { settled.add(m); f() } }
-      return {
-        subject: m.subject, payload: m.data, deliveryCount: m.info.deliveryCount,
-        ack: once(() => m.ack()), term: once(() => m.term()), nak: (delay?: number) => once(() => m.nak(delay))(),
-      }
-    })
+    const msgs = batch.map((m) => new JetStreamMessage(m))
     try {
       await handler(msgs)
     } catch (err) {
-      for (const [i, m] of batch.entries()) {
-        if (settled.has(m)) continue
-        if (m.info.deliveryCount >= opts.maxDeliver) {
+      for (const m of msgs) {
+        if (m.settled) continue
+        if (m.deliveryCount >= opts.maxDeliver) {
           await this.deadLetter({
             tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'store', reason: exhaustedReason(opts.maxDeliver, err),
-            payload: payloadText(m.data), at: Date.now(),
+            payload: payloadText(m.payload), at: Date.now(),
           })
-          msgs[i]!.term()
+          m.term()
         } else {
-          msgs[i]!.nak(Math.min(100 * 2 ** m.info.deliveryCount, 5000))
+          m.nak(Math.min(100 * 2 ** m.deliveryCount, 5000))
         }
       }
     }
@@ -237,6 +230,18 @@ export class JetStreamBus implements Bus {
     this.publisher.close()
     await this.nc.drain().catch(() => undefined)
   }
+}
+
+/** One delivery; prototype methods, and the delivery count parsed only when asked (hot path). */
+class JetStreamMessage implements BusMessage {
+  settled = false
+  constructor(private readonly m: JsMsg) {}
+  get subject(): string { return this.m.subject }
+  get payload(): Uint8Array { return this.m.data }
+  get deliveryCount(): number { return this.m.info.deliveryCount }
+  ack(): void { if (!this.settled) { this.settled = true; this.m.ack() } }
+  term(): void { if (!this.settled) { this.settled = true; this.m.term() } }
+  nak(delayMs?: number): void { if (!this.settled) { this.settled = true; this.m.nak(delayMs) } }
 }
 
 function isNotFound(err: unknown): boolean {
