@@ -113,3 +113,23 @@ function idOf(m: BusMessage): string {
   const v = m.payload instanceof Uint8Array ? JSON.parse(Buffer.from(m.payload).toString()) : m.payload
   return (v as { id: string }).id
 }
+
+describe('in-process bus shutdown', () => {
+  it('stopping the consumer stores what is still queued (it would not survive the process)', async () => {
+    const bus = new MemoryBus()
+    let release!: () => void
+    const gate = new Promise<void>((r) => { release = r })
+    const got: string[] = []
+    const consumer = await bus.consume({ durable: 'drain', batchSize: 10, maxWaitMs: 5, maxDeliver: 3 }, async (b) => {
+      await gate
+      for (const m of b) { got.push(idOf(m)); m.ack() }
+    })
+    const published = bus.publish(Array.from({ length: 35 }, () => sampleEvent()))
+    await new Promise((r) => setTimeout(r, 50))
+    const stopped = consumer.stop()
+    release()
+    await stopped
+    await published
+    expect(got).toHaveLength(35)
+  })
+})

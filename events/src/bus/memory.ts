@@ -138,11 +138,11 @@ export class MemoryBus implements Bus {
     const queue = q
     let running = true
     const slots = new Slots(opts.concurrency ?? 1)
+    // Stopping drains: what is queued in-process would not survive the process, so it is stored first.
     const loop = (async () => {
-      while (running && !this.closed) {
+      while (!this.closed && (running || queue.length > 0)) {
         if (queue.length === 0) { await queue.wait(1000); continue }
-        if (queue.length < opts.batchSize) await queue.wait(opts.maxWaitMs)
-        if (!running) break
+        if (running && queue.length < opts.batchSize) await queue.wait(opts.maxWaitMs)
         await slots.acquire()
         const entries = queue.take(opts.batchSize)
         if (entries.length === 0) { slots.release(); continue }
