@@ -1,5 +1,5 @@
 /** The `agner` commands: start, migrate, emit, replay. */
-import { createReadStream } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createBus, validateEvent, type CanonicalEvent, type DeadLetter } from '@agner/events'
 import { createStore, eventToRow, insertDeadLetters, insertEventRows, migrate, type EventRow } from '@agner/analytics'
@@ -71,12 +71,14 @@ export async function emitCommand(a: EmitArgs): Promise<void> {
  * into the store at AGNER_DATA_DIR (or CLICKHOUSE_URL). Prints accepted/rejected counts.
  */
 export async function replayCommand(file: string, url?: string): Promise<{ accepted: number; rejected: number }> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
+  if (!existsSync(file)) throw new Error(`${file} does not exist; give the path of an NDJSON file of canonical events`)
+  // Opened right before it is read: a readline interface that emits while nobody iterates loses its lines.
+  const openLines = () => createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
   let accepted = 0, rejected = 0
   const problems: string[] = []
   if (url) {
     const batch: string[] = []
-    for await (const line of lines) {
+    for await (const line of openLines()) {
       if (line.trim() === '') continue
       batch.push(line)
       if (batch.length >= 5000) { const r = await postEvents(url, batch.splice(0)); accepted += r.accepted; rejected += r.rejected; problems.push(...r.problems) }
@@ -93,7 +95,7 @@ export async function replayCommand(file: string, url?: string): Promise<{ accep
       await insertEventRows(store.client, rows); await insertDeadLetters(store.client, letters)
       rows = []; letters = []
     }
-    for await (const line of lines) {
+    for await (const line of openLines()) {
       n++
       if (line.trim() === '') continue
       let value: unknown

@@ -1,0 +1,71 @@
+/** The agner CLI: replay (to the store, and to a server), emit, migrate; run as a user would. */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { sampleEvent } from '@agner/events/testing'
+import { countStoredEvents, createStore } from '@agner/analytics'
+import { freePort } from '@agner/events/testing'
+import { loadConfig, startAgner } from '../src/index.ts'
+
+const run = promisify(execFile)
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const work = mkdtempSync(join(tmpdir(), 'agner-cli-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const agner = (args: string[], env: Record<string, string>) =>
+  run(process.execPath, [join(ROOT, 'bin', 'agner.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 120_000 })
+
+function fixtureFile(): { file: string; good: number } {
+  const good = Array.from({ length: 25 }, () => JSON.stringify(sampleEvent()))
+  const lines = [...good.slice(0, 10), '{broken json', JSON.stringify({ ...sampleEvent(), type: 'nope' }), ...good.slice(10), '']
+  const file = join(work, 'events.ndjson')
+  writeFileSync(file, lines.join('\n'))
+  return { file, good: good.length }
+}
+
+describe('agner CLI', () => {
+  it('migrate is idempotent', async () => {
+    const dataDir = join(work, 'migrate')
+    const first = await agner(['migrate'], { AGNER_DATA_DIR: dataDir })
+    expect(first.stdout).toContain('applied: 0001_events, 0002_queue_visits, 0003_agent_state_intervals, 0004_dead_letters')
+    const second = await agner(['migrate'], { AGNER_DATA_DIR: dataDir })
+    expect(second.stdout).toContain('the schema is up to date')
+  })
+
+  it('replay FILE with no server writes straight into the store and prints the counts and reasons', async () => {
+    const { file, good } = fixtureFile()
+    const dataDir = join(work, 'replay-store')
+    const { stdout } = await agner(['replay', file], { AGNER_DATA_DIR: dataDir })
+    expect(stdout).toContain(`accepted ${good}, rejected 2`)
+    expect(stdout).toContain('line 11: not valid JSON')
+    expect(stdout).toContain('line 12: type "nope" is not a known event type')
+    const store = await createStore({ dataDir })
+    expect((await countStoredEvents(store.client)).finalRows).toBe(good)
+    await store.close()
+  })
+
+  it('replay FILE --url and emit --url go through a running server', async () => {
+    const server = await startAgner(loadConfig({}, { demo: false, dataDir: join(work, 'server'), port: await freePort(), logLevel: 'silent' }), { web: false })
+    try {
+      const { file, good } = fixtureFile()
+      const replay = await agner(['replay', file, '--url', server.url], {})
+      expect(replay.stdout).toContain(`accepted ${good}, rejected 2`)
+      const emit = await agner(['emit', '--rate', '200', '--duration', '2', '--url', server.url], {})
+      const published = Number(/published (\d+) events/.exec(emit.stdout)?.[1])
+      expect(published).toBeGreaterThan(100)
+      expect((await countStoredEvents(server.store.client)).finalRows).toBe(good + published)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('a bad setting stops with one sentence', async () => {
+    await expect(agner(['migrate'], { AGNER_TIMEZONE: 'Mars/Olympus' })).rejects.toMatchObject({
+      code: 2, stderr: expect.stringContaining('AGNER_TIMEZONE "Mars/Olympus" is not an IANA time zone; use a name such as Asia/Shanghai'),
+    })
+  })
+})
