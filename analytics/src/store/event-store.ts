@@ -2,18 +2,20 @@
 import { createHash } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
-import { deadLetterToRow, EVENT_COLUMNS, rowToEvent, rowToTuple, type EventRow } from './event-rows.ts'
+import { Readable } from 'node:stream'
+import { deadLetterToRow, EVENT_COLUMNS, rowsToTsv, rowToEvent, type EventRow } from './event-rows.ts'
 
 /**
- * Inserts one batch synchronously (async_insert=0) with a dedup token derived from its ids, so
- * a retried identical batch is dropped whole by the server.
+ * Inserts one batch synchronously (async_insert=0) as TabSeparated, with a dedup token derived
+ * from its ids, so a retried identical batch is dropped whole by the server.
  */
 export async function insertEventRows(client: ClickHouseClient, rows: readonly EventRow[]): Promise<void> {
   if (rows.length === 0) return
   const h = createHash('sha256')
   for (const r of rows) h.update(r.id).update('\n')
   await client.insert({
-    table: 'events', format: 'JSONCompactEachRow', columns: [...EVENT_COLUMNS], values: rows.map(rowToTuple),
+    table: 'events', format: 'TabSeparated', columns: [...EVENT_COLUMNS],
+    values: Readable.from([Buffer.from(rowsToTsv(rows))], { objectMode: false }),
     clickhouse_settings: { async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1 },
   })
 }

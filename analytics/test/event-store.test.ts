@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { CanonicalEvent } from '@agner/events'
+import { sampleEvent } from '@agner/events/testing'
+import { countStoredEvents, eventToRow, insertEventRows, migrate, readEvents } from '../src/index.ts'
+import { tempStore } from '../src/testing.ts'
+
+let ctx: Awaited<ReturnType<typeof tempStore>>
+beforeAll(async () => { ctx = await tempStore() })
+afterAll(async () => { await ctx?.dispose() })
+
+it('stores and reads back events exactly, whatever their text holds', async () => {
+  const tricky = 'tab\there, newline\nthere, CR\r, back\\slash, "quotes", 中文备注 😀'
+  const events: CanonicalEvent[] = [
+    sampleEvent({ raw: tricky } as Partial<CanonicalEvent>),
+    { ...sampleEvent(), type: 'contact.wrapup_ended', data: { durationMs: 5000, dispositionCode: '已解决', notes: tricky } } as CanonicalEvent,
+    { ...sampleEvent(), type: 'contact.created', data: { direction: 'inbound', initiation: 'inbound', ani: '13800000000' } } as CanonicalEvent,
+  ]
+  await insertEventRows(ctx.store.client, events.map((e) => eventToRow(e, 1)))
+  const back: CanonicalEvent[] = []
+  for await (const e of readEvents(ctx.store.client, 'default', 0, Date.now() + 1000)) back.push(e)
+  const byId = new Map(back.map((e) => [e.id, e]))
+  for (const e of events) expect(byId.get(e.id)).toEqual({ ...e, receivedAt: 1 })
+})
+
+it('a retried batch is dropped whole (dedup token), and migrations re-run as a no-op', async () => {
+  const batch = Array.from({ length: 50 }, () => eventToRow(sampleEvent()))
+  const before = await countStoredEvents(ctx.store.client)
+  await insertEventRows(ctx.store.client, batch)
+  await insertEventRows(ctx.store.client, batch)
+  const after = await countStoredEvents(ctx.store.client)
+  expect(after.rows - before.rows).toBe(50)
+  expect(await migrate(ctx.store.client)).toEqual([])
+})
