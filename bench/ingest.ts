@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { JetStreamBus, MemoryBus, type Bus, type CanonicalEvent } from '@agner/events'
 import { NatsServerProcess } from '@agner/events/testing'
-import { countStoredEvents, eventToRow, insertEventRows, type Store } from '@agner/analytics'
+import { countStoredEvents, eventToRow, insertEventRows, type EventRow, type Store } from '@agner/analytics'
 import { tempStore } from '@agner/analytics/testing'
 import { StoreWriter } from '../ingest/src/writer.ts'
 import { chunks, fixture, mb, peakRss, rate, until } from './_support.ts'
@@ -21,15 +21,14 @@ async function truncate(store: Store): Promise<void> {
   for (const t of ['events', 'queue_visits', 'agent_state_intervals']) await store.client.command({ query: `TRUNCATE TABLE ${t}` })
 }
 
+/** The same rows inserted straight into chDB, two inserts at once as the writer does; row preparation is not timed. */
 async function baseline(store: Store, template: CanonicalEvent[]): Promise<number> {
-  let ms = 0
-  for (const chunk of chunks(template, N, BATCH)) {
-    const rows = chunk.map((e) => eventToRow(e))
-    const t0 = performance.now()
-    await insertEventRows(store.client, rows)
-    ms += performance.now() - t0
-  }
-  return ms
+  const batches: EventRow[][] = []
+  for (const chunk of chunks(template, N, BATCH)) batches.push(chunk.map((e) => eventToRow(e)))
+  const t0 = performance.now()
+  let next = 0
+  await Promise.all([0, 1].map(async () => { while (next < batches.length) await insertEventRows(store.client, batches[next++]!) }))
+  return performance.now() - t0
 }
 
 async function pipeline(store: Store, bus: Bus, template: CanonicalEvent[], batch: number): Promise<number> {
@@ -68,16 +67,23 @@ const ctx = await tempStore()
 console.log(`ingest benchmark: ${N} events (a ${events.length}-event template of ${new Set(events.map((e) => e.queueId).filter(Boolean)).size} queues, re-issued with fresh ids), chDB, batches of ${BATCH}`)
 console.log(`RSS before the runs (template and chDB loaded): ${mb(process.memoryUsage().rss)}`)
 
-const baseMs = await baseline(ctx.store, events)
-const base = rate(N, baseMs)
-console.log(`baseline  bulk insert straight into chDB:        ${base.toLocaleString('en')} events/s`)
+// Warm-up: the engine's first inserts pay for thread pools and caches.
+await insertEventRows(ctx.store.client, events.slice(0, 20_000).map((e) => eventToRow(e)))
 await truncate(ctx.store)
 
-const memMs = await pipeline(ctx.store, new MemoryBus(), events, BATCH)
-const mem = rate(N, memMs)
-const memCount = await countStoredEvents(ctx.store.client)
-console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memCount.finalRows})`)
-await truncate(ctx.store)
+// Baseline and embedded alternate, twice; the best of each is reported (this VM is noisy).
+let base = 0, mem = 0, memStored = 0
+for (let round = 1; round <= 2; round++) {
+  const b = rate(N, await baseline(ctx.store, events))
+  await truncate(ctx.store)
+  const m = rate(N, await pipeline(ctx.store, new MemoryBus(), events, BATCH))
+  memStored = (await countStoredEvents(ctx.store.client)).finalRows
+  await truncate(ctx.store)
+  console.log(`  round ${round}: baseline ${b.toLocaleString('en')}/s, embedded ${m.toLocaleString('en')}/s`)
+  base = Math.max(base, b); mem = Math.max(mem, m)
+}
+console.log(`baseline  bulk insert straight into chDB:        ${base.toLocaleString('en')} events/s`)
+console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memStored})`)
 
 const nats = await NatsServerProcess.start()
 const js = await JetStreamBus.connect({ servers: nats.url })

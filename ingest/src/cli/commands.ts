@@ -5,26 +5,7 @@ import { createBus, validateEvent, type CanonicalEvent, type DeadLetter } from '
 import { createStore, eventToRow, insertDeadLetters, insertEventRows, migrate, type EventRow } from '@agner/analytics'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 import { loadConfig } from '../config.ts'
-import { startAgner } from '../runtime.ts'
 import { postEvents } from './http-sink.ts'
-
-export async function startCommand(): Promise<void> {
-  const agner = await startAgner(loadConfig())
-  const c = agner.config
-  console.log(`\n  Agner is running: ${agner.url}\n`)
-  console.log(`  bus: ${agner.bus.kind === 'jetstream' ? `NATS JetStream (${c.natsUrl})` : 'in-process'}`)
-  console.log(`  store: ${agner.store.kind === 'server' ? `ClickHouse server (${c.clickhouseUrl})` : `chDB in ${c.dataDir}`}`)
-  console.log(`  time zone: ${c.timeZone}${c.demo ? `; demo traffic at about ${c.demoRate} events/s` : ''}\n`)
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    console.log(`\n  ${signal}: draining the writer and stopping…`)
-    agner.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1) })
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
-}
 
 export async function migrateCommand(): Promise<void> {
   const c = loadConfig()

@@ -1,7 +1,8 @@
 /** `agner <command>`: the root CLI. */
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.ts'
-import { emitCommand, migrateCommand, replayCommand, startCommand } from './commands.ts'
+import { emitCommand, migrateCommand, replayCommand } from './commands.ts'
+import { runServer } from '../server.ts'
 
 const USAGE = `usage: agner <command>
   start                                   run server + ingest (+ demo traffic) on the configured bus and store
@@ -13,7 +14,7 @@ export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
   try {
     switch (command) {
-      case 'start': return await startCommand()
+      case 'start': return await runServer()
       case 'migrate': return await migrateCommand()
       case 'emit': {
         const { values } = parseArgs({ args: rest, options: { rate: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, url: { type: 'string' }, queues: { type: 'string' }, seed: { type: 'string' } } })

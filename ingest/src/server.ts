@@ -1,0 +1,25 @@
+/**
+ * The server process: configuration read and validated once, everything started (runtime.ts),
+ * the URL printed, and a graceful shutdown on SIGINT/SIGTERM that drains the store writer.
+ * The HTTP application itself is built by buildApp() in server/app.ts.
+ */
+import { loadConfig } from './config.ts'
+import { startAgner } from './runtime.ts'
+
+export async function runServer(): Promise<void> {
+  const agner = await startAgner(loadConfig())
+  const c = agner.config
+  console.log(`\n  Agner is running: ${agner.url}\n`)
+  console.log(`  bus: ${agner.bus.kind === 'jetstream' ? `NATS JetStream (${c.natsUrl})` : 'in-process'}`)
+  console.log(`  store: ${agner.store.kind === 'server' ? `ClickHouse server (${c.clickhouseUrl})` : `chDB in ${c.dataDir}`}`)
+  console.log(`  time zone: ${c.timeZone}${c.demo ? `; demo traffic at about ${c.demoRate} events/s` : ''}\n`)
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n  ${signal}: draining the writer and stopping…`)
+    agner.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1) })
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
