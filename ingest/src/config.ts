@@ -3,6 +3,7 @@
  * the embedded mode (in-process bus, chDB in ./data, demo traffic). A bad value stops the process
  * with one sentence naming the variable and what it accepts.
  */
+import type { StoreConfig } from '@agner/analytics'
 import { isValidTimeZone } from './live/day.ts'
 
 export interface Config {
@@ -95,4 +96,9 @@ function optionalUrl(env: Env, name: string, protocols: string[]): string | unde
     if (!protocols.includes(u.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}".`)
   }
   return raw
+}
+
+/** The store part of the configuration. */
+export function storeConfig(c: Config): StoreConfig {
+  return { clickhouseUrl: c.clickhouseUrl, user: c.clickhouseUser, password: c.clickhousePassword, database: c.clickhouseDatabase, dataDir: c.dataDir }
 }

@@ -10,7 +10,7 @@ import { createBus, type Bus } from '@agner/events'
 import { createStore, migrate, type Store } from '@agner/analytics'
 import { startRealtimeEmitter, type RealtimeEmitter } from '@agner/telephony'
 import { DEMO_AGENTS, DEMO_QUEUES, demoTraffic } from '@agner/seeds'
-import type { Config } from './config.ts'
+import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
 import { rebuildFromStore } from './live/rebuild.ts'
@@ -34,10 +34,7 @@ export interface Agner {
 }
 
 export async function startAgner(config: Config, opts: { listen?: boolean; web?: boolean; webRoot?: string } = {}): Promise<Agner> {
-  const store = await createStore({
-    clickhouseUrl: config.clickhouseUrl, user: config.clickhouseUser, password: config.clickhousePassword,
-    database: config.clickhouseDatabase, dataDir: config.dataDir,
-  })
+  const store = await createStore(storeConfig(config))
   await migrate(store.client)
   const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
   const engine = new LiveEngine({

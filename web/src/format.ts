@@ -9,12 +9,3 @@ export function duration(ms: number | null): string {
 export function percent(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(1)}%`
 }
-
-export const FORMULAS: Record<string, string> = {
-  answered: 'A≤T / A',
-  offered: 'A≤T / (A + Ab)',
-  ignore_short_abandons: 'A≤T / (A + Ab − Ab≤S)',
-  ignore_abandons_within_threshold: 'A≤T / (A + Ab − Ab≤T)',
-  abandons_within_threshold_positive: '(A≤T + Ab≤T) / (A + Ab)',
-  removed_within_threshold: '(A≤T + Ab≤T + C≤T) / Q',
-}

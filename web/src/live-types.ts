@@ -1,4 +1,7 @@
-/** The shapes /ws/live sends (mirrors ingest/src/live/engine.ts; the web talks to the server over HTTP/WS only). */
+/**
+ * The wire contract of /ws/live, as the browser sees it (ingest/src/live/engine.ts produces it).
+ * Kept as its own declaration: web/ talks to the server over HTTP/WS only and imports no server code.
+ */
 export type DerivedState = 'ready' | 'reserved' | 'busy' | 'wrap' | 'aux' | 'offline'
 
 export interface Figures {
@@ -18,7 +21,7 @@ export interface Figures {
 export interface QueueLive {
   queueId: string
   name: string
-  settings: { serviceLevelMs: number; shortAbandonMs: number; formula: string; flowOutsInDenominator: boolean }
+  settings: { serviceLevelMs: number; shortAbandonMs: number; formula: string; formulaText: string; flowOutsInDenominator: boolean }
   waiting: number
   oldestWaitingSince: number | null
   waitingPastThreshold: number

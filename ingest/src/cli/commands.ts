@@ -4,12 +4,12 @@ import { createInterface } from 'node:readline'
 import { createBus, validateEvent, type CanonicalEvent, type DeadLetter } from '@agner/events'
 import { createStore, eventToRow, insertDeadLetters, insertEventRows, migrate, type EventRow } from '@agner/analytics'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
-import { loadConfig } from '../config.ts'
+import { loadConfig, storeConfig } from '../config.ts'
 import { postEvents } from './http-sink.ts'
 
 export async function migrateCommand(): Promise<void> {
   const c = loadConfig()
-  const store = await createStore({ clickhouseUrl: c.clickhouseUrl, user: c.clickhouseUser, password: c.clickhousePassword, database: c.clickhouseDatabase, dataDir: c.dataDir })
+  const store = await createStore(storeConfig(c))
   const applied = await migrate(store.client)
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date')
   await store.close()
@@ -67,7 +67,7 @@ export async function replayCommand(file: string, url?: string): Promise<{ accep
     const r = await postEvents(url, batch); accepted += r.accepted; rejected += r.rejected; problems.push(...r.problems)
   } else {
     const c = loadConfig()
-    const store = await createStore({ clickhouseUrl: c.clickhouseUrl, user: c.clickhouseUser, password: c.clickhousePassword, database: c.clickhouseDatabase, dataDir: c.dataDir })
+    const store = await createStore(storeConfig(c))
     await migrate(store.client)
     let rows: EventRow[] = []
     let letters: DeadLetter[] = []

@@ -9,7 +9,7 @@
  */
 import type { CanonicalEvent } from '@agner/events'
 import {
-  addInto, emptyCounters, emptyVisit, enteredAt, figures, isKnownVisit, visitCounters, type Counters, type Figures,
+  addInto, emptyCounters, emptyVisit, enteredAt, figures, FORMULA_TEXT, isKnownVisit, visitCounters, type Counters, type Figures,
   type Visit,
 } from '@agner/analytics'
 import { AgentRecord, DERIVED_STATES, type AgentLive, type DerivedState } from './agents.ts'
@@ -22,7 +22,7 @@ export type WindowName = keyof typeof WINDOWS
 export interface QueueLive {
   queueId: string
   name: string
-  settings: Omit<QueueSettings, 'name'>
+  settings: Omit<QueueSettings, 'name'> & { formulaText: string }
   waiting: number
   /** When the oldest waiting contact entered the queue; longest wait = now − this. */
   oldestWaitingSince: number | null
@@ -305,7 +305,7 @@ export class LiveEngine {
       windows[w] = figures(c, settings, { waitingPastT: waitingPast })
     }
     return {
-      queueId, name, settings, waiting: q.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
+      queueId, name, settings: { ...settings, formulaText: FORMULA_TEXT.serviceLevel[settings.formula] }, waiting: q.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
       today: { ...figures(q.today, settings, { waitingPastT: pastT }), maxWaitMs: q.todayMaxWaitMs },
       windows,
     }
