@@ -8,29 +8,13 @@
  * figures. Pure: no I/O, the clock is passed in.
  */
 import type { CanonicalEvent } from '@agner/events'
-import {
-  addInto, emptyCounters, emptyVisit, enteredAt, figures, FORMULA_TEXT, isKnownVisit, visitCounters, type Counters, type Figures,
-  type Visit,
-} from '@agner/analytics'
+import { addInto, emptyCounters, emptyVisit, enteredAt, isKnownVisit, visitCounters, type Counters, type Visit } from '@agner/analytics'
 import { AgentRecord, DERIVED_STATES, type AgentLive, type DerivedState } from './agents.ts'
 import { intervalStart, minuteStart, MINUTE_MS, startOfDayIn } from './day.ts'
 import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.ts'
+import { QueueState, type QueueLive } from './queue-state.ts'
 
-export const WINDOWS = { '15m': 15, '30m': 30, '60m': 60 } as const
-export type WindowName = keyof typeof WINDOWS
-
-export interface QueueLive {
-  queueId: string
-  name: string
-  settings: Omit<QueueSettings, 'name'> & { formulaText: string }
-  waiting: number
-  /** When the oldest waiting contact entered the queue; longest wait = now − this. */
-  oldestWaitingSince: number | null
-  waitingPastThreshold: number
-  agents: Record<DerivedState, number>
-  today: Figures & { maxWaitMs: number }
-  windows: Record<WindowName, Figures>
-}
+export { WINDOWS, type QueueLive, type WindowName } from './queue-state.ts'
 
 export interface LiveSnapshot {
   tenant: string
@@ -55,16 +39,6 @@ export interface LiveEngineOptions {
   /** Queues each agent serves (learned from offers and connects as well). */
   agentQueues?: Record<string, string[]>
   now?: number
-}
-
-class QueueState {
-  readonly intervals = new Map<number, Counters>()
-  readonly minutes = new Map<number, Counters>()
-  readonly maxWaitByInterval = new Map<number, number>()
-  today = emptyCounters()
-  todayMaxWaitMs = 0
-  readonly waiting = new Map<string, number>()
-  constructor(readonly queueId: string) {}
 }
 
 export class LiveEngine {
@@ -287,29 +261,9 @@ export class LiveEngine {
   }
 
   private queueView(queueId: string, now: number, agents: Record<DerivedState, number>): QueueLive {
-    const q = this.queue(queueId)
-    const { name, ...settings } = this.settingsOf(queueId)
-    let oldest: number | null = null
-    let pastT = 0
-    for (const since of q.waiting.values()) {
-      if (oldest === null || since < oldest) oldest = since
-      if (now - since > settings.serviceLevelMs) pastT++
-    }
-    const windows = {} as Record<WindowName, Figures>
-    for (const [w, minutes] of Object.entries(WINDOWS) as Array<[WindowName, number]>) {
-      const from = minuteStart(now) - (minutes - 1) * MINUTE_MS
-      const c = emptyCounters()
-      for (const [m, mc] of q.minutes) if (m >= from) addInto(c, mc)
-      let waitingPast = 0
-      for (const since of q.waiting.values()) if (since >= from && now - since > settings.serviceLevelMs) waitingPast++
-      windows[w] = figures(c, settings, { waitingPastT: waitingPast })
-    }
-    return {
-      queueId, name, settings: { ...settings, formulaText: FORMULA_TEXT.serviceLevel[settings.formula] }, waiting: q.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
-      today: { ...figures(q.today, settings, { waitingPastT: pastT }), maxWaitMs: q.todayMaxWaitMs },
-      windows,
-    }
+    return this.queue(queueId).view(now, this.settingsOf(queueId), agents)
   }
+
 
   private agentView(a: AgentRecord): AgentLive {
     return a.view((contactId) => this.contactQueue.get(contactId))

@@ -1,0 +1,56 @@
+/** One queue's live state (interval and minute buckets, today's sums, who is waiting) and its view. */
+import { addInto, emptyCounters, figures, FORMULA_TEXT, type Counters, type Figures } from '@agner/analytics'
+import type { DerivedState } from './agents.ts'
+import { minuteStart, MINUTE_MS } from './day.ts'
+import type { QueueSettings } from './queue-settings.ts'
+
+export const WINDOWS = { '15m': 15, '30m': 30, '60m': 60 } as const
+export type WindowName = keyof typeof WINDOWS
+
+export interface QueueLive {
+  queueId: string
+  name: string
+  settings: Omit<QueueSettings, 'name'> & { formulaText: string }
+  waiting: number
+  /** When the oldest waiting contact entered the queue; longest wait = now − this. */
+  oldestWaitingSince: number | null
+  waitingPastThreshold: number
+  agents: Record<DerivedState, number>
+  today: Figures & { maxWaitMs: number }
+  windows: Record<WindowName, Figures>
+}
+
+export class QueueState {
+  readonly intervals = new Map<number, Counters>()
+  readonly minutes = new Map<number, Counters>()
+  readonly maxWaitByInterval = new Map<number, number>()
+  today = emptyCounters()
+  todayMaxWaitMs = 0
+  /** Visit key → when the contact entered the queue, for contacts still waiting. */
+  readonly waiting = new Map<string, number>()
+  constructor(readonly queueId: string) {}
+
+  view(now: number, { name, ...settings }: QueueSettings, agents: Record<DerivedState, number>): QueueLive {
+    let oldest: number | null = null
+    let pastT = 0
+    for (const since of this.waiting.values()) {
+      if (oldest === null || since < oldest) oldest = since
+      if (now - since > settings.serviceLevelMs) pastT++
+    }
+    const windows = {} as Record<WindowName, Figures>
+    for (const [w, minutes] of Object.entries(WINDOWS) as Array<[WindowName, number]>) {
+      const from = minuteStart(now) - (minutes - 1) * MINUTE_MS
+      const c = emptyCounters()
+      for (const [m, mc] of this.minutes) if (m >= from) addInto(c, mc)
+      let waitingPast = 0
+      for (const since of this.waiting.values()) if (since >= from && now - since > settings.serviceLevelMs) waitingPast++
+      windows[w] = figures(c, settings, { waitingPastT: waitingPast })
+    }
+    return {
+      queueId: this.queueId, name, settings: { ...settings, formulaText: FORMULA_TEXT.serviceLevel[settings.formula] },
+      waiting: this.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
+      today: { ...figures(this.today, settings, { waitingPastT: pastT }), maxWaitMs: this.todayMaxWaitMs },
+      windows,
+    }
+  }
+}
