@@ -6,10 +6,9 @@
  * which is the backpressure: nothing here grows without limit.
  */
 import {
-  decodePayload, payloadText, validateEvent, type Bus, type CanonicalEvent, type Consumer, type DeadLetter,
+  decodePayload, payloadText, tenantOfSubject, validateEvent, type Bus, type CanonicalEvent, type Consumer, type DeadLetter,
 } from '@agner/events'
 import { eventToRow, insertDeadLetters, insertEventRows, type EventRow, type Store } from '@agner/analytics'
-import { tenantOfSubject } from '@agner/events'
 
 export interface WriterOptions {
   batchSize: number

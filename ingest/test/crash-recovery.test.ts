@@ -11,7 +11,7 @@ import { connect } from '@nats-io/transport-node'
 import { jetstreamManager } from '@nats-io/jetstream'
 import { EVENTS_STREAM, JetStreamBus, type CanonicalEvent } from '@agner/events'
 import { freePort, NatsServerProcess } from '@agner/events/testing'
-import { countStoredEvents, createStore } from '@agner/analytics'
+import { countStoredEvents, createStore, queueCounters } from '@agner/analytics'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 import { AgnerProcess } from './support/agner-process.ts'
 
@@ -27,11 +27,17 @@ afterAll(async () => {
 })
 
 function events(): CanonicalEvent[] {
-  const start = Date.now() - 6 * 3600_000
+  const start = Date.now() - 30 * 60_000
   const model = new TrafficModel({ ...trafficForRate({ eventsPerSecond: 200, queues: 8, seed: 5 }) }, start)
   const out: CanonicalEvent[] = []
   for (let t = start; out.length < TOTAL; t += 60_000) out.push(...model.advance(t))
   return out.slice(0, TOTAL)
+}
+
+/** A fixed-offset zone where it is about noon now, so the fixture's half hour never crosses midnight. */
+function zoneAtNoon(): string {
+  const offset = 12 - new Date().getUTCHours()
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`
 }
 
 async function pending(url: string): Promise<number> {
@@ -47,9 +53,10 @@ it('loses nothing and duplicates nothing through five SIGKILLs and a nats-server
   const fixture = events()
   expect(new Set(fixture.map((e) => e.id)).size).toBe(TOTAL)
   nats = await NatsServerProcess.start()
+  const port = await freePort()
   agner = new AgnerProcess({
-    NATS_URL: nats.url, AGNER_DATA_DIR: dataDir, AGNER_DEMO: 'false', PORT: String(await freePort()),
-    AGNER_ACK_WAIT_MS: '3000', AGNER_BATCH_SIZE: '2000', AGNER_TIMEZONE: 'UTC',
+    NATS_URL: nats.url, AGNER_DATA_DIR: dataDir, AGNER_DEMO: 'false', PORT: String(port),
+    AGNER_ACK_WAIT_MS: '3000', AGNER_BATCH_SIZE: '2000', AGNER_TIMEZONE: zoneAtNoon(),
   })
   await agner.start()
   const publisher = await JetStreamBus.connect({ servers: nats.url, publishWindow: 1000 })
@@ -74,11 +81,23 @@ it('loses nothing and duplicates nothing through five SIGKILLs and a nats-server
     if (Date.now() > end) throw new Error(`the writer did not catch up: ${await pending(nats.url)} pending\n${agner.output}`)
     await new Promise((r) => setTimeout(r, 250))
   }
+  // The live view of the process that survived agrees with the store (rebuilt at start, fed by the
+  // tap, and by the writer while it caught up with what was on the stream).
+  const live = await (await fetch(`http://127.0.0.1:${port}/api/live`)).json() as { dayStart: number; queues: Array<{ queueId: string; today: Record<string, number> }> }
   expect(await agner.stop('SIGTERM')).toBe(0)
 
   const store = await createStore({ dataDir })
   const counts = await countStoredEvents(store.client)
+  const stored = await queueCounters(store.client, {
+    tenant: 'default', fromMs: live.dayStart, toMs: Date.now() + 3600_000, thresholds: { default: { serviceLevelMs: 20_000, shortAbandonMs: 5_000 } },
+  })
   await store.close()
+  expect(stored.size).toBeGreaterThan(0)
+  for (const q of live.queues) {
+    const c = stored.get(q.queueId)
+    const pick = (x: Record<string, number> | undefined) => ({ offered: x?.offered ?? 0, answered: x?.answered ?? 0, abandoned: x?.abandoned ?? 0, handled: x?.handled ?? 0 })
+    expect({ queue: q.queueId, ...pick(q.today) }).toEqual({ queue: q.queueId, ...pick(c as unknown as Record<string, number>) })
+  }
   console.log(`stored rows ${counts.rows} (before dedup), distinct ids ${counts.distinctIds}, after dedup ${counts.finalRows}`)
   expect(counts.distinctIds).toBe(TOTAL)
   expect(counts.finalRows).toBe(TOTAL)
