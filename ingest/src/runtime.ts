@@ -46,17 +46,15 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
   })
   const feed = new LiveFeed(engine, config.liveFrameMs)
   await feed.start(bus)
-  // Events already on the stream when this process started reach the store, not the tap: until
-  // the writer has caught up (a batch smaller than a full one), it hands what it commits to the
-  // live engine too. The engine is idempotent, so seeing an event twice changes nothing.
-  let catchingUp = true
+  // Events already on the stream when this process started reach the store but not the tap, and
+  // so does anything published while the tap was reconnecting: the writer hands every committed
+  // batch to the live engine too. The engine is idempotent, so seeing an event twice (tap, then
+  // commit) changes nothing; the tap only makes it faster.
   const writer = new StoreWriter(bus, store, {
     batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver, concurrency: config.writerConcurrency,
     onCommitted: (events) => {
-      if (!catchingUp) return
       for (const e of events) engine.apply(e)
       feed.changed()
-      if (events.length < config.batchSize) catchingUp = false
     },
   })
   await writer.start()
