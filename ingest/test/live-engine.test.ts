@@ -53,4 +53,15 @@ describe('live engine', () => {
     const delta = engine.takeDelta(t0 + 5100)!
     expect(delta.agents.map((a) => [a.agentId, a.state, a.reasonCode])).toEqual([['a1', 'aux', 'lunch']])
   })
+
+  it('every counter of a visit, handle time included, belongs to the 15-minute interval it entered the queue in', () => {
+    const t0 = MIDNIGHT + 3600_000 + 14 * 60_000 // 01:14 local: the 01:00 interval
+    const engine = new LiveEngine({ tenant: 'default', timeZone: TZ, now: t0 })
+    visit(engine, 'x', t0, 90_000, 'answered') // answered at 01:15:30, in the next interval
+    engine.apply(ev(t0 + 400_000, { type: 'contact.ended', contactId: 'x', queueId: 'sales', data: { endedBy: 'customer', talkMs: 300_000, holdMs: 0, holdCount: 0 } }))
+    engine.apply(ev(t0 + 430_000, { type: 'contact.wrapup_ended', contactId: 'x', queueId: 'sales', agentId: 'a1', data: { durationMs: 30_000 } }))
+    const intervals = engine.intervalCounters('sales')
+    expect(intervals).toHaveLength(1)
+    expect(intervals[0]).toMatchObject({ start: MIDNIGHT + 3600_000, maxWaitMs: 90_000, counters: { offered: 1, answered: 1, handled: 1, talkMs: 300_000, wrapMs: 30_000 } })
+  })
 })
