@@ -55,3 +55,10 @@ export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: n
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/** Samples this process's RSS every 25 ms until stopped; returns the largest sample. */
+export function sampleRss(): { stop: () => number } {
+  let max = process.memoryUsage().rss
+  const t = setInterval(() => { max = Math.max(max, process.memoryUsage().rss) }, 25)
+  return { stop: () => { clearInterval(t); return Math.max(max, process.memoryUsage().rss) } }
+}

@@ -12,7 +12,7 @@ import { NatsServerProcess } from '@agner/events/testing'
 import { countStoredEvents, eventToRow, insertEventRows, type EventRow, type Store } from '@agner/analytics'
 import { tempStore } from '@agner/analytics/testing'
 import { StoreWriter } from '../ingest/src/writer.ts'
-import { chunks, fixture, mb, peakRss, rate, until } from './_support.ts'
+import { chunks, fixture, mb, peakRss, rate, sampleRss, until } from './_support.ts'
 
 const N = Number(process.env.BENCH_EVENTS ?? 300_000)
 const BATCH = Number(process.env.BENCH_BATCH ?? 20_000)
@@ -72,26 +72,32 @@ await insertEventRows(ctx.store.client, events.slice(0, 20_000).map((e) => event
 await truncate(ctx.store)
 
 // Baseline and embedded alternate, twice; the best of each is reported (this VM is noisy).
-let base = 0, mem = 0, memStored = 0
+let base = 0, mem = 0, memStored = 0, memRss = 0
 for (let round = 1; round <= 2; round++) {
   const b = rate(N, await baseline(ctx.store, events))
   await truncate(ctx.store)
+  globalThis.gc?.()
+  const rss = sampleRss()
   const m = rate(N, await pipeline(ctx.store, new MemoryBus(), events, BATCH))
+  memRss = Math.max(memRss, rss.stop())
   memStored = (await countStoredEvents(ctx.store.client)).finalRows
   await truncate(ctx.store)
-  console.log(`  round ${round}: baseline ${b.toLocaleString('en')}/s, embedded ${m.toLocaleString('en')}/s`)
+  console.log(`  round ${round}: baseline ${b.toLocaleString('en')}/s, embedded ${m.toLocaleString('en')}/s; RSS now ${mb(process.memoryUsage().rss)}, peak ${mb(peakRss())}`)
   base = Math.max(base, b); mem = Math.max(mem, m)
 }
 console.log(`baseline  bulk insert straight into chDB:        ${base.toLocaleString('en')} events/s`)
-console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memStored})`)
+console.log(`embedded  in-process bus → writer → chDB:        ${mem.toLocaleString('en')} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${memStored}; RSS peak while it ran ${mb(memRss)})`)
 
 const nats = await NatsServerProcess.start()
 const js = await JetStreamBus.connect({ servers: nats.url })
+globalThis.gc?.()
+const jsRssSampler = sampleRss()
 const { ms: jsMs, publishMs } = await jetstreamPipeline(ctx.store, js, nats.url)
+const jsRss = jsRssSampler.stop()
 const jsRate = rate(N, jsMs)
 const jsCount = await countStoredEvents(ctx.store.client)
-console.log(`jetstream publish (acked, file) → writer → chDB: ${jsRate.toLocaleString('en')} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${jsCount.finalRows}; the producer process alone published ${rate(N, publishMs).toLocaleString('en')}/s)`)
+console.log(`jetstream publish (acked, file) → writer → chDB: ${jsRate.toLocaleString('en')} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${jsCount.finalRows}; the producer process alone published ${rate(N, publishMs).toLocaleString('en')}/s; RSS peak of this process while it ran ${mb(jsRss)})`)
 await js.close()
 await nats.dispose()
-console.log(`peak RSS: ${mb(peakRss())}`)
+console.log(`peak RSS of the whole run: ${mb(peakRss())}, the baseline's 300k prepared rows included (V8 heap now ${mb(process.memoryUsage().heapTotal)})`)
 await ctx.dispose()
