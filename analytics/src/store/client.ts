@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { createClient, type ClickHouseClient } from '@clickhouse/client'
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client'
 import { createChdbConnection } from 'chdb/connection'
 
 export interface StoreConfig {
@@ -30,11 +30,19 @@ export interface Store {
 export async function createStore(cfg: StoreConfig): Promise<Store> {
   if (cfg.clickhouseUrl) {
     const database = cfg.database ?? 'agner'
-    const admin = createClient({ url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password })
-    await admin.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(database)}` })
-    await admin.close()
+    // The client's own error log would print a stack per failure; Agner reports errors itself, in one sentence.
+    const quiet = { log: { level: ClickHouseLogLevel.OFF } }
+    const ident = quoteIdent(database)
+    const admin = createClient({ url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password, ...quiet })
+    try {
+      await admin.command({ query: `CREATE DATABASE IF NOT EXISTS ${ident}` })
+    } catch (err) {
+      throw new Error(`could not reach ClickHouse at ${cfg.clickhouseUrl} (${(err as Error).message}); check CLICKHOUSE_URL, CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or unset CLICKHOUSE_URL to use embedded chDB`)
+    } finally {
+      await admin.close()
+    }
     const client = createClient({
-      url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password, database,
+      url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password, database, ...quiet,
       clickhouse_settings: { async_insert: 0 },
     })
     return wrap('server', client)
@@ -43,7 +51,12 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   mkdirSync(dir, { recursive: true })
   // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
   // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
-  const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection']
+  let connection: NonNullable<Parameters<typeof createClient>[0]>['connection']
+  try {
+    connection = createChdbConnection({ path: dir }) as unknown as typeof connection
+  } catch (err) {
+    throw new Error(`could not open the chDB data directory ${dir} (${(err as Error).message}); another Agner process may be using it: stop it, or set AGNER_DATA_DIR to another directory`)
+  }
   const client = createClient({ connection })
   return wrap('chdb', client)
 }

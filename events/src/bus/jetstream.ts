@@ -51,12 +51,24 @@ export class JetStreamBus implements Bus {
   }
 
   static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
-    const nc = await connect({
-      servers: options.servers, name: options.name ?? 'agner', maxReconnectAttempts: -1, reconnectTimeWait: 250,
-      // Without this every request builds an Error up front for its stack trace: a third of publish CPU.
-      noAsyncTraces: true,
-    })
-    const jsm = await jetstreamManager(nc)
+    const where = Array.isArray(options.servers) ? options.servers.join(',') : options.servers
+    let nc: NatsConnection
+    try {
+      nc = await connect({
+        servers: options.servers, name: options.name ?? 'agner', maxReconnectAttempts: -1, reconnectTimeWait: 250,
+        // Without this every request builds an Error up front for its stack trace: a third of publish CPU.
+        noAsyncTraces: true,
+      })
+    } catch (err) {
+      throw new Error(`could not connect to NATS at ${where} (${(err as Error).message}); start nats-server with -js, or unset NATS_URL to use the in-process bus`)
+    }
+    let jsm: JetStreamManager
+    try {
+      jsm = await jetstreamManager(nc)
+    } catch (err) {
+      await nc.close()
+      throw new Error(`NATS at ${where} has no JetStream (${(err as Error).message}); start nats-server with -js`)
+    }
     const opts = {
       servers: options.servers, ackWaitMs: options.ackWaitMs ?? 30_000, maxAgeMs: options.maxAgeMs ?? 7 * DAY,
       publishWindow: options.publishWindow ?? 2000, publishTimeoutMs: options.publishTimeoutMs ?? 60_000,
