@@ -10,11 +10,12 @@ import {
 } from '@nats-io/jetstream'
 import type { CanonicalEvent, DeadLetter } from '../types.ts'
 import { DLQ_STREAM, DLQ_SUBJECTS, dlqSubject, EVENTS_STREAM, EVENTS_SUBJECTS, eventSubject, tenantOfSubject } from '../subjects.ts'
-import { decodePayload, encodeJson, payloadText } from './payload.ts'
+import { decodePayload, encodeJson } from './payload.ts'
 import { Slots } from './slots.ts'
+import { settleFailedBatch } from './failed-batch.ts'
 import { AsyncPublisher } from './async-publisher.ts'
 import {
-  exhaustedReason, type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
+  type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
   type DeadLetterListener,
 } from './types.ts'
 
@@ -216,18 +217,7 @@ export class JetStreamBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      for (const m of msgs) {
-        if (m.settled) continue
-        if (m.deliveryCount >= opts.maxDeliver) {
-          await this.deadLetter({
-            tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'store', reason: exhaustedReason(opts.maxDeliver, err),
-            payload: payloadText(m.payload), at: Date.now(),
-          })
-          m.term()
-        } else {
-          m.nak(Math.min(100 * 2 ** m.deliveryCount, 5000))
-        }
-      }
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetter(l))
     }
   }
 

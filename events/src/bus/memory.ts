@@ -6,10 +6,11 @@
  */
 import type { CanonicalEvent, DeadLetter } from '../types.ts'
 import { eventSubject, tenantOfSubject } from '../subjects.ts'
-import { decodePayload, payloadText } from './payload.ts'
+import { decodePayload } from './payload.ts'
 import { Slots } from './slots.ts'
+import { settleFailedBatch } from './failed-batch.ts'
 import {
-  exhaustedReason, type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
+  type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
   type DeadLetterListener,
 } from './types.ts'
 
@@ -167,18 +168,7 @@ export class MemoryBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      for (const m of msgs) {
-        if (m.settled) continue
-        if (m.entry.deliveries >= opts.maxDeliver) {
-          await this.deadLetter({
-            tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'store', reason: exhaustedReason(opts.maxDeliver, err),
-            payload: payloadText(m.payload), at: Date.now(),
-          })
-          m.term()
-        } else {
-          m.nak(Math.min(100 * 2 ** m.entry.deliveries, 5000))
-        }
-      }
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetter(l))
     }
     // Whatever the handler neither acked nor naked comes back, as JetStream's ack wait would do.
     for (const m of msgs) if (!m.settled) m.nak(0)

@@ -140,14 +140,18 @@ export class LiveEngine {
     }
     if (v.dequeuedAtMs > 0) {
       q.waiting.delete(key)
-      const iv = intervalStart(start)
-      const max = Math.max(q.maxWaitByInterval.get(iv) ?? 0, v.waitMs)
-      q.maxWaitByInterval.set(iv, max)
-      if (start >= this.dayStart) q.todayMaxWaitMs = Math.max(q.todayMaxWaitMs, v.waitMs)
+      this.noteWait(q, start, v.waitMs)
     } else if (v.queuedAtMs > 0) {
       q.waiting.set(key, v.queuedAtMs)
     }
     this.dirtyQueues.add(q.queueId)
+  }
+
+  /** Max wait (abandons included) of the visit's interval and of today; waits only ever grow. */
+  private noteWait(q: QueueState, start: number, waitMs: number): void {
+    const iv = intervalStart(start)
+    q.maxWaitByInterval.set(iv, Math.max(q.maxWaitByInterval.get(iv) ?? 0, waitMs))
+    if (start >= this.dayStart) q.todayMaxWaitMs = Math.max(q.todayMaxWaitMs, waitMs)
   }
 
   private addToBuckets(q: QueueState, start: number, c: Counters, sign: 1 | -1): void {
@@ -202,9 +206,7 @@ export class LiveEngine {
       const start = enteredAt(v)
       this.addToBuckets(q, start, visitCounters(v, t), 1)
       if (v.dequeuedAtMs > 0) {
-        const iv = intervalStart(start)
-        q.maxWaitByInterval.set(iv, Math.max(q.maxWaitByInterval.get(iv) ?? 0, v.waitMs))
-        if (start >= this.dayStart) q.todayMaxWaitMs = Math.max(q.todayMaxWaitMs, v.waitMs)
+        this.noteWait(q, start, v.waitMs)
       }
     }
     this.dirtyQueues.add(q.queueId)

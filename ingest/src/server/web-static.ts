@@ -11,9 +11,8 @@ export const webStatic: FastifyPluginAsync<{ root: string }> = async (app, { roo
   }
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false })
   app.get('/*', async (req, reply) => {
-    if (req.url.startsWith('/api/') || req.url.startsWith('/ws/')) {
-      return reply.status(404).send({ error: `There is no ${req.method} ${req.url.split('?')[0]}; see the README for the API.` })
-    }
+    // Unknown API paths get the app's one not-found answer, not the web page.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/ws/')) return reply.callNotFound()
     return reply.sendFile('index.html')
   })
 }
