@@ -28,6 +28,18 @@ export interface Config {
   maxBodyBytes: number
   liveFrameMs: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** The first admin's password; generated and printed once when unset. */
+  adminPassword?: string
+  sessionIdleMs: number
+  sessionAbsoluteMs: number
+  loginBackoffMs: number
+  loginBackoffMaxMs: number
+  /** undefined: Secure cookies when the request came over HTTPS. */
+  cookieSecure?: boolean
+  /** Origins allowed to call the API from a browser (CORS); empty: none but Agner's own. */
+  corsOrigins: string[]
+  trustProxy: boolean
+  accessSyncMs: number
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +79,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 250, 50, 60_000),
     logLevel: logLevel as Config['logLevel'],
+    adminPassword: env.AGNER_ADMIN_PASSWORD || undefined,
+    sessionIdleMs: int(env, 'AGNER_SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60) * 60_000,
+    sessionAbsoluteMs: int(env, 'AGNER_SESSION_MAX_HOURS', 12, 1, 24 * 90) * 3_600_000,
+    loginBackoffMs: int(env, 'AGNER_LOGIN_BACKOFF_MS', 1000, 1, 60_000),
+    loginBackoffMaxMs: int(env, 'AGNER_LOGIN_BACKOFF_MAX_MS', 300_000, 1, 86_400_000),
+    cookieSecure: env.AGNER_COOKIE_SECURE === undefined || env.AGNER_COOKIE_SECURE === '' || env.AGNER_COOKIE_SECURE === 'auto'
+      ? undefined : bool(env, 'AGNER_COOKIE_SECURE', false),
+    corsOrigins: origins(env),
+    trustProxy: bool(env, 'AGNER_TRUST_PROXY', false),
+    accessSyncMs: int(env, 'AGNER_ACCESS_SYNC_MS', 5000, 500, 600_000),
     ...overrides,
   }
 }
@@ -85,6 +107,17 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true
   if (['0', 'false', 'no', 'off'].includes(raw)) return false
   throw new ConfigError(`${name} "${env[name]}" must be true or false.`)
+}
+
+function origins(env: Env): string[] {
+  const raw = env.AGNER_CORS_ORIGINS
+  if (!raw) return []
+  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    let u: URL
+    try { u = new URL(o) } catch { throw new ConfigError(`AGNER_CORS_ORIGINS "${o}" is not an origin; use e.g. https://crm.example.com.`) }
+    if (u.origin !== o.replace(/\/$/, '')) throw new ConfigError(`AGNER_CORS_ORIGINS "${o}" must be a bare origin such as ${u.origin}, without a path.`)
+    return u.origin
+  })
 }
 
 function optionalUrl(env: Env, name: string, protocols: string[]): string | undefined {

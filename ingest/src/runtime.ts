@@ -14,6 +14,8 @@ import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
 import { rebuildFromStore } from './live/rebuild.ts'
+import { securityOptions, startAccess, type AccessRuntime } from './access-runtime.ts'
+import type { BootstrapResult } from './access/bootstrap.ts'
 import { buildApp } from './server/app.ts'
 import { StoreWriter } from './writer.ts'
 
@@ -27,6 +29,9 @@ export interface Agner {
   engine: LiveEngine
   feed: LiveFeed
   writer: StoreWriter
+  access: AccessRuntime
+  /** Accounts created at this start, with their one-time passwords (to print). */
+  bootstrap: BootstrapResult
   emitter?: RealtimeEmitter
   /** http://host:port once listening. */
   url: string
@@ -61,8 +66,10 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
   await rebuildFromStore(engine, store)
   feed.changed()
 
+  const { access, bootstrap } = await startAccess(store, config, engine)
   const app = await buildApp({
-    bus, store, engine, feed, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
+    bus, store, engine, feed, access, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
+    security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
   let url = ''
@@ -78,10 +85,11 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, emitter, url,
+    config, app, bus, store, engine, feed, writer, access, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       await app.close()
+      access.directory.stop()
       feed.stop()
       await writer.stop()
       await bus.close()

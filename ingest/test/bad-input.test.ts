@@ -10,13 +10,16 @@ import { MemoryBus, type CanonicalEvent, type DeadLetter } from '@agner/events'
 import { sampleEvent } from '@agner/events/testing'
 import { countStoredEvents } from '@agner/analytics'
 import { tempStore } from '@agner/analytics/testing'
-import { buildApp, LiveEngine, LiveFeed, StoreWriter } from '../src/index.ts'
+import { buildApp, LiveEngine, LiveFeed, loadConfig, StoreWriter } from '../src/index.ts'
+import { securityOptions, startAccess } from '../src/access-runtime.ts'
+import { apiToken } from './support/access.ts'
 
 let ctx: Awaited<ReturnType<typeof tempStore>>
 let bus: MemoryBus
 let writer: StoreWriter
 let app: FastifyInstance
 const letters: DeadLetter[] = []
+let auth: Record<string, string>
 
 beforeAll(async () => {
   ctx = await tempStore()
@@ -27,12 +30,18 @@ beforeAll(async () => {
   const engine = new LiveEngine({ tenant: 'default', timeZone: 'UTC' })
   const feed = new LiveFeed(engine, 250)
   await feed.start(bus)
-  app = await buildApp({ bus, store: ctx.store, engine, feed, tenant: 'default', maxBodyBytes: 1_048_576 })
+  const config = loadConfig({}, { demo: false, dataDir: ctx.dir, timeZone: 'UTC' })
+  const { access } = await startAccess(ctx.store, config, engine)
+  auth = { authorization: `Bearer ${await apiToken(access.directory, ['events:write'])}` }
+  app = await buildApp({
+    bus, store: ctx.store, engine, feed, access, tenant: 'default', maxBodyBytes: 1_048_576,
+    security: securityOptions(config),
+  })
 })
 afterAll(async () => { await app?.close(); await writer?.stop(); await ctx?.dispose() })
 
 const post = (payload: string | Buffer, contentType = 'application/json') =>
-  app.inject({ method: 'POST', url: '/api/events', headers: { 'content-type': contentType }, payload })
+  app.inject({ method: 'POST', url: '/api/events', headers: { 'content-type': contentType, ...auth }, payload })
 
 const stored = async (id: string): Promise<boolean> => {
   const rs = await ctx.store.client.query({ query: 'SELECT count() AS n FROM events WHERE id = {id:String}', query_params: { id }, format: 'JSONEachRow' })

@@ -10,6 +10,7 @@ import { sampleEvent } from '@agner/events/testing'
 import { countStoredEvents, createStore } from '@agner/analytics'
 import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner } from '../src/index.ts'
+import { apiToken } from './support/access.ts'
 
 const run = promisify(execFile)
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -52,9 +53,12 @@ describe('agner CLI', () => {
     const server = await startAgner(loadConfig({}, { demo: false, dataDir: join(work, 'server'), port: await freePort(), logLevel: 'silent' }), { web: false })
     try {
       const { file, good } = fixtureFile()
-      const replay = await agner(['replay', file, '--url', server.url], {})
+      const env = { AGNER_TOKEN: await apiToken(server.access.directory, ['events:write']) }
+      const refused = await agner(['replay', file, '--url', server.url], { AGNER_TOKEN: 'agn_t_nope' }).catch((e: { stderr: string }) => e)
+      expect(refused.stderr).toContain('Agner refused the token (401')
+      const replay = await agner(['replay', file, '--url', server.url], env)
       expect(replay.stdout).toContain(`accepted ${good}, rejected 2`)
-      const emit = await agner(['emit', '--rate', '200', '--duration', '2', '--url', server.url], {})
+      const emit = await agner(['emit', '--rate', '200', '--duration', '2', '--url', server.url], env)
       const published = Number(/published (\d+) events/.exec(emit.stdout)?.[1])
       expect(published).toBeGreaterThan(100)
       expect((await countStoredEvents(server.store.client)).finalRows).toBe(good + published)

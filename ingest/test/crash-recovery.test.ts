@@ -13,6 +13,7 @@ import { EVENTS_STREAM, JetStreamBus, type CanonicalEvent } from '@agner/events'
 import { freePort, NatsServerProcess } from '@agner/events/testing'
 import { countStoredEvents, createStore, queueCounters } from '@agner/analytics'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
+import { signIn } from './support/access.ts'
 import { AgnerProcess } from './support/agner-process.ts'
 
 const TOTAL = 200_000
@@ -56,7 +57,7 @@ it('loses nothing and duplicates nothing through five SIGKILLs and a nats-server
   const port = await freePort()
   agner = new AgnerProcess({
     NATS_URL: nats.url, AGNER_DATA_DIR: dataDir, AGNER_DEMO: 'false', PORT: String(port),
-    AGNER_ACK_WAIT_MS: '3000', AGNER_BATCH_SIZE: '2000', AGNER_TIMEZONE: zoneAtNoon(),
+    AGNER_ACK_WAIT_MS: '3000', AGNER_BATCH_SIZE: '2000', AGNER_TIMEZONE: zoneAtNoon(), AGNER_ADMIN_PASSWORD: 'crash-test-admin-pw',
   })
   await agner.start()
   const publisher = await JetStreamBus.connect({ servers: nats.url, publishWindow: 1000 })
@@ -83,7 +84,8 @@ it('loses nothing and duplicates nothing through five SIGKILLs and a nats-server
   }
   // The live view of the process that survived agrees with the store (rebuilt at start, fed by the
   // tap, and by the writer while it caught up with what was on the stream).
-  const live = await (await fetch(`http://127.0.0.1:${port}/api/live`)).json() as { dayStart: number; queues: Array<{ queueId: string; today: Record<string, number> }> }
+  const admin = await signIn(`http://127.0.0.1:${port}`, 'admin', 'crash-test-admin-pw')
+  const live = await (await fetch(`http://127.0.0.1:${port}/api/live`, { headers: admin.headers })).json() as { dayStart: number; queues: Array<{ queueId: string; today: Record<string, number> }> }
   expect(await agner.stop('SIGTERM')).toBe(0)
 
   const store = await createStore({ dataDir })

@@ -7,6 +7,7 @@ import WebSocket from 'ws'
 import { uuidv7, type CanonicalEvent } from '@agner/events'
 import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner, type Agner } from '../src/index.ts'
+import { apiToken } from './support/access.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'agner-ws-'))
 let agner: Agner
@@ -22,7 +23,8 @@ const queued = (contactId: string): CanonicalEvent => ({
 
 it('sends a snapshot, then paced updates only when something changed', async () => {
   await agner.bus.publish([queued('first')])
-  const ws = new WebSocket(`${agner.url.replace('http', 'ws')}/ws/live`)
+  const token = await apiToken(agner.access.directory, ['live:read'])
+  const ws = new WebSocket(`${agner.url.replace('http', 'ws')}/ws/live`, { headers: { authorization: `Bearer ${token}` } })
   const frames: Array<{ at: number; msg: { type: string; queues: Array<{ queueId: string; waiting: number }> } }> = []
   ws.on('message', (raw) => frames.push({ at: Date.now(), msg: JSON.parse(raw.toString()) }))
   await new Promise((r) => ws.once('open', r))

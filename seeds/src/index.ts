@@ -1,1 +1,2 @@
 export * from './demo-center.ts'
+export * from './demo-access.ts'

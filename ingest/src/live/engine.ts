@@ -80,6 +80,16 @@ export class LiveEngine {
 
   get currentDayStart(): number { return this.dayStart }
 
+  /** Every queue the engine knows (configured or seen), with its display name. */
+  queueList(): Array<{ id: string; name: string }> {
+    return [...this.queues.keys()].sort().map((id) => ({ id, name: this.settingsOf(id).name }))
+  }
+
+  hasQueue(queueId: string): boolean { return this.queues.has(queueId) }
+
+  /** The queues an agent serves (configured, and learned from events). */
+  agentQueuesOf(agentId: string): string[] { return [...(this.agents.get(agentId)?.queues ?? [])] }
+
   apply(e: CanonicalEvent): void {
     if (e.tenant !== this.tenant) return
     switch (e.type) {

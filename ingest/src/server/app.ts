@@ -1,24 +1,59 @@
 /**
  * buildApp(): the Fastify application with every route, given its collaborators. No listening,
  * no process concerns (those live in server.ts), so tests build it and inject requests.
+ * The guard is registered first: every route after it must declare its access.
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
 import websocket from '@fastify/websocket'
 import type { Bus } from '@agner/events'
 import type { Store } from '@agner/analytics'
+import type { AccessDirectory } from '../access/directory.ts'
+import type { ScopeSources } from '../access/principals.ts'
+import type { Sessions } from '../access/sessions.ts'
+import type { AuditLog } from '../access/store/audit-log.ts'
 import type { LiveEngine } from '../live/engine.ts'
 import type { LiveFeed } from '../live/feed.ts'
+import { auditRoutes } from './auth/audit-routes.ts'
+import { authRoutes, type LoginLimits } from './auth/auth-routes.ts'
+import { guard } from './auth/guard.ts'
+import type { SocketRegistry } from './auth/socket-registry.ts'
+import { teamsRoutes } from './auth/teams-routes.ts'
+import { tokensRoutes } from './auth/tokens-routes.ts'
+import { usersRoutes } from './auth/users-routes.ts'
+import { boardRoutes } from './board-routes.ts'
+import { contactsRoutes } from './contacts-routes.ts'
 import { installErrorHandler } from './errors.ts'
 import { eventsRoute } from './events-route.ts'
 import { healthRoutes } from './health-routes.ts'
 import { liveRoutes } from './live-routes.ts'
 import { webStatic } from './web-static.ts'
 
+export interface AccessDeps {
+  directory: AccessDirectory
+  sessions: Sessions
+  audit: AuditLog
+  sockets: SocketRegistry
+  scopes: ScopeSources
+}
+
+export interface SecurityOptions {
+  login: LoginLimits
+  sessionAbsoluteMs: number
+  cookieSecure?: boolean
+  corsOrigins: string[]
+  trustProxy: boolean
+}
+
 export interface AppDeps {
   bus: Bus
   store: Store
   engine: LiveEngine
   feed: LiveFeed
+  access: AccessDeps
+  security: SecurityOptions
   tenant: string
   maxBodyBytes: number
   webRoot?: string
@@ -29,14 +64,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logLevel === 'silent' || !deps.logLevel ? false : { level: deps.logLevel },
     bodyLimit: deps.maxBodyBytes,
+    trustProxy: deps.security.trustProxy,
     // One log line per request would drown the log at event rates; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   })
   installErrorHandler(app, deps.maxBodyBytes)
+  const { directory, sessions, audit, sockets, scopes } = deps.access
+  await app.register(cookie)
+  await app.register(guard, { directory, sessions, scopes })
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
+    // The wallboard's display link carries its token in the URL: never send it on as a referrer.
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+  // CORS is closed unless origins are configured: browsers on other sites cannot read the API.
+  if (deps.security.corsOrigins.length > 0) {
+    await app.register(cors, { origin: deps.security.corsOrigins, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type'] })
+  }
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } })
+
+  const knownQueue = (id: string): boolean => deps.engine.hasQueue(id)
   await app.register(healthRoutes, { bus: deps.bus, store: deps.store })
+  await app.register(authRoutes, {
+    directory, sessions, audit, limits: deps.security.login, absoluteMs: deps.security.sessionAbsoluteMs, secureCookies: deps.security.cookieSecure,
+  })
+  await app.register(usersRoutes, { directory, sessions, audit })
+  await app.register(teamsRoutes, { directory, audit, knownQueue })
+  await app.register(tokensRoutes, { directory, audit })
+  await app.register(auditRoutes, { audit })
   await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes })
-  await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed })
+  await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
+  await app.register(boardRoutes, { directory, audit, engine: deps.engine, feed: deps.feed, sockets, knownQueue })
+  await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })
   return app
 }

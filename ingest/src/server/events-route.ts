@@ -17,6 +17,7 @@ export const eventsRoute: FastifyPluginAsync<EventsRouteOptions> = async (app, o
 
   app.post('/api/events', {
     bodyLimit: opts.maxBodyBytes,
+    config: { access: { permission: 'events:write' } },
     // The body is bytes (JSON or NDJSON) validated event by event below, so no JSON schema here.
     schema: { headers: { type: 'object', properties: { 'content-type': { type: 'string' } } } },
   }, async (req, reply) => {

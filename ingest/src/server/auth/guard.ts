@@ -1,0 +1,118 @@
+/**
+ * The guard: authenticates every request (session cookie, `Authorization: Bearer` token, or a
+ * display link's `access_token` on its board's routes), then checks the route's declared access.
+ * 401 when nobody is signed in, 403 when the caller may not, each with one sentence. State-changing
+ * requests from a session must carry its CSRF token, and any request whose Origin is another site
+ * is refused.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
+import type { AccessDirectory } from '../../access/directory.ts'
+import type { Principal } from '../../access/principal.ts'
+import { displayPrincipal, tokenPrincipal, userPrincipal, type ScopeSources } from '../../access/principals.ts'
+import { hashSecret, parseToken, sameHash } from '../../access/secrets.ts'
+import type { Sessions } from '../../access/sessions.ts'
+import { describeAccess, type Access } from './access.ts'
+
+export const SESSION_COOKIE = 'agner_session'
+export const CSRF_HEADER = 'x-csrf-token'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const TOUCH_TOKEN_EVERY_MS = 60_000
+
+export interface GuardOptions { directory: AccessDirectory; sessions: Sessions; scopes: ScopeSources }
+
+export interface RegisteredRoute { method: string; url: string; access: Access; websocket: boolean }
+
+declare module 'fastify' {
+  interface FastifyInstance { guardedRoutes: RegisteredRoute[] }
+}
+
+const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, sessions, scopes }) => {
+  const routes: RegisteredRoute[] = []
+  app.decorate('guardedRoutes', routes)
+  app.decorateRequest('principal', undefined)
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    // @fastify/cors answers preflights on its own OPTIONS route: public by nature.
+    if (!route.config?.access && route.method === 'OPTIONS' && route.url === '*') route.config = { ...route.config, access: 'public' }
+    const access = route.config?.access
+    const methods = ([] as string[]).concat(route.method)
+    if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access; add config.access (see server/auth/access.ts).`)
+    for (const method of methods) routes.push({ method, url: route.url, access, websocket: Boolean((route as { websocket?: boolean }).websocket) })
+  })
+
+  app.addHook('onRequest', async (req, reply) => {
+    const access = req.routeOptions.config.access
+    if (!access) return // the not-found handler
+    if (!SAFE_METHODS.has(req.method) && crossSite(req)) {
+      return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
+    }
+    const found = await authenticate(req)
+    if (found === 'bad-token') return deny(reply, 401, 'The token is unknown or revoked; ask an admin for a new one.')
+    req.principal = found
+    if (access === 'public') return
+    const p = found
+    if (!p) return deny(reply, 401, 'Sign in first, or send an API token in the Authorization header.')
+    if (access === 'session') {
+      if (p.kind !== 'user') return deny(reply, 403, 'This needs a signed-in user; tokens and display links cannot use it.')
+    } else if (p.kind === 'display') {
+      if (!access.display) return deny(reply, 403, 'A display link opens its wallboard only.')
+    } else if (!p.permissions.has(access.permission)) {
+      return deny(reply, 403, `Your ${p.kind === 'user' ? `role (${p.role})` : 'token'} does not allow this (it needs ${describeAccess(access)}); ask an admin.`)
+    }
+    if (p.kind === 'user' && !SAFE_METHODS.has(req.method)) {
+      const session = p.sessionId ? directory.get('sessions', p.sessionId) : undefined
+      const sent = req.headers[CSRF_HEADER]
+      if (!session || typeof sent !== 'string' || sent !== session.csrfToken) {
+        return deny(reply, 403, 'The request has no valid CSRF token; reload the page and try again.')
+      }
+    }
+  })
+
+  async function authenticate(req: FastifyRequest): Promise<Principal | undefined | 'bad-token'> {
+    const bearer = bearerOf(req)
+    if (bearer !== undefined) return tokenAuth(bearer)
+    const cookie = req.cookies[SESSION_COOKIE]
+    if (!cookie) return undefined
+    const session = await sessions.resolve(cookie)
+    if (!session) return undefined
+    const user = directory.get('users', session.userId)
+    if (!user || user.deleted || user.disabled) return undefined
+    return userPrincipal(user, scopes, session.idHash)
+  }
+
+  async function tokenAuth(text: string): Promise<Principal | 'bad-token'> {
+    const parsed = parseToken(text)
+    const t = parsed ? directory.get('tokens', parsed.id) : undefined
+    if (!parsed || !t || t.kind !== parsed.kind || t.revokedMs !== 0 || !sameHash(hashSecret(parsed.secret), t.secretHash)) return 'bad-token'
+    const now = Date.now()
+    if (now - t.lastUsedMs > TOUCH_TOKEN_EVERY_MS) {
+      t.lastUsedMs = now // seen at once by this process; stored in the background
+      void directory.save('tokens', { ...t, lastUsedMs: now }).catch(() => undefined)
+    }
+    if (t.kind === 'api') return tokenPrincipal(t)
+    const board = directory.get('boards', t.boardId)
+    if (!board || board.deleted) return 'bad-token'
+    return displayPrincipal(t, board)
+  }
+}
+
+/** `Authorization: Bearer …`, or `?access_token=` (browsers cannot set headers on a WebSocket or a TV's URL). */
+function bearerOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization
+  if (h) return /^Bearer\s+(\S+)$/i.exec(h)?.[1] ?? h
+  const q = (req.query as Record<string, unknown> | undefined)?.access_token
+  return typeof q === 'string' ? q : undefined
+}
+
+function crossSite(req: FastifyRequest): boolean {
+  const origin = req.headers.origin
+  if (!origin) return false
+  try { return new URL(origin).host !== req.headers.host } catch { return true }
+}
+
+function deny(reply: FastifyReply, status: 401 | 403, error: string): FastifyReply {
+  return reply.status(status).send({ error })
+}
+
+export const guard = fp(guardPlugin, { name: 'agner-guard', dependencies: ['@fastify/cookie'] })

@@ -1,0 +1,144 @@
+/**
+ * Wallboards: their configuration (saved per team) and their live feed. A display link reaches
+ * its own board's configuration and live data, and nothing else.
+ *   GET/POST /api/boards, GET/PATCH/DELETE /api/boards/:id
+ *   GET /api/boards/:id/live (snapshot), WS /ws/boards/:id/live (snapshot, then deltas)
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { uuidv7 } from '@agner/events'
+import { boardVisibleTo } from '../access/boards.ts'
+import type { AccessDirectory } from '../access/directory.ts'
+import { seesAllOf, type Principal } from '../access/principal.ts'
+import type { BoardRecord } from '../access/records.ts'
+import type { AuditLog } from '../access/store/audit-log.ts'
+import type { LiveEngine } from '../live/engine.ts'
+import type { LiveFeed } from '../live/feed.ts'
+import { scopedView } from '../live/scope.ts'
+import { actorOf } from './auth/audit-actor.ts'
+import { ID_PARAMS, QUEUE_IDS } from './auth/schemas.ts'
+import type { SocketRegistry } from './auth/socket-registry.ts'
+import { streamLive } from './live-stream.ts'
+
+export interface BoardRoutesOptions {
+  directory: AccessDirectory
+  audit: AuditLog
+  engine: LiveEngine
+  feed: LiveFeed
+  sockets: SocketRegistry
+  knownQueue: (id: string) => boolean
+}
+
+const FIELDS = {
+  name: { type: 'string', minLength: 1, maxLength: 128 },
+  teamId: { type: 'string', maxLength: 64 },
+  queueIds: QUEUE_IDS,
+  layout: { type: 'string', maxLength: 262_144 },
+} as const
+const TOKEN_QUERY = { type: 'object', properties: { access_token: { type: 'string', maxLength: 256 } } } as const
+
+interface BoardInput { name?: string; teamId?: string; queueIds?: string[]; layout?: string }
+
+export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, opts) => {
+  const { directory, audit } = opts
+  const read = { permission: 'boards:read' } as const
+  const readOrDisplay = { permission: 'boards:read', display: true } as const
+  const write = { permission: 'boards:write' } as const
+
+  /** The board the caller asked for, or the reply already sent. */
+  function boardFor(req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined {
+    const { id } = req.params as { id: string }
+    const p = req.principal!
+    if (p.kind === 'display' && p.boardId !== id) { void reply.status(403).send({ error: 'A display link opens its own wallboard only.' }); return undefined }
+    const board = directory.get('boards', id)
+    if (!board || board.deleted) { void reply.status(404).send({ error: 'There is no such board; it may have been deleted.' }); return undefined }
+    if (!boardVisibleTo(p, board)) { void reply.status(403).send({ error: 'This board shows queues outside your teams; ask an admin.' }); return undefined }
+    return board
+  }
+
+  function inputProblem(p: Principal, body: BoardInput): string | undefined {
+    const unknown = body.queueIds?.find((q) => !opts.knownQueue(q))
+    if (unknown) return `There is no queue "${unknown}"; pick queues from the list.`
+    if (body.queueIds && !seesAllOf(p.queues, body.queueIds)) return 'A board can only show queues of your teams.'
+    if (body.teamId) {
+      const team = directory.get('teams', body.teamId)
+      if (!team || team.deleted) return `There is no team "${body.teamId}"; pick one of yours.`
+      const user = directory.get('users', p.id)
+      if (p.queues !== 'all' && !user?.teamIds.includes(body.teamId)) return 'You can only save boards for your own teams.'
+    }
+    if (body.layout !== undefined) {
+      try { const v: unknown = JSON.parse(body.layout); if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error() } catch {
+        return 'The board layout is not a JSON object; export a board to see the expected shape.'
+      }
+    }
+    return undefined
+  }
+
+  app.get('/api/boards', { config: { access: read } }, async (req) => ({
+    boards: directory.list('boards').filter((b) => boardVisibleTo(req.principal!, b)).sort((a, b) => a.name.localeCompare(b.name)).map(boardView),
+  }))
+
+  app.post('/api/boards', {
+    schema: { body: { type: 'object', required: ['name', 'queueIds'], additionalProperties: false, properties: FIELDS } },
+    config: { access: write },
+  }, async (req, reply) => {
+    const body = req.body as Required<Pick<BoardInput, 'name' | 'queueIds'>> & BoardInput
+    const problem = inputProblem(req.principal!, body)
+    if (problem) return reply.status(400).send({ error: problem })
+    const board = await directory.save('boards', {
+      id: uuidv7(), name: body.name.trim(), teamId: body.teamId ?? '', queueIds: body.queueIds, layout: body.layout ?? '{}',
+      deleted: false, createdBy: req.principal!.name, createdMs: Date.now(), updatedMs: 0,
+    })
+    await audit.record({ ...actorOf(req), action: 'board.create', target: board.name, ok: true, detail: { id: board.id, queueIds: board.queueIds } })
+    return reply.status(201).send({ board: boardView(board) })
+  })
+
+  app.get('/api/boards/:id', { schema: { params: ID_PARAMS, querystring: TOKEN_QUERY }, config: { access: readOrDisplay } }, async (req, reply) => {
+    const board = boardFor(req, reply)
+    return board ? { board: boardView(board) } : reply
+  })
+
+  app.patch('/api/boards/:id', {
+    schema: { params: ID_PARAMS, body: { type: 'object', additionalProperties: false, minProperties: 1, properties: FIELDS } },
+    config: { access: write },
+  }, async (req, reply) => {
+    const board = boardFor(req, reply)
+    if (!board) return reply
+    const body = req.body as BoardInput
+    const problem = inputProblem(req.principal!, body)
+    if (problem) return reply.status(400).send({ error: problem })
+    const saved = await directory.save('boards', { ...board, ...body })
+    await audit.record({ ...actorOf(req), action: 'board.update', target: saved.name, ok: true, detail: { id: saved.id, changed: Object.keys(body) } })
+    return { board: boardView(saved) }
+  })
+
+  app.delete('/api/boards/:id', { schema: { params: ID_PARAMS }, config: { access: write } }, async (req, reply) => {
+    const board = boardFor(req, reply)
+    if (!board) return reply
+    await directory.save('boards', { ...board, deleted: true })
+    for (const t of directory.list('tokens')) if (t.kind === 'display' && t.boardId === board.id && t.revokedMs === 0) await directory.save('tokens', { ...t, revokedMs: Date.now() })
+    await audit.record({ ...actorOf(req), action: 'board.delete', target: board.name, ok: true, detail: { id: board.id } })
+    return { ok: true }
+  })
+
+  app.get('/api/boards/:id/live', { schema: { params: ID_PARAMS, querystring: TOKEN_QUERY }, config: { access: readOrDisplay } }, async (req, reply) => {
+    const board = boardFor(req, reply)
+    return board ? scopedView(opts.engine.snapshot(Date.now()), new Set(board.queueIds)) : reply
+  })
+
+  app.get('/ws/boards/:id/live', { websocket: true, schema: { params: ID_PARAMS, querystring: TOKEN_QUERY }, config: { access: readOrDisplay } }, (socket, req) => {
+    const board = directory.get('boards', (req.params as { id: string }).id)
+    const p = req.principal!
+    if (!board || !boardVisibleTo(p, board)) { socket.close(4403, 'not your board'); return }
+    streamLive(socket, p.kind === 'display' ? p : { ...p, boardId: board.id }, new Set(board.queueIds), opts, { board: boardView(board) })
+  })
+
+  // A WebSocket upgrade has no reply to send a 403 on: refuse other boards before the upgrade.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.routeOptions.url === '/ws/boards/:id/live') { if (!boardFor(req, reply)) return reply }
+  })
+}
+
+function boardView(b: BoardRecord): Omit<BoardRecord, 'deleted' | 'updatedMs'> & { updatedMs: number } {
+  const { deleted: _d, ...rest } = b
+  return rest
+}
