@@ -81,7 +81,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.security.corsOrigins.length > 0) {
     await app.register(cors, { origin: deps.security.corsOrigins, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type'] })
   }
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } })
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // On shutdown, say goodbye (1001: clients reconnect), and do not wait on a peer that vanished.
+    preClose(done) {
+      const server = this.websocketServer
+      for (const client of server.clients) client.close(1001, 'Agner is stopping; reconnecting')
+      setTimeout(() => { for (const client of server.clients) client.terminate() }, 1000).unref()
+      server.close(done)
+    },
+  })
 
   const knownQueue = (id: string): boolean => deps.engine.hasQueue(id)
   await app.register(healthRoutes, { bus: deps.bus, store: deps.store })

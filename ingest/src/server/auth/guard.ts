@@ -69,6 +69,17 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
     }
   })
 
+  // A WebSocket upgrade refused by a hook is answered on a socket the HTTP server does not track
+  // (@fastify/websocket hands it a response by hand): close it, or each refusal leaks a descriptor
+  // and keeps the server from shutting down.
+  app.addHook('onResponse', async (req, reply) => {
+    const socket = req.raw.socket
+    if (req.headers.upgrade && reply.statusCode !== 101 && socket && !socket.destroyed) {
+      socket.end()
+      setTimeout(() => socket.destroy(), 1000).unref()
+    }
+  })
+
   async function authenticate(req: FastifyRequest): Promise<Principal | undefined | 'bad-token'> {
     const bearer = bearerOf(req)
     if (bearer !== undefined) return tokenAuth(bearer)

@@ -1,0 +1,171 @@
+/**
+ * The route × role matrix. For every route the server registered, every kind of caller gets
+ * exactly the answer this table says: the caller's success status when allowed, 401 when nobody
+ * is signed in, 403 otherwise. The table is written here by hand, apart from the code's matrix,
+ * and the test fails when a route exists that the table does not list (or the other way round).
+ * Along the way it collects every response and checks that none carries a password hash or a
+ * token's secret (creation answers show their own secret once, and nothing else).
+ */
+import Fastify from 'fastify'
+import cookie from '@fastify/cookie'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { sampleEvent } from '@agner/events/testing'
+import { newToken } from '../src/access/tokens.ts'
+import { guard } from '../src/server/auth/guard.ts'
+import { ROLES, TOKEN_SCOPES, type Role } from '../src/access/permissions.ts'
+import { apiToken, signIn, type SignedIn } from './support/access.ts'
+import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
+
+type Caller = 'anonymous' | Role | 'token' | 'display'
+const CALLERS: Caller[] = ['anonymous', ...ROLES, 'token', 'display']
+const EVERYONE: Caller[] = CALLERS
+const USERS: Caller[] = [...ROLES]
+
+interface Req { path: string; body?: unknown }
+interface Row { allow: Caller[]; ok: number; req: () => Promise<Req> | Req; ws?: true }
+
+let c: AccessCenter
+const auth = {} as Record<Caller, Record<string, string>>
+const secrets: string[] = []
+const bodies: Array<{ route: string; caller: Caller; text: string }> = []
+
+beforeAll(async () => {
+  c = await startAccessCenter()
+  auth.anonymous = {}
+  for (const r of ROLES) auth[r] = (await signIn(c.url, c.usernames[r], c.passwords[r])).headers
+  const token = await apiToken(c.agner.access.directory, [...TOKEN_SCOPES])
+  auth.token = { authorization: `Bearer ${token}` }
+  const display = newToken('display', { name: 'matrix TV', boardId: c.boards.sales, createdBy: 'test' })
+  await c.agner.access.directory.save('tokens', display.record)
+  auth.display = { authorization: `Bearer ${display.token}` }
+  secrets.push(token, token.split('.')[1]!, display.token, display.token.split('.')[1]!, ...Object.values(c.passwords))
+}, 60_000)
+afterAll(async () => { await c?.dispose() })
+
+/** Throwaway records for routes that change or delete one. */
+const dir = () => c.agner.access.directory
+async function throwawayUser(): Promise<string> {
+  const u = await dir().save('users', {
+    id: `u-${Math.random().toString(36).slice(2)}`, username: `tmp-${Math.random().toString(36).slice(2)}`, displayName: 'tmp', passwordHash: 'scrypt$1$1$1$x$y',
+    role: 'agent', teamIds: [], agentId: '', pii: false, locale: '', theme: '', disabled: false, deleted: false, createdMs: Date.now(), updatedMs: 0,
+  })
+  return u.id
+}
+async function throwawayTeam(): Promise<string> {
+  return (await dir().save('teams', { id: `t-${Math.random().toString(36).slice(2)}`, name: 'tmp', queueIds: ['sales'], deleted: false, createdMs: Date.now(), updatedMs: 0 })).id
+}
+async function throwawayBoard(): Promise<string> {
+  return (await dir().save('boards', {
+    id: `b-${Math.random().toString(36).slice(2)}`, name: 'tmp', teamId: '', queueIds: ['sales'], layout: '{}', deleted: false, createdBy: 'test', createdMs: Date.now(), updatedMs: 0,
+  })).id
+}
+async function throwawayToken(kind: 'api' | 'display'): Promise<string> {
+  const t = newToken(kind, { name: 'tmp', scopes: kind === 'api' ? ['live:read'] : [], boardId: kind === 'display' ? c.boards.sales : '', createdBy: 'test' })
+  return (await dir().save('tokens', t.record)).id
+}
+
+// Who may call what: the permission matrix of the README, restated.
+const MATRIX: Record<string, Row> = {
+  'GET /healthz': { allow: EVERYONE, ok: 200, req: () => ({ path: '/healthz' }) },
+  'GET /readyz': { allow: EVERYONE, ok: 200, req: () => ({ path: '/readyz' }) },
+  // Signing in is open to all; with a wrong password the answer is 401 whoever asks.
+  'POST /api/auth/login': { allow: EVERYONE, ok: 401, req: () => ({ path: '/api/auth/login', body: { username: `nobody-${Math.random()}`, password: 'wrong' } }) },
+  'POST /api/auth/logout': { allow: USERS, ok: 200, req: () => ({ path: '/api/auth/logout' }) },
+  'GET /api/me': { allow: USERS, ok: 200, req: () => ({ path: '/api/me' }) },
+  'PATCH /api/me': { allow: USERS, ok: 200, req: () => ({ path: '/api/me', body: { theme: 'dark' } }) },
+  'POST /api/me/password': { allow: USERS, ok: 400, req: () => ({ path: '/api/me/password', body: { current: 'not it', next: 'a long enough new password' } }) },
+  'GET /api/users': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/users' }) },
+  'POST /api/users': { allow: ['admin'], ok: 201, req: () => ({ path: '/api/users', body: { username: `new-${Math.random().toString(36).slice(2)}`, role: 'agent' } }) },
+  'PATCH /api/users/:id': { allow: ['admin'], ok: 200, req: async () => ({ path: `/api/users/${await throwawayUser()}`, body: { displayName: 'changed' } }) },
+  'DELETE /api/users/:id': { allow: ['admin'], ok: 200, req: async () => ({ path: `/api/users/${await throwawayUser()}` }) },
+  'GET /api/teams': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/teams' }) },
+  'POST /api/teams': { allow: ['admin'], ok: 201, req: () => ({ path: '/api/teams', body: { name: 'Night shift', queueIds: ['support'] } }) },
+  'PATCH /api/teams/:id': { allow: ['admin'], ok: 200, req: async () => ({ path: `/api/teams/${await throwawayTeam()}`, body: { name: 'renamed' } }) },
+  'DELETE /api/teams/:id': { allow: ['admin'], ok: 200, req: async () => ({ path: `/api/teams/${await throwawayTeam()}` }) },
+  'GET /api/tokens': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/tokens' }) },
+  'POST /api/tokens': { allow: ['admin'], ok: 201, req: () => ({ path: '/api/tokens', body: { name: 'CRM', scopes: ['events:write'] } }) },
+  'DELETE /api/tokens/:id': { allow: ['admin'], ok: 200, req: async () => ({ path: `/api/tokens/${await throwawayToken('api')}` }) },
+  'GET /api/display-links': { allow: ['supervisor', 'admin'], ok: 200, req: () => ({ path: '/api/display-links' }) },
+  'POST /api/display-links': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/display-links', body: { boardId: c.boards.sales, name: 'TV 2' } }) },
+  'DELETE /api/display-links/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/display-links/${await throwawayToken('display')}` }) },
+  'GET /api/audit': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/audit?limit=5' }) },
+  'POST /api/events': { allow: ['admin', 'token'], ok: 202, req: () => ({ path: '/api/events', body: [sampleEvent()] }) },
+  'GET /api/live': { allow: [...ROLES, 'token'], ok: 200, req: () => ({ path: '/api/live' }) },
+  'GET /ws/live': { allow: [...ROLES, 'token'], ok: 101, ws: true, req: () => ({ path: '/ws/live' }) },
+  'GET /api/queues': { allow: [...ROLES, 'token'], ok: 200, req: () => ({ path: '/api/queues' }) },
+  'GET /api/contacts': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/contacts' }) },
+  'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
+  'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
+  'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },
+  'PATCH /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}`, body: { name: 'renamed' } }) },
+  'DELETE /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}` }) },
+  'GET /api/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}/live` }) },
+  'GET /ws/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 101, ws: true, req: () => ({ path: `/ws/boards/${c.boards.sales}/live` }) },
+}
+
+async function call(route: string, row: Row, caller: Caller): Promise<number> {
+  const method = route.split(' ')[0]!
+  const { path, body } = await row.req()
+  let headers = auth[caller]
+  // Signing out ends the session: use a fresh one so the other rows keep theirs.
+  if (route === 'POST /api/auth/logout' && (ROLES as readonly string[]).includes(caller)) {
+    headers = (await signIn(c.url, c.usernames[caller as Role], c.passwords[caller as Role])).headers
+  }
+  if (row.ws) return wsStatus(`${c.url.replace('http', 'ws')}${path}`, headers)
+  const res = await fetch(`${c.url}${path}`, {
+    method, headers: { ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await res.text()
+  bodies.push({ route, caller, text })
+  if (res.status === 401 || res.status === 403) expect(JSON.parse(text).error, `${route} as ${caller}`).toMatch(/^[A-Z].+\.$/)
+  return res.status
+}
+
+function wsStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers })
+    ws.once('open', () => { ws.once('close', () => resolve(101)); ws.close() })
+    ws.once('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); res.resume() })
+    ws.once('error', reject)
+  })
+}
+
+describe('route × role matrix', () => {
+  it('every registered route is in the table, and the table names no route that does not exist', () => {
+    const registered = new Set(c.agner.app.guardedRoutes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`))
+    expect([...registered].sort()).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  it('a route without declared access cannot be registered', async () => {
+    const app = Fastify()
+    await app.register(cookie)
+    await app.register(guard, { directory: dir(), sessions: c.agner.access.sessions, scopes: c.agner.access.scopes })
+    expect(() => app.get('/unguarded', async () => 'open')).toThrow(/GET \/unguarded declares no access/)
+    await app.close()
+  })
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    it(route, async () => {
+      for (const caller of CALLERS) {
+        const expected = row.allow.includes(caller) ? row.ok : caller === 'anonymous' ? 401 : 403
+        expect(await call(route, row, caller), `${route} as ${caller}`).toBe(expected)
+      }
+    })
+  }
+
+  it('no response carries a password hash or a token secret, except a creation answer showing its own once', async () => {
+    // Also read every list once more, now that tokens, links and users were created.
+    for (const path of ['/api/users', '/api/tokens', '/api/display-links', '/api/audit?limit=500', '/api/me', '/api/boards', '/api/teams']) {
+      bodies.push({ route: `GET ${path}`, caller: 'admin', text: await (await fetch(`${c.url}${path}`, { headers: auth.admin })).text() })
+    }
+    const hashes = dir().list('users').map((u) => u.passwordHash).concat(dir().list('tokens').map((t) => t.secretHash))
+    for (const b of bodies) {
+      expect(b.text, `${b.route} as ${b.caller}`).not.toMatch(/scrypt\$|passwordHash|password_hash|secretHash|secret_hash|idHash/)
+      for (const h of hashes) expect(b.text.includes(h), `${b.route} as ${b.caller} shows a hash`).toBe(false)
+      const creates = b.route === 'POST /api/tokens' || b.route === 'POST /api/display-links' || b.route === 'POST /api/users'
+      if (!creates) for (const s of secrets) expect(b.text.includes(s), `${b.route} as ${b.caller} shows a secret`).toBe(false)
+    }
+  })
+})

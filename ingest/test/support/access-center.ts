@@ -1,0 +1,39 @@
+/**
+ * The demo center with no traffic, listening on a free port: its teams, boards and one user per
+ * role (their one-time passwords come back from the first start), plus a known admin password.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { uuidv5 } from '@agner/events'
+import { freePort } from '@agner/events/testing'
+import { loadConfig, startAgner, type Agner, type Config } from '../../src/index.ts'
+import type { Role } from '../../src/access/permissions.ts'
+
+export const ADMIN_PASSWORD = 'correct horse battery staple'
+
+export interface AccessCenter {
+  agner: Agner
+  url: string
+  passwords: Record<Role, string>
+  usernames: Record<Role, string>
+  boards: { sales: string; service: string; center: string }
+  teams: { sales: string; service: string }
+  dispose(): Promise<void>
+}
+
+export async function startAccessCenter(overrides: Partial<Config> = {}): Promise<AccessCenter> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'agner-access-'))
+  const agner = await startAgner(loadConfig({}, {
+    demo: true, demoRate: 0, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: ADMIN_PASSWORD, ...overrides,
+  }), { web: false })
+  const passwords = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.password])) as Record<Role, string>
+  const usernames = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.username])) as Record<Role, string>
+  const id = (kind: string, key: string): string => uuidv5(`default/${kind}/${key}`)
+  return {
+    agner, url: agner.url, passwords, usernames,
+    boards: { sales: id('board', 'sales'), service: id('board', 'service'), center: id('board', 'center') },
+    teams: { sales: id('team', 'sales'), service: id('team', 'service') },
+    dispose: async () => { await agner.close(); rmSync(dataDir, { recursive: true, force: true }) },
+  }
+}
