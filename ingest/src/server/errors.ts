@@ -5,6 +5,7 @@ const MESSAGES: Record<string, (e: FastifyError, limit: number) => string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: (_e, limit) => `The request body is larger than ${limit} bytes; split it into smaller batches.`,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => 'Unsupported content type; send application/json or application/x-ndjson.',
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'The request body is empty; send a JSON array of events or NDJSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: () => 'The request body is not valid JSON; check its syntax and send it again.',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => 'The Content-Length header does not match the body; resend the request.',
 }
 
