@@ -29,7 +29,7 @@ const asDisplay = (path: string, init: RequestInit = {}) =>
 
 it('is shown once, and the list shows it without its secret', async () => {
   expect(link.token).toMatch(/^agn_d_/)
-  expect(link.path).toBe(`/display/${link.token}`)
+  expect(link.path).toBe(`/display/${c.boards.sales}#${link.token}`)
   const list = await (await fetch(`${c.url}/api/display-links`, { headers: supervisor.headers })).text()
   expect(list).toContain(link.link.id)
   expect(list).not.toContain(link.token.split('.')[1])

@@ -1,7 +1,8 @@
 /**
- * The first look, in a real browser (Debian's Chromium via playwright-core): the page lists the
- * queues from /ws/live, moves when events arrive, speaks both languages, and shows a stale state
- * when the server goes away.
+ * The web app in a real browser (Debian's Chromium via playwright-core): sign in, watch the live
+ * queues move, switch language to English and back (remembered for the user, not the browser),
+ * see the admin pages a role may open, sign out; then a wallboard display link opens its board
+ * with no sign-in and shows a stale state when the server goes away.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,15 +19,16 @@ const here = dirname(fileURLToPath(import.meta.url))
 const shots = join(here, 'screenshots')
 const dataDir = mkdtempSync(join(tmpdir(), 'agner-e2e-'))
 const webRoot = join(dataDir, 'web')
+const ADMIN_PASSWORD = 'e2e admin password'
 let agner: Agner
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
   await build({ root: join(here, '..'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  agner = await startAgner(loadConfig({}, { demo: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai' }), { webRoot })
+  agner = await startAgner(loadConfig({}, { demo: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: ADMIN_PASSWORD }), { webRoot })
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-  page = await browser.newPage({ viewport: { width: 1600, height: 600 }, locale: 'zh-CN' })
+  page = await browser.newPage({ viewport: { width: 1600, height: 700 }, locale: 'zh-CN' })
   mkdirSync(shots, { recursive: true })
 }, 120_000)
 afterAll(async () => { await browser?.close(); await agner?.close().catch(() => undefined); rmSync(dataDir, { recursive: true, force: true }) })
@@ -34,35 +36,85 @@ afterAll(async () => { await browser?.close(); await agner?.close().catch(() => 
 const base = { tenant: 'default', source: { kind: 'test', instance: 'e2e' }, channel: 'voice' } as const
 const ev = (e: Record<string, unknown>): CanonicalEvent => ({ id: uuidv7(), time: Date.now(), ...base, ...e }) as CanonicalEvent
 
-const cell = (queue: string, metric: string) => page.locator(`[data-queue="${queue}"] [data-metric="${metric}"]`)
+const cell = (p: Page, queue: string, metric: string) => p.locator(`[data-queue="${queue}"] [data-metric="${metric}"]`)
+
+it('asks for a sign-in, refuses a wrong password in plain words, and lets the admin in', async () => {
+  await page.goto(agner.url)
+  await page.waitForURL(/\/login/)
+  await expect.poll(() => page.locator('h1').textContent()).toBe('登录 Agner')
+  await page.screenshot({ path: join(shots, 'login-zh.png') })
+  await page.fill('input[name=username]', 'admin')
+  await page.fill('input[name=password]', 'not the password')
+  await page.click('button[type=submit]')
+  await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('用户名或密码不正确，请检查后重试。')
+  await page.fill('input[name=password]', ADMIN_PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  await expect.poll(() => page.getByTestId('who').textContent()).toContain('管理员')
+})
 
 it('lists queues from the live socket and moves when events arrive', async () => {
   await agner.bus.publish([ev({ type: 'contact.queued', contactId: 'c1', queueId: 'sales', data: { priority: 0 } })])
-  await page.goto(agner.url)
-  await expect.poll(() => cell('sales', 'waiting').textContent(), { timeout: 10_000 }).toBe('1')
+  await expect.poll(() => cell(page, 'sales', 'waiting').textContent(), { timeout: 10_000 }).toBe('1')
   await expect.poll(() => page.getByTestId('status').textContent()).toContain('实时')
   await agner.bus.publish([
     ev({ type: 'contact.dequeued', contactId: 'c1', queueId: 'sales', data: { waitMs: 12_000, outcome: 'answered' } }),
     ev({ type: 'contact.queued', contactId: 'c2', queueId: 'support', data: { priority: 0 } }),
   ])
-  await expect.poll(() => cell('sales', 'waiting').textContent(), { timeout: 2000 }).toBe('0')
-  await expect.poll(() => cell('sales', 'answered').textContent()).toBe('1')
-  await expect.poll(() => cell('sales', 'serviceLevel').textContent()).toContain('100.0%')
-  await expect.poll(() => cell('sales', 'asa').textContent()).toBe('0:12')
-  await expect.poll(() => cell('support', 'waiting').textContent()).toBe('1')
-  expect(await cell('sales', 'serviceLevel').getAttribute('title')).toContain('A≤T / (A + Ab − Ab≤S)')
+  await expect.poll(() => cell(page, 'sales', 'waiting').textContent(), { timeout: 2000 }).toBe('0')
+  await expect.poll(() => cell(page, 'sales', 'answered').textContent()).toBe('1')
+  await expect.poll(() => cell(page, 'sales', 'serviceLevel').textContent()).toContain('100.0%')
+  await expect.poll(() => cell(page, 'sales', 'asa').textContent()).toBe('0:12')
+  await expect.poll(() => cell(page, 'support', 'waiting').textContent()).toBe('1')
+  expect(await cell(page, 'sales', 'serviceLevel').getAttribute('title')).toContain('A≤T / (A + Ab − Ab≤S)')
   await page.screenshot({ path: join(shots, 'live-zh.png') })
 })
 
-it('switches to English and back', async () => {
-  await page.getByRole('button', { name: 'English' }).click()
+it('switches to English and back, and remembers the choice for the user', async () => {
+  await page.getByTestId('language').click()
   await expect.poll(() => page.locator('thead').textContent()).toContain('Service level')
+  await expect.poll(() => page.getByTestId('nav').textContent()).toContain('Audit trail')
+  // The server remembers it: a browser with nothing stored still opens in English.
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await expect.poll(() => page.locator('thead').textContent(), { timeout: 10_000 }).toContain('Service level')
   await page.screenshot({ path: join(shots, 'live-en.png') })
-  await page.getByRole('button', { name: '中文' }).click()
+  await page.getByTestId('language').click()
   await expect.poll(() => page.locator('thead').textContent()).toContain('服务水平')
 })
 
-it('shows a stale state when the server goes away', async () => {
+it('shows the admin pages, in the dark theme too', async () => {
+  await page.click('[data-nav=users]')
+  await expect.poll(() => page.locator('[data-testid=users] [data-user=admin]').count()).toBe(1)
+  await page.getByTestId('theme').selectOption('dark')
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+  await page.screenshot({ path: join(shots, 'admin-users-dark.png') })
+  await page.click('[data-nav=audit]')
+  await expect.poll(() => page.locator('[data-testid=audit] [data-action=login]').count()).toBeGreaterThanOrEqual(2)
+  await page.screenshot({ path: join(shots, 'admin-audit-dark.png') })
+  await page.getByTestId('theme').selectOption('light')
+})
+
+it('signs out: the session ends and the app asks for a sign-in again', async () => {
+  await page.getByTestId('sign-out').click()
+  await page.waitForURL(/\/login/)
+  await page.goto(`${agner.url}/admin/users`)
+  await page.waitForURL(/\/login/)
+  const me = await page.evaluate(async () => (await fetch('/api/me')).status)
+  expect(me).toBe(401)
+})
+
+it('a display link opens its board with no sign-in, and shows a stale state when the server goes away', async () => {
+  const admin = await agner.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } })
+  const headers = { cookie: String(admin.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': admin.json().csrfToken as string }
+  const board = (await agner.app.inject({ method: 'POST', url: '/api/boards', headers, payload: { name: '销售大屏 Sales', queueIds: ['sales'] } })).json().board as { id: string }
+  const link = (await agner.app.inject({ method: 'POST', url: '/api/display-links', headers, payload: { boardId: board.id, name: 'TV' } })).json() as { path: string }
+  const tv = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })
+  await tv.goto(`${agner.url}${link.path}`)
+  await expect.poll(() => tv.locator('h1').textContent(), { timeout: 10_000 }).toBe('销售大屏 Sales')
+  await expect.poll(() => cell(tv, 'sales', 'answered').textContent()).toBe('1')
+  expect(await tv.locator('[data-queue="support"]').count()).toBe(0)
+  await tv.screenshot({ path: join(shots, 'display-zh.png') })
   await agner.close()
-  await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('数据已过期')
+  await expect.poll(() => tv.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('数据已过期')
 })

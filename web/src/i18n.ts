@@ -1,56 +1,22 @@
+/** vue-i18n with Simplified Chinese and English; the choice is remembered per user (and locally before sign-in). */
 import { createI18n } from 'vue-i18n'
+import en from './locales/en'
+import zhCN from './locales/zh-CN'
 
-const messages = {
-  'zh-CN': {
-    title: '实时队列',
-    subtitle: '今日（{tz}）',
-    live: '实时',
-    stale: '数据已过期，自 {time} 起',
-    connecting: '正在连接…',
-    queue: '队列',
-    waiting: '排队',
-    longestWait: '最长等待',
-    serviceLevel: '服务水平',
-    asa: '平均应答速度',
-    aht: '平均处理时长',
-    abandonRate: '放弃率',
-    offered: '进线',
-    answered: '接通',
-    abandoned: '放弃',
-    agents: '坐席',
-    ready: '就绪', reserved: '振铃', busy: '通话', wrap: '话后', aux: '小休', offline: '离线',
-    noQueues: '还没有队列数据。',
-    language: 'English',
-    formula: '公式：{f}（T = {t} 秒，S = {s} 秒）',
-  },
-  en: {
-    title: 'Live queues',
-    subtitle: 'Today ({tz})',
-    live: 'Live',
-    stale: 'Stale since {time}',
-    connecting: 'Connecting…',
-    queue: 'Queue',
-    waiting: 'Waiting',
-    longestWait: 'Longest wait',
-    serviceLevel: 'Service level',
-    asa: 'ASA',
-    aht: 'AHT',
-    abandonRate: 'Abandon rate',
-    offered: 'Offered',
-    answered: 'Answered',
-    abandoned: 'Abandoned',
-    agents: 'Agents',
-    ready: 'Ready', reserved: 'Ringing', busy: 'Busy', wrap: 'Wrap', aux: 'Aux', offline: 'Offline',
-    noQueues: 'No queue data yet.',
-    language: '中文',
-    formula: 'Formula: {f} (T = {t} s, S = {s} s)',
-  },
+export type Locale = 'zh-CN' | 'en'
+
+function initial(): Locale {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('agner.locale')
+  if (saved === 'en' || saved === 'zh-CN') return saved
+  return typeof navigator !== 'undefined' && navigator.language.startsWith('zh') ? 'zh-CN' : 'en'
 }
 
-const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('agner.locale')
-export const i18n = createI18n({
-  legacy: false,
-  locale: saved === 'en' || saved === 'zh-CN' ? saved : navigator.language.startsWith('zh') ? 'zh-CN' : 'en',
-  fallbackLocale: 'en',
-  messages,
-})
+export const i18n = createI18n({ legacy: false, locale: initial(), fallbackLocale: 'en', messages: { 'zh-CN': zhCN, en } })
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale
+  localStorage.setItem('agner.locale', locale)
+  document.documentElement.lang = locale
+}
+
+export function currentLocale(): Locale { return i18n.global.locale.value as Locale }

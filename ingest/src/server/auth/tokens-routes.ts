@@ -59,7 +59,8 @@ export const tokensRoutes: FastifyPluginAsync<TokensRoutesOptions> = async (app,
     const { record, token } = newToken('display', { name: body.name.trim(), boardId: board.id, createdBy: req.principal!.name })
     const saved = await directory.save('tokens', record)
     await audit.record({ ...actorOf(req), action: 'display.create', target: board.name, ok: true, detail: { id: saved.id, boardId: board.id, name: saved.name } })
-    return reply.status(201).send({ link: publicToken(saved), token, path: `/display/${token}` })
+    // The token rides in the fragment, which browsers never send to a server or a proxy log.
+    return reply.status(201).send({ link: publicToken(saved), token, path: `/display/${board.id}#${token}` })
   })
 
   app.delete('/api/display-links/:id', { schema: { params: ID_PARAMS }, config: { access: displaysAccess } }, async (req, reply) =>

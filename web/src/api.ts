@@ -1,0 +1,39 @@
+/**
+ * The one way the web app calls the server: JSON in and out, the session's CSRF token on every
+ * change, and the server's one-sentence error as the thrown message.
+ */
+let csrfToken = ''
+export function setCsrfToken(token: string): void { csrfToken = token }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number) { super(message) }
+}
+
+/** Called when the server says the session is gone (401): the router sends the user to sign in. */
+let onSignedOut: (() => void) | undefined
+export function whenSignedOut(handler: () => void): void { onSignedOut = handler }
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  let res: Response
+  try {
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+  } catch {
+    throw new ApiError(0, 'network')
+  }
+  const text = await res.text()
+  const json: unknown = text ? safeParse(text) : undefined
+  if (!res.ok) {
+    const message = (json as { error?: string } | undefined)?.error ?? `${res.status} ${res.statusText}`
+    if (res.status === 401 && !path.startsWith('/api/auth/login')) onSignedOut?.()
+    const retry = Number(res.headers.get('retry-after'))
+    throw new ApiError(res.status, message, Number.isFinite(retry) && retry > 0 ? retry : undefined)
+  }
+  return json as T
+}
+
+function safeParse(text: string): unknown {
+  try { return JSON.parse(text) } catch { return undefined }
+}

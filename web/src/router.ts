@@ -1,0 +1,58 @@
+/**
+ * The app's pages. Each says what it needs (`meta.permission`, or `public`); the guard signs the
+ * user in first and sends anyone without the permission to the start page. The navigation shows
+ * only what the user may open, from the same meta.
+ */
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { whenSignedOut } from './api'
+import { useSessionStore } from './stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta { public?: boolean; permission?: string; nav?: string; section?: 'main' | 'admin' }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+  { path: '/display/:boardId', name: 'display', component: () => import('./pages/DisplayPage.vue'), meta: { public: true } },
+  {
+    path: '/', component: () => import('./layouts/AppShell.vue'),
+    children: [
+      { path: '', name: 'live', component: () => import('./pages/LivePage.vue'), meta: { permission: 'live:read', nav: 'nav.live', section: 'main' } },
+      { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { permission: 'users:manage', nav: 'nav.users', section: 'admin' } },
+      { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },
+      { path: 'admin/displays', name: 'displays', component: () => import('./pages/admin/DisplayLinksPage.vue'), meta: { permission: 'displays:manage', nav: 'nav.displays', section: 'admin' } },
+      { path: 'admin/tokens', name: 'tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { permission: 'tokens:manage', nav: 'nav.tokens', section: 'admin' } },
+      { path: 'admin/audit', name: 'audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { permission: 'audit:read', nav: 'nav.audit', section: 'admin' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  const session = useSessionStore()
+  if (!session.me && !(await session.load())) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  if (to.meta.permission && !session.can(to.meta.permission)) {
+    // The start page for those who may not see live queues is the first page they may open.
+    const first = navigableRoutes(session.can)[0]
+    return first && first.name !== to.name ? { name: first.name } : true
+  }
+  return true
+})
+
+whenSignedOut(() => {
+  const session = useSessionStore()
+  if (!session.me) return
+  session.forget()
+  void router.push({ name: 'login', query: { signedOut: '1', next: router.currentRoute.value.fullPath } })
+})
+
+/** The pages a user may open, in navigation order. */
+export function navigableRoutes(can: (p: string) => boolean): Array<{ name: string; nav: string; section: 'main' | 'admin' }> {
+  const shell = routes.find((r) => r.path === '/')!
+  return (shell.children ?? [])
+    .filter((r) => r.meta?.nav && (!r.meta.permission || can(r.meta.permission)))
+    .map((r) => ({ name: String(r.name), nav: r.meta!.nav!, section: r.meta!.section ?? 'main' }))
+}

@@ -1,0 +1,13 @@
+/** Light, dark, or follow the system: applied to <html data-theme>, remembered per user (and locally for the sign-in page). */
+export type Theme = 'light' | 'dark' | 'auto'
+
+export function applyTheme(theme: Theme): void {
+  const dark = theme === 'dark' || (theme === 'auto' && window.matchMedia('(prefers-color-scheme: dark)').matches)
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light'
+  localStorage.setItem('agner.theme', theme)
+}
+
+export function savedTheme(): Theme {
+  const t = localStorage.getItem('agner.theme')
+  return t === 'light' || t === 'dark' || t === 'auto' ? t : 'auto'
+}
