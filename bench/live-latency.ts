@@ -14,6 +14,7 @@ import { uuidv7, type CanonicalEvent } from '@agner/events'
 import { freePort, NatsServerProcess } from '@agner/events/testing'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 import { loadConfig, startAgner } from '../ingest/src/index.ts'
+import { newToken } from '../ingest/src/access/tokens.ts'
 import { mb, peakRss, percentile } from './_support.ts'
 
 const RATE = Number(process.env.BENCH_RATE ?? 2000)
@@ -38,7 +39,10 @@ await agner.bus.tap((payload) => {
   }
 })
 
-const ws = new WebSocket(`${agner.url.replace('http', 'ws')}/ws/live`)
+// The feed is guarded like any client's: a token with live:read.
+const { record, token } = newToken('api', { name: 'bench', scopes: ['live:read'], createdBy: 'bench' })
+await agner.access.directory.save('tokens', record)
+const ws = new WebSocket(`${agner.url.replace('http', 'ws')}/ws/live`, { headers: { authorization: `Bearer ${token}` } })
 await new Promise((r) => ws.once('open', r))
 ws.on('message', (raw) => {
   const now = performance.now()

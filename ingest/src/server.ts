@@ -5,6 +5,7 @@
  */
 import { loadConfig } from './config.ts'
 import { startAgner } from './runtime.ts'
+import type { BootstrapResult } from './access/bootstrap.ts'
 
 export async function runServer(): Promise<void> {
   const agner = await startAgner(loadConfig())
@@ -13,6 +14,7 @@ export async function runServer(): Promise<void> {
   console.log(`  bus: ${agner.bus.kind === 'jetstream' ? `NATS JetStream (${c.natsUrl})` : 'in-process'}`)
   console.log(`  store: ${agner.store.kind === 'server' ? `ClickHouse server (${c.clickhouseUrl})` : `chDB in ${c.dataDir}`}`)
   console.log(`  time zone: ${c.timeZone}${c.demo ? `; demo traffic at about ${c.demoRate} events/s` : ''}\n`)
+  console.log(credentialsText(agner.bootstrap))
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
@@ -22,4 +24,18 @@ export async function runServer(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+/** The accounts created at this start, with their passwords: printed once, never stored. */
+function credentialsText(b: BootstrapResult): string {
+  if (b.created.length === 0) {
+    return '  Sign in with your account. Lost the admin password? Stop Agner and run: npm run agner -- reset-password admin\n'
+  }
+  const lines = ['  Accounts created now (the passwords are shown only this once; write them down):']
+  for (const c of b.created) {
+    const shown = c.generated ? c.password : '(from AGNER_ADMIN_PASSWORD)'
+    lines.push(`    ${c.role.padEnd(10)} user: ${c.username.padEnd(11)} password: ${shown}`)
+  }
+  lines.push('  Change a password on the web under your name (top right), or with: npm run agner -- reset-password USER', '')
+  return lines.join('\n')
 }

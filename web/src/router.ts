@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/displays', name: 'displays', component: () => import('./pages/admin/DisplayLinksPage.vue'), meta: { permission: 'displays:manage', nav: 'nav.displays', section: 'admin' } },
       { path: 'admin/tokens', name: 'tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { permission: 'tokens:manage', nav: 'nav.tokens', section: 'admin' } },
       { path: 'admin/audit', name: 'audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { permission: 'audit:read', nav: 'nav.audit', section: 'admin' } },
+      { path: 'me', name: 'profile', component: () => import('./pages/ProfilePage.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
     ],
   },

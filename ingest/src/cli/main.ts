@@ -2,13 +2,17 @@
 import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.ts'
 import { emitCommand, migrateCommand, replayCommand } from './commands.ts'
+import { resetPasswordCommand } from './reset-password.ts'
 import { runServer } from '../server.ts'
 
 const USAGE = `usage: agner <command>
   start                                   run server + ingest (+ demo traffic) on the configured bus and store
   migrate                                 apply the store's schema migrations
   emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
-  replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)`
+  replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
+  reset-password USER                     give a user a new generated password (printed once) and end their sessions
+
+emit/replay with --url send to POST /api/events with the API token in AGNER_TOKEN (scope events:write).`
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
@@ -26,6 +30,10 @@ export async function main(argv: string[]): Promise<void> {
         if (positionals.length !== 1) throw new UsageError('replay needs exactly one file: agner replay FILE.ndjson [--url URL]')
         await replayCommand(positionals[0]!, values.url)
         return
+      }
+      case 'reset-password': {
+        if (rest.length !== 1) throw new UsageError('reset-password needs exactly one user name: agner reset-password USER')
+        return await resetPasswordCommand(rest[0]!)
       }
       default:
         console.log(USAGE)

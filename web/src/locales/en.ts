@@ -31,6 +31,11 @@ export default {
   ready: 'Ready', reserved: 'Ringing', busy: 'Busy', wrap: 'Wrap', aux: 'Aux', offline: 'Offline',
   noQueues: 'No queue data yet.', formula: 'Formula: {f} (T = {t} s, S = {s} s)',
   display: { revoked: 'This display link was revoked. Ask a supervisor for a new one.', invalid: 'This display link is not valid. Check the address or ask a supervisor for a new one.' },
+  profile: {
+    changePassword: 'Change password', current: 'Current password', next: 'New password', again: 'New password again',
+    rule: 'At least 10 characters; a short sentence works well.', mismatch: 'The two new passwords differ; type them again.',
+    changed: 'Your password was changed. Your other sessions were signed out.',
+  },
   users: {
     title: 'Users', add: 'Add user', username: 'User name', displayName: 'Name', role: 'Role', teams: 'Teams', agentId: 'Agent ID', pii: 'May see callers’ numbers',
     disabled: 'Disabled', status: 'Status', active: 'Active', password: 'Password', passwordHint: 'Leave empty to generate one', newPassword: 'New password',

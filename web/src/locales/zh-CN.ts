@@ -30,6 +30,11 @@ export default {
   ready: '就绪', reserved: '振铃', busy: '通话', wrap: '话后', aux: '小休', offline: '离线',
   noQueues: '还没有队列数据。', formula: '公式：{f}（T = {t} 秒，S = {s} 秒）',
   display: { revoked: '此大屏链接已被撤销，请向班组长索取新链接。', invalid: '此大屏链接无效，请检查地址或向班组长索取新链接。' },
+  profile: {
+    changePassword: '修改密码', current: '当前密码', next: '新密码', again: '再次输入新密码',
+    rule: '至少 10 个字符；一句简短的话就很好。', mismatch: '两次输入的新密码不一致，请重新输入。',
+    changed: '密码已修改，您在其他地方的登录已退出。',
+  },
   users: {
     title: '用户', add: '添加用户', username: '用户名', displayName: '姓名', role: '角色', teams: '团队', agentId: '坐席工号', pii: '可查看来电号码',
     disabled: '已停用', status: '状态', active: '正常', password: '密码', passwordHint: '留空则自动生成', newPassword: '新密码',
