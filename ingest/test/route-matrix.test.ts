@@ -14,7 +14,7 @@ import { sampleEvent } from '@agner/events/testing'
 import { newToken } from '../src/access/tokens.ts'
 import { guard } from '../src/server/auth/guard.ts'
 import { ROLES, TOKEN_SCOPES, type Role } from '../src/access/permissions.ts'
-import { apiToken, signIn, type SignedIn } from './support/access.ts'
+import { apiToken, signIn } from './support/access.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
 
 type Caller = 'anonymous' | Role | 'token' | 'display'

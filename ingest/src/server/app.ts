@@ -71,12 +71,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandler(app, deps.maxBodyBytes)
   const { directory, sessions, audit, sockets, scopes } = deps.access
   await app.register(cookie)
-  await app.register(guard, { directory, sessions, scopes })
+  // Security headers first, so that refusals (401/403) carry them too.
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null } },
     // The wallboard's display link carries its token in the URL: never send it on as a referrer.
     referrerPolicy: { policy: 'no-referrer' },
   })
+  await app.register(guard, { directory, sessions, scopes, corsOrigins: deps.security.corsOrigins })
   // CORS is closed unless origins are configured: browsers on other sites cannot read the API.
   if (deps.security.corsOrigins.length > 0) {
     await app.register(cors, { origin: deps.security.corsOrigins, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['authorization', 'content-type'] })

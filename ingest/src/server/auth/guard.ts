@@ -19,7 +19,13 @@ export const CSRF_HEADER = 'x-csrf-token'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const TOUCH_TOKEN_EVERY_MS = 60_000
 
-export interface GuardOptions { directory: AccessDirectory; sessions: Sessions; scopes: ScopeSources }
+export interface GuardOptions {
+  directory: AccessDirectory
+  sessions: Sessions
+  scopes: ScopeSources
+  /** Other sites' origins allowed to call with a token (CORS); never with a session cookie. */
+  corsOrigins?: readonly string[]
+}
 
 export interface RegisteredRoute { method: string; url: string; access: Access; websocket: boolean }
 
@@ -27,7 +33,7 @@ declare module 'fastify' {
   interface FastifyInstance { guardedRoutes: RegisteredRoute[] }
 }
 
-const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, sessions, scopes }) => {
+const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, sessions, scopes, corsOrigins = [] }) => {
   const routes: RegisteredRoute[] = []
   app.decorate('guardedRoutes', routes)
   app.decorateRequest('principal', undefined)
@@ -44,7 +50,7 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config.access
     if (!access) return // the not-found handler
-    if (!SAFE_METHODS.has(req.method) && crossSite(req)) {
+    if (!SAFE_METHODS.has(req.method) && crossSite(req) && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
       return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
     }
     const found = await authenticate(req)
