@@ -14,7 +14,7 @@ import { AuditLog } from './access/store/audit-log.ts'
 import type { Config } from './config.ts'
 import type { LiveEngine } from './live/engine.ts'
 import type { SecurityOptions } from './server/app.ts'
-import { SocketRegistry } from './server/auth/socket-registry.ts'
+import { CLOSE_SIGNED_OUT, SocketRegistry } from './server/auth/socket-registry.ts'
 
 export interface AccessRuntime {
   directory: AccessDirectory
@@ -41,6 +41,22 @@ export async function startAccess(store: Store, config: Config, engine: LiveEngi
   const audit = new AuditLog(store.client, config.tenant)
   const bootstrap = await bootstrapAccess(directory, { tenant: config.tenant, adminPassword: config.adminPassword, demo: config.demo })
   directory.startSync(config.accessSyncMs, () => undefined)
+  // A live socket counts as use, so a wall screen signed in as a user stays up through the idle
+  // timeout; the absolute timeout still ends it.
+  const sweep = setInterval(() => {
+    const now = Date.now()
+    sockets.closeWhere((p) => {
+      if (p.kind !== 'user') return false
+      const s = directory.get('sessions', p.sessionId ?? '')
+      return !s || s.endedMs !== 0 || now - s.createdMs > config.sessionAbsoluteMs
+    }, CLOSE_SIGNED_OUT, 'session expired; sign in again')
+    for (const p of sockets.principals()) {
+      const s = p.kind === 'user' ? directory.get('sessions', p.sessionId ?? '') : undefined
+      if (s && s.endedMs === 0) s.lastSeenMs = Math.max(s.lastSeenMs, now)
+    }
+  }, 30_000)
+  sweep.unref()
+  directory.onStop(() => clearInterval(sweep))
   return { access: { directory, sessions, audit, sockets, scopes }, bootstrap }
 }
 

@@ -104,6 +104,30 @@ it('signs out: the session ends and the app asks for a sign-in again', async () 
   expect(me).toBe(401)
 })
 
+it("a supervisor's navigation shows only what the role may open, and the live page only the team's queues", async () => {
+  const admin = await agner.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } })
+  const headers = { cookie: String(admin.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': admin.json().csrfToken as string }
+  const team = (await agner.app.inject({ method: 'POST', url: '/api/teams', headers, payload: { name: '销售组', queueIds: ['sales'] } })).json().team as { id: string }
+  const created = await agner.app.inject({ method: 'POST', url: '/api/users', headers, payload: { username: 'wang', displayName: '王芳', role: 'supervisor', teamIds: [team.id], password: 'supervisor password' } })
+  expect(created.statusCode).toBe(201)
+  await page.goto(`${agner.url}/login`)
+  await page.fill('input[name=username]', 'wang')
+  await page.fill('input[name=password]', 'supervisor password')
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  const nav = await page.getByTestId('nav').textContent()
+  expect(nav).toContain('实时队列')
+  expect(nav).toContain('大屏链接')
+  for (const hidden of ['用户', '团队', 'API 令牌', '审计日志']) expect(nav).not.toContain(hidden)
+  await expect.poll(() => cell(page, 'sales', 'answered').textContent(), { timeout: 10_000 }).toBe('1')
+  expect(await page.locator('[data-queue="support"]').count()).toBe(0)
+  await page.screenshot({ path: join(shots, 'live-supervisor-zh.png') })
+  await page.goto(`${agner.url}/admin/users`)
+  await page.waitForURL((u) => u.pathname === '/')
+  await page.getByTestId('sign-out').click()
+  await page.waitForURL(/\/login/)
+})
+
 it('a display link opens its board with no sign-in, and shows a stale state when the server goes away', async () => {
   const admin = await agner.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } })
   const headers = { cookie: String(admin.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': admin.json().csrfToken as string }

@@ -51,7 +51,13 @@ export class AccessDirectory {
     this.timer.unref()
   }
 
-  stop(): void { clearInterval(this.timer) }
+  private readonly stopHooks: Array<() => void> = []
+  onStop(hook: () => void): void { this.stopHooks.push(hook) }
+
+  stop(): void {
+    clearInterval(this.timer)
+    for (const h of this.stopHooks.splice(0)) h()
+  }
 
   onChange(listener: (c: Change) => void): () => void {
     this.listeners.add(listener)

@@ -19,11 +19,14 @@ export interface AccessCenter {
   usernames: Record<Role, string>
   boards: { sales: string; service: string; center: string }
   teams: { sales: string; service: string }
+  dataDir: string
   dispose(): Promise<void>
 }
 
+/** `overrides.dataDir` reuses a store (a restart); it is then left in place on dispose. */
 export async function startAccessCenter(overrides: Partial<Config> = {}): Promise<AccessCenter> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'agner-access-'))
+  const own = overrides.dataDir === undefined
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'agner-access-'))
   const agner = await startAgner(loadConfig({}, {
     demo: true, demoRate: 0, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: ADMIN_PASSWORD, ...overrides,
   }), { web: false })
@@ -34,6 +37,7 @@ export async function startAccessCenter(overrides: Partial<Config> = {}): Promis
     agner, url: agner.url, passwords, usernames,
     boards: { sales: id('board', 'sales'), service: id('board', 'service'), center: id('board', 'center') },
     teams: { sales: id('team', 'sales'), service: id('team', 'service') },
-    dispose: async () => { await agner.close(); rmSync(dataDir, { recursive: true, force: true }) },
+    dataDir,
+    dispose: async () => { await agner.close(); if (own) rmSync(dataDir, { recursive: true, force: true }) },
   }
 }

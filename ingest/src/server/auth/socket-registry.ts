@@ -21,6 +21,8 @@ export class SocketRegistry {
 
   get size(): number { return this.open.size }
 
+  principals(): Principal[] { return [...this.open.values()] }
+
   closeWhere(match: (p: Principal) => boolean, code: number, reason: string): number {
     let n = 0
     for (const [socket, p] of this.open) {
