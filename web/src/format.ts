@@ -9,3 +9,8 @@ export function duration(ms: number | null): string {
 export function percent(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(1)}%`
 }
+
+/** A moment in the reader's language, or `never` for 0 (a token not used yet). */
+export function dateTime(ms: number, locale: string, never = '—'): string {
+  return ms ? new Date(ms).toLocaleString(locale) : never
+}
