@@ -45,6 +45,11 @@ it("reads its board's configuration and live figures: that board's queues only",
   for (const a of live.agents) expect(a.queues.some((q) => q === 'sales' || q === 'vip')).toBe(true)
   // The token also works as ?access_token= (a TV's URL; browsers cannot set WebSocket headers).
   expect((await fetch(`${c.url}/api/boards/${c.boards.sales}/live?access_token=${link.token}`)).status).toBe(200)
+  // The list says when the link was last used.
+  const list = await (await fetch(`${c.url}/api/display-links`, { headers: supervisor.headers })).json() as { links: Array<{ id: string; lastUsedMs: number; active: boolean }> }
+  const mine = list.links.find((l) => l.id === link.link.id)!
+  expect(mine.active).toBe(true)
+  expect(Date.now() - mine.lastUsedMs).toBeLessThan(10_000)
 })
 
 it('gets 403 on everything else: other boards, events, live, reports, contacts, admin', async () => {
