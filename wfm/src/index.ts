@@ -1,3 +1,3 @@
-// Forecasting, Erlang staffing and schedules arrive with the WFM issue; this package holds their place
-// in the workspace so the dependency arrows of DESIGN §2 are fixed from the start.
-export const WFM_PACKAGE = '@agner/wfm'
+export * from './erlang/erlang-b.ts'
+export * from './erlang/erlang-c.ts'
+export * from './erlang/erlang-a.ts'
