@@ -1,0 +1,52 @@
+/** The ACD's configuration and state, as plain data. */
+import type { Channel } from '@agner/events'
+
+export const STRATEGIES = ['longest_idle', 'most_skilled', 'round_robin', 'least_occupied'] as const
+export type Strategy = (typeof STRATEGIES)[number]
+
+export interface SkillNeed { skill: string; minLevel: number }
+
+/** After the contact has waited `afterMs`, every required skill is accepted from `minLevel` up. */
+export interface SkillRelaxStep { afterMs: number; minLevel: number }
+
+export type Overflow =
+  | { action: 'queue'; queueId: string }
+  | { action: 'disconnect' }
+
+export interface QueueConfig {
+  id: string
+  name?: string
+  channel: Channel
+  requiredSkills: SkillNeed[]
+  relax?: SkillRelaxStep[]
+  strategy: Strategy
+  serviceLevelMs: number
+  shortAbandonMs?: number
+  ringTimeoutMs: number
+  /** Contacts waiting longer leave with `timeout` (and go to `overflow`). */
+  maxWaitMs?: number
+  /** Contacts arriving to a queue this full go straight to `overflow` (`overflow` outcome). */
+  maxSize?: number
+  overflow?: Overflow
+  /** Wrap-up ends by itself after this long. */
+  wrapUpLimitMs?: number
+}
+
+export interface AgentConfig {
+  id: string
+  name?: string
+  /** Skill → proficiency 1–10. */
+  skills: Record<string, number>
+  /** Contacts at once per channel; voice is exclusive of everything else. */
+  capacity?: Partial<Record<Channel, number>>
+  /** Unanswered offers in a row before the system puts the agent in aux (ring-no-answer). */
+  maxRingNoAnswer?: number
+}
+
+export type AgentStatus = 'available' | 'aux' | 'offline'
+export type AgentActivity = 'idle' | 'offered' | 'on_contact' | 'on_hold' | 'wrap_up'
+export type Origin = 'agent' | 'supervisor' | 'system'
+
+export class AcdError extends Error {
+  constructor(readonly code: 'conflict' | 'not_found', message: string) { super(message) }
+}
