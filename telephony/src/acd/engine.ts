@@ -28,7 +28,7 @@ export class AcdEngine {
 
   constructor(opts: AcdOptions) {
     this.now = opts.now
-    this.events = new EventFactory(opts, opts.emit)
+    this.events = new EventFactory(opts, opts.emit, opts.now)
   }
 
   // ── configuration ────────────────────────────────────────────────────────────────────────

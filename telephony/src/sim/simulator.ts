@@ -1,0 +1,161 @@
+/**
+ * The contact-center simulator: the ACD engine run in virtual time, fed by non-homogeneous Poisson
+ * arrivals per queue (by hour of day and weekday), callers who give up after their patience, and
+ * agent bots that answer at once, talk for the sampled handle time and wrap up. Deterministic for
+ * a seed. Returns per-queue counters and occupancy; every event goes to `onEvent` as well.
+ */
+import type { CanonicalEvent } from '@agner/events'
+import { AcdEngine } from '../acd/engine.ts'
+import { seededRandom, type Random } from '../traffic/random.ts'
+import { TimerQueue } from '../traffic/timers.ts'
+import { sampleMs } from './distributions.ts'
+import { agentConfigs, queueConfig, type Scenario, type ScenarioQueue } from './scenario.ts'
+import { SimStats, type QueueCounters } from './stats.ts'
+
+export interface SimOptions {
+  hours?: number
+  seed?: number
+  /** Leave the first hours out of the figures, so an empty center filling up does not skew them. */
+  warmupHours?: number
+  onEvent?: (e: CanonicalEvent) => void
+  tenant?: string
+  instance?: string
+}
+
+export interface SimQueueResult { queueId: string; serviceLevelMs: number; shortAbandonMs: number; counters: QueueCounters }
+
+export interface SimResult {
+  start: number
+  end: number
+  agents: number
+  contacts: number
+  events: number
+  /** Share of the agents' logged-in time spent on contacts (talk, hold, wrap). */
+  occupancy: number
+  queues: SimQueueResult[]
+}
+
+const HOUR = 3_600_000
+export const DEFAULT_START = Date.UTC(2026, 10, 23) // a Monday
+
+export function simulate(s: Scenario, opts: SimOptions = {}): SimResult {
+  const hours = opts.hours ?? s.hours ?? 8
+  const seed = opts.seed ?? s.seed ?? 1
+  const start = s.start ? Date.parse(s.start) : DEFAULT_START
+  const end = start + hours * HOUR
+  const warmupEnd = start + (opts.warmupHours ?? 0) * HOUR
+  const rng = seededRandom(seed)
+  const sim = new TimerQueue()
+  const stats = new SimStats()
+  const agents = agentConfigs(s)
+  const pending: CanonicalEvent[] = []
+  const acd = new AcdEngine({
+    tenant: opts.tenant ?? 'default', source: { kind: 'simulator', instance: opts.instance ?? `sim-${seed}` }, now: start,
+    emit: (e) => pending.push(e),
+  })
+  const byId = new Map<string, ScenarioQueue>()
+  for (const q of s.queues) {
+    const cfg = queueConfig(q)
+    acd.addQueue(cfg)
+    byId.set(q.id, q)
+    stats.addQueue(q.id, cfg.serviceLevelMs, cfg.shortAbandonMs ?? 5000)
+  }
+  for (const a of agents) acd.addAgent(a)
+  for (const a of agents) acd.setStatus(a.id, 'available', undefined, 'agent')
+
+  let contacts = 0
+  const queueOfContact = new Map<string, ScenarioQueue>()
+  const answered = new Set<string>()
+  for (const q of s.queues) scheduleArrival(q, start)
+
+  function rateAt(q: ScenarioQueue, t: number): number {
+    const d = new Date(t)
+    const perHour = Array.isArray(q.arrivalsPerHour) ? q.arrivalsPerHour[d.getUTCHours()]! : q.arrivalsPerHour
+    const weekday = q.weekdayFactors ? q.weekdayFactors[(d.getUTCDay() + 6) % 7]! : 1
+    return (perHour * weekday) / HOUR
+  }
+
+  function maxRate(q: ScenarioQueue): number {
+    const hourly = Array.isArray(q.arrivalsPerHour) ? Math.max(...q.arrivalsPerHour) : q.arrivalsPerHour
+    return (hourly * Math.max(1, ...(q.weekdayFactors ?? [1]))) / HOUR
+  }
+
+  /** Thinning: candidates at the peak rate, each kept with probability rate(t)/peak. */
+  function scheduleArrival(q: ScenarioQueue, from: number): void {
+    const peak = maxRate(q)
+    if (peak <= 0) return
+    let t = from
+    for (;;) {
+      t += rng.exp(1 / peak)
+      if (t >= end) return
+      if (rng.next() * peak <= rateAt(q, t)) break
+    }
+    sim.at(t, () => { arrive(q); scheduleArrival(q, t) })
+  }
+
+  function arrive(q: ScenarioQueue): void {
+    contacts++
+    const id = acd.arrive({ queueId: q.id, ani: phone(rng) })
+    queueOfContact.set(id, q)
+    const patience = sampleMs(q.patience ?? { distribution: 'none' }, rng)
+    // Patience runs out only for callers still waiting: an answered caller stays on the line.
+    if (Number.isFinite(patience)) sim.at(acd.now + patience, () => { if (queueOfContact.has(id) && !answered.has(id)) { try { acd.callerHangup(id) } catch { /* already gone */ } } })
+  }
+
+  /** The bots: answer offers at once, talk for the handle time, wrap up. */
+  function react(e: CanonicalEvent): void {
+    if (e.type === 'contact.offered') {
+      const { offerId, agentId } = e.data as { offerId: string; agentId: string }
+      sim.at(e.time, () => { try { acd.accept(agentId, offerId) } catch { /* the caller left meanwhile */ } })
+    } else if (e.type === 'contact.connected') {
+      answered.add(e.contactId!)
+      const q = queueOfContact.get(e.contactId!)!
+      const id = e.contactId!, agentId = e.agentId!
+      sim.at(e.time + sampleMs(q.handleTime, rng), () => { try { acd.end(agentId, id) } catch { /* ended by the caller */ } })
+    } else if (e.type === 'contact.dequeued') {
+      const d = e.data as { outcome: string; overflowTo?: string }
+      if (d.outcome !== 'answered' && !d.overflowTo) queueOfContact.delete(e.contactId!)
+    } else if (e.type === 'contact.ended') {
+      const q = queueOfContact.get(e.contactId!)
+      const id = e.contactId!, agentId = e.agentId!
+      sim.at(e.time + (q?.wrapSeconds ?? 0) * 1000, () => { try { acd.wrapUp(agentId, id, 'resolved') } catch { /* done */ } queueOfContact.delete(id); answered.delete(id) })
+    }
+  }
+
+  function drain(): void {
+    for (let i = 0; i < pending.length; i++) {
+      const e = pending[i]!
+      stats.observe(e, warmupEnd)
+      opts.onEvent?.(e)
+      react(e)
+    }
+    pending.length = 0
+  }
+
+  drain()
+  for (;;) {
+    const a = sim.peek(), b = acd.nextTimerAt()
+    const next = a === undefined ? b : b === undefined ? a : Math.min(a, b)
+    if (next === undefined || next > end) break
+    acd.advance(next)
+    drain()
+    if (a !== undefined && a <= next) { const t = sim.pop()!; t.run(); drain() }
+  }
+  acd.advance(end)
+  drain()
+  stats.close(end, warmupEnd)
+
+  const measured = end - warmupEnd
+  return {
+    start, end, agents: agents.length, contacts, events: stats.events,
+    occupancy: measured > 0 ? stats.busyMs / (agents.length * measured) : 0,
+    queues: s.queues.map((q) => {
+      const cfg = queueConfig(q)
+      return { queueId: q.id, serviceLevelMs: cfg.serviceLevelMs, shortAbandonMs: cfg.shortAbandonMs ?? 5000, counters: stats.queues.get(q.id)! }
+    }),
+  }
+}
+
+function phone(rng: Random): string {
+  return `1${['38', '39', '58', '86'][Math.floor(rng.next() * 4)]}${String(Math.floor(rng.next() * 1e8)).padStart(8, '0')}`
+}
