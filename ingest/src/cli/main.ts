@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import { ConfigError } from '../config.ts'
 import { emitCommand, migrateCommand, replayCommand } from './commands.ts'
 import { resetPasswordCommand } from './reset-password.ts'
+import { simulateCommand } from './simulate.ts'
+import { ScenarioError } from '@agner/telephony'
 import { runServer } from '../server.ts'
 
 const USAGE = `usage: agner <command>
@@ -11,6 +13,8 @@ const USAGE = `usage: agner <command>
   emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
   replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
+  simulate --scenario FILE [--hours H] [--seed N] [--json]
+                                          run a scenario through the ACD in virtual time; per-queue figures
 
 emit/replay with --url send to POST /api/events with the API token in AGNER_TOKEN (scope events:write).`
 
@@ -31,6 +35,13 @@ export async function main(argv: string[]): Promise<void> {
         await replayCommand(positionals[0]!, values.url)
         return
       }
+      case 'simulate': {
+        const { values } = parseArgs({ args: rest, options: { scenario: { type: 'string' }, hours: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } } })
+        if (!values.scenario) throw new UsageError('simulate needs a scenario: agner simulate --scenario FILE.json [--hours H] [--seed N] [--json]')
+        const seed = values.seed === undefined ? undefined : Number(values.seed)
+        if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`)
+        return simulateCommand({ scenario: values.scenario, hours: values.hours ? positive(values.hours, '--hours') : undefined, seed, json: values.json ?? false })
+      }
       case 'reset-password': {
         if (rest.length !== 1) throw new UsageError('reset-password needs exactly one user name: agner reset-password USER')
         return await resetPasswordCommand(rest[0]!)
@@ -40,7 +51,7 @@ export async function main(argv: string[]): Promise<void> {
         if (command && command !== 'help' && command !== '--help') process.exitCode = 2
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError) { console.error(`agner: ${err.message}`); process.exit(2) }
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof ScenarioError) { console.error(`agner: ${err.message}`); process.exit(2) }
     console.error(`agner: ${(err as Error).message}`)
     process.exit(1)
   }

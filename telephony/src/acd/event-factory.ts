@@ -15,15 +15,17 @@ export class EventFactory {
     this.base = uuidv5(`${ctx.source.instance}/${startedAt}`).slice(0, 24)
   }
 
-  emit(type: CanonicalEvent['type'], time: number, fields: { contactId?: string; interactionId?: string; queueId?: string; agentId?: string; channel?: Channel }, data: object): void {
-    const id = this.base + (this.seq++).toString(16).padStart(12, '0')
-    const e = { id, type, time, tenant: this.ctx.tenant, source: this.ctx.source, ...definedOnly(fields), data } as CanonicalEvent
-    this.sink(e)
+  emit(type: CanonicalEvent['type'], time: number, f: { contactId?: string; interactionId?: string; queueId?: string; agentId?: string; channel?: Channel }, data: object): void {
+    // Built field by field: this runs millions of times in a simulated year.
+    const e: Record<string, unknown> = {
+      id: this.base + (this.seq++).toString(16).padStart(12, '0'), type, time, tenant: this.ctx.tenant, source: this.ctx.source,
+    }
+    if (f.interactionId) e.interactionId = f.interactionId
+    if (f.contactId) e.contactId = f.contactId
+    if (f.queueId) e.queueId = f.queueId
+    if (f.agentId) e.agentId = f.agentId
+    if (f.channel) e.channel = f.channel
+    e.data = data
+    this.sink(e as unknown as CanonicalEvent)
   }
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {}
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v
-  return out
 }
