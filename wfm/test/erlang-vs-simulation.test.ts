@@ -14,22 +14,24 @@ const relErr = (x: number, ref: number): number => Math.abs(x / ref - 1)
 
 describe('Erlang C vs the simulated ACD', () => {
   for (const occupancy of [0.7, 0.85, 0.95]) {
-    it(`${occupancy * 100}% occupancy, 50 agents`, () => {
-      const N = 50
+    // ASA converges slowly (waits are strongly correlated in time): 3,000 simulated hours
+    // (about a million contacts) per load level. Across seeds the errors seen were SL ≤ 1.3 %, ASA ≤ 6 %.
+    it(`${occupancy * 100}% occupancy, 20 agents`, () => {
+      const N = 20
       const perHour = (occupancy * N * 3600) / AHT
       const r = simulate({
         queues: [{ id: 'q', arrivalsPerHour: perHour, serviceLevelSeconds: T, handleTime: { distribution: 'exponential', meanSeconds: AHT } }],
         agents: { count: N }, seed: 11,
-      }, { hours: 400, warmupHours: 2 })
+      }, { hours: 3000, warmupHours: 2 })
       const c = r.queues[0]!.counters
       const theory = erlangC({ arrivalRate: perHour / 3600, ahtSeconds: AHT, agents: N, thresholdSeconds: T })
       const sl = c.answeredWithinT / c.offered
       const asa = c.answeredWaitMs / c.answered / 1000
       expect(c.abandoned).toBe(0)
-      expect(relErr(sl, theory.serviceLevel), `SL ${sl} vs ${theory.serviceLevel}`).toBeLessThan(0.04)
-      expect(relErr(asa, theory.asaSeconds), `ASA ${asa} vs ${theory.asaSeconds}`).toBeLessThan(0.1)
+      expect(relErr(sl, theory.serviceLevel), `SL ${sl} vs ${theory.serviceLevel}`).toBeLessThan(0.03)
+      expect(relErr(asa, theory.asaSeconds), `ASA ${asa} vs ${theory.asaSeconds}`).toBeLessThan(0.08)
       expect(relErr(r.occupancy, theory.occupancy), `occupancy ${r.occupancy}`).toBeLessThan(0.02)
-    }, 60_000)
+    }, 120_000)
   }
 })
 
