@@ -53,13 +53,15 @@ for (let i = 0; i < DECISIONS / 2; i++) {
   let t = performance.now()
   acd.setStatus(agent, 'available', undefined, 'agent')
   lat.push(performance.now() - t); decisions++
-  if (st.offer) { offered = { agentId: agent, offerId: st.offer.id }; acd.accept(offered.agentId, offered.offerId) }
+  const ringing = acd.agent(agent).offer
+  if (ringing) { offered = { agentId: agent, offerId: ringing.id }; acd.accept(offered.agentId, offered.offerId) }
   const c = st.activityContact
   t = performance.now()
   acd.arrive({ queueId: `q${Math.floor(rng.next() * QUEUES)}` })
   lat.push(performance.now() - t); decisions++
   if (c && st.contacts.size > 0) { acd.end(agent, c); acd.wrapUp(agent, c, 'ok') }
-  if (st.status === 'available' && !st.offer && st.contacts.size === 0) acd.setStatus(agent, 'aux', 'meeting', 'agent')
+  const after = acd.agent(agent)
+  if (after.status === 'available' && !after.offer && after.contacts.size === 0) acd.setStatus(agent, 'aux', 'meeting', 'agent')
 }
 const engineMs = performance.now() - t0
 const timed = lat.reduce((s, x) => s + x, 0)

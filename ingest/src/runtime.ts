@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
 import { createStore, migrate, type Store } from '@agner/analytics'
 import { startRealtimeEmitter, type RealtimeEmitter } from '@agner/telephony'
-import { DEMO_AGENTS, DEMO_QUEUES, demoTraffic } from '@agner/seeds'
+import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoTraffic } from '@agner/seeds'
+import type { RealtimeAcd } from '@agner/telephony'
+import { startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -30,6 +32,7 @@ export interface Agner {
   feed: LiveFeed
   writer: StoreWriter
   access: AccessRuntime
+  acd: RealtimeAcd
   /** Accounts created at this start, with their one-time passwords (to print). */
   bootstrap: BootstrapResult
   emitter?: RealtimeEmitter
@@ -67,8 +70,9 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
   feed.changed()
 
   const { access, bootstrap } = await startAccess(store, config, engine)
+  const acd = startAcd(config, bus, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
-    bus, store, engine, feed, access, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
+    bus, store, engine, feed, access, acd, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
@@ -78,16 +82,17 @@ export async function startAgner(config: Config, opts: { listen?: boolean; web?:
     url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost')
   }
   const emitter = config.demo && config.demoRate > 0
-    ? startRealtimeEmitter(demoTraffic(config.tenant, config.demoRate), (events) => bus.publish(events), {
+    ? startRealtimeEmitter(demoTraffic(config.tenant, config.demoRate, undefined, DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : []))), (events) => bus.publish(events), {
         onError: (err) => app.log.warn({ err }, 'demo traffic could not be published'),
       })
     : undefined
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, access, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, access, acd, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
+      acd.stop()
       await app.close()
       access.directory.stop()
       feed.stop()

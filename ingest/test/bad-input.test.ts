@@ -13,6 +13,7 @@ import { tempStore } from '@agner/analytics/testing'
 import { buildApp, LiveEngine, LiveFeed, loadConfig, StoreWriter } from '../src/index.ts'
 import { securityOptions, startAccess } from '../src/access-runtime.ts'
 import { apiToken } from './support/access.ts'
+import { RealtimeAcd } from '@agner/telephony'
 
 let ctx: Awaited<ReturnType<typeof tempStore>>
 let bus: MemoryBus
@@ -33,8 +34,9 @@ beforeAll(async () => {
   const config = loadConfig({}, { demo: false, dataDir: ctx.dir, timeZone: 'UTC' })
   const { access } = await startAccess(ctx.store, config, engine)
   auth = { authorization: `Bearer ${await apiToken(access.directory, ['events:write'])}` }
+  const acd = new RealtimeAcd({ tenant: 'default', instance: 'test', queues: [], agents: [], publish: (events) => bus.publish(events) })
   app = await buildApp({
-    bus, store: ctx.store, engine, feed, access, tenant: 'default', maxBodyBytes: 1_048_576,
+    bus, store: ctx.store, engine, feed, access, acd, tenant: 'default', maxBodyBytes: 1_048_576,
     security: securityOptions(config),
   })
 })

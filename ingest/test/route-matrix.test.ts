@@ -101,6 +101,22 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}`, body: { name: 'renamed' } }) },
   'DELETE /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}` }) },
   'GET /api/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}/live` }) },
+  'GET /api/agent': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/agent' }) },
+  'POST /api/agent/status': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/agent/status', body: { status: 'aux', reasonCode: 'break' } }) },
+  // Nothing is ringing and no contact is connected: the agent may ask, and gets 409 with the reason.
+  'POST /api/agent/offers/:offerId/accept': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/offers/o999/accept' }) },
+  'POST /api/agent/offers/:offerId/reject': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/offers/o999/reject' }) },
+  'POST /api/agent/contacts/:contactId/hold': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/contacts/c999/hold' }) },
+  'POST /api/agent/contacts/:contactId/resume': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/contacts/c999/resume' }) },
+  'POST /api/agent/contacts/:contactId/end': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/contacts/c999/end' }) },
+  'POST /api/agent/contacts/:contactId/wrapup': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/contacts/c999/wrapup', body: { dispositionCode: 'x' } }) },
+  'POST /api/agent/contacts/:contactId/transfer': { allow: ['agent'], ok: 409, req: () => ({ path: '/api/agent/contacts/c999/transfer', body: { queueId: 'support' } }) },
+  'GET /ws/agent': { allow: ['agent'], ok: 101, ws: true, req: () => ({ path: '/ws/agent' }) },
+  'POST /api/agents/:agentId/status': { allow: ['supervisor', 'admin'], ok: 200, req: () => ({ path: '/api/agents/agent-01/status', body: { status: 'aux', reasonCode: 'coaching' } }) },
+  'POST /api/acd/contacts': { allow: ['admin', 'token'], ok: 201, req: () => ({ path: '/api/acd/contacts', body: { queueId: 'support', ani: '13800000000' } }) },
+  'POST /api/acd/contacts/:contactId/hangup': {
+    allow: ['admin', 'token'], ok: 200, req: async () => ({ path: `/api/acd/contacts/${await c.agner.acd.run((e) => e.arrive({ queueId: 'support' }))}/hangup` }),
+  },
   'GET /ws/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 101, ws: true, req: () => ({ path: `/ws/boards/${c.boards.sales}/live` }) },
 }
 

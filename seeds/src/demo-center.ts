@@ -34,13 +34,14 @@ export const DEMO_AGENTS: DemoAgent[] = NAMES.map((name, i) => {
 })
 
 /** Traffic for the demo: about `eventsPerSecond` events, short calls so the numbers move. */
-export function demoTraffic(tenant: string, eventsPerSecond = 5, seed = Date.now() % 100_000): TrafficConfig {
+/** `exclude`: agents a person drives through the ACD (the demo agent user), left out of the synthetic traffic. */
+export function demoTraffic(tenant: string, eventsPerSecond = 5, seed = Date.now() % 100_000, exclude: readonly string[] = []): TrafficConfig {
   return {
     ...DEFAULT_TRAFFIC,
     tenant,
     source: { kind: 'simulator', instance: 'demo' },
     queues: DEMO_QUEUES.map((q) => ({ id: q.id, channel: 'voice' as const, weight: q.weight })),
-    agents: DEMO_AGENTS,
+    agents: DEMO_AGENTS.filter((a) => !exclude.includes(a.id)),
     arrivalsPerSecond: eventsPerSecond / 11.5,
     meanTalkMs: 40_000,
     meanWrapMs: 10_000,

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'wfm:read',
   'wfm:write',
   'agent:desktop', // the agent's own softphone and state controls
+  'agents:control', // force an agent's status or log them out (agents of the principal's queues)
   'events:write', // POST /api/events
   'users:manage', // users, roles and teams
   'tokens:manage', // API tokens
@@ -29,7 +30,7 @@ const ALL = PERMISSIONS.filter((p) => p !== 'agent:desktop')
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: ['live:read', 'agent:desktop'],
-  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read'],
+  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'agents:control'],
   planner: ['live:read', 'boards:read', 'reports:read', 'wfm:read', 'wfm:write'],
   manager: ['live:read', 'boards:read', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read'],
   admin: ALL,

@@ -23,6 +23,8 @@ import type { SocketRegistry } from './auth/socket-registry.ts'
 import { teamsRoutes } from './auth/teams-routes.ts'
 import { tokensRoutes } from './auth/tokens-routes.ts'
 import { usersRoutes } from './auth/users-routes.ts'
+import type { RealtimeAcd } from '@agner/telephony'
+import { agentRoutes } from './agent-routes.ts'
 import { boardRoutes } from './board-routes.ts'
 import { contactsRoutes } from './contacts-routes.ts'
 import { installErrorHandler } from './errors.ts'
@@ -54,6 +56,8 @@ export interface AppDeps {
   feed: LiveFeed
   access: AccessDeps
   security: SecurityOptions
+  /** The embedded ACD behind the agent-control API. */
+  acd: RealtimeAcd
   tenant: string
   maxBodyBytes: number
   webRoot?: string
@@ -105,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes })
   await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
   await app.register(boardRoutes, { directory, audit, engine: deps.engine, feed: deps.feed, sockets, knownQueue })
+  await app.register(agentRoutes, { acd: deps.acd, sockets })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })
   return app

@@ -1,0 +1,129 @@
+/**
+ * The agent-control API, the softphone's backend, on the embedded ACD:
+ *   GET  /api/agent                                   my status, activity, ringing offer, contacts
+ *   POST /api/agent/status                            {status, reasonCode?}: log in/out, ready, aux
+ *   POST /api/agent/offers/:offerId/accept | reject
+ *   POST /api/agent/contacts/:contactId/hold | resume | end | wrapup {dispositionCode} | transfer {queueId}
+ *   WS   /ws/agent                                    my state on connect, then my offers and contact changes
+ * Supervisors: POST /api/agents/:agentId/status (force status or log out; agents of their queues).
+ * Telephony adapters: POST /api/acd/contacts {queueId, ani?, priority?}, POST /api/acd/contacts/:id/hangup.
+ * Agents act only on themselves. An illegal command gets 409 with the reason and changes nothing.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { AcdError, type AcdEngine, type RealtimeAcd } from '@agner/telephony'
+import { seesQueue, type Principal } from '../access/principal.ts'
+import type { SocketRegistry } from './auth/socket-registry.ts'
+
+export interface AgentRoutesOptions { acd: RealtimeAcd; sockets: SocketRegistry }
+
+const ID = { type: 'string', pattern: '^[0-9A-Za-z_.:-]{1,128}$' } as const
+const STATUS_BODY = {
+  type: 'object', required: ['status'], additionalProperties: false,
+  properties: { status: { type: 'string', enum: ['available', 'aux', 'offline'] }, reasonCode: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const
+
+export function agentView(engine: AcdEngine, agentId: string) {
+  const a = engine.agent(agentId)
+  return {
+    agentId: a.id, status: a.status, reasonCode: a.reasonCode, activity: a.activity,
+    offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, since: a.offer.at } : null,
+    contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt } }),
+  }
+}
+
+/** Runs `fn`; an AcdError becomes 404 (unknown) or 409 (not allowed now) with its sentence. */
+async function attempt<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T | FastifyReply> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof AcdError) return reply.status(err.code === 'not_found' ? 404 : 409).send({ error: err.message })
+    throw err
+  }
+}
+
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets }) => {
+  const desk = { permission: 'agent:desktop' } as const
+
+  /** Runs an ACD command for the caller's own agent; AcdError becomes 404/409 with its sentence. */
+  async function command(req: FastifyRequest, reply: FastifyReply, fn: (engine: AcdEngine, agentId: string) => unknown): Promise<unknown> {
+    const agentId = req.principal!.agentId
+    if (!agentId) return reply.status(409).send({ error: 'Your account is not linked to an agent; ask an admin to set your agent ID.' })
+    return attempt(reply, () => acd.run((engine) => { fn(engine, agentId); return agentView(engine, agentId) }))
+  }
+
+  app.get('/api/agent', { config: { access: desk } }, async (req, reply) => command(req, reply, () => undefined))
+
+  app.post('/api/agent/status', { schema: { body: STATUS_BODY }, config: { access: desk } }, async (req, reply) => {
+    const b = req.body as { status: 'available' | 'aux' | 'offline'; reasonCode?: string }
+    return command(req, reply, (engine, id) => engine.setStatus(id, b.status, b.reasonCode, 'agent'))
+  })
+
+  const offerParams = { type: 'object', required: ['offerId'], properties: { offerId: ID } } as const
+  app.post('/api/agent/offers/:offerId/accept', { schema: { params: offerParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.accept(id, (req.params as { offerId: string }).offerId)))
+  app.post('/api/agent/offers/:offerId/reject', { schema: { params: offerParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.reject(id, (req.params as { offerId: string }).offerId)))
+
+  const contactParams = { type: 'object', required: ['contactId'], properties: { contactId: ID } } as const
+  const contact = (req: FastifyRequest): string => (req.params as { contactId: string }).contactId
+  app.post('/api/agent/contacts/:contactId/hold', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.hold(id, contact(req))))
+  app.post('/api/agent/contacts/:contactId/resume', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.resume(id, contact(req))))
+  app.post('/api/agent/contacts/:contactId/end', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.end(id, contact(req))))
+  app.post('/api/agent/contacts/:contactId/wrapup', {
+    schema: { params: contactParams, body: { type: 'object', additionalProperties: false, properties: { dispositionCode: { type: 'string', maxLength: 64 } } } },
+    config: { access: desk },
+  }, async (req, reply) => command(req, reply, (engine, id) => engine.wrapUp(id, contact(req), (req.body as { dispositionCode?: string } | undefined)?.dispositionCode ?? '')))
+  app.post('/api/agent/contacts/:contactId/transfer', {
+    schema: { params: contactParams, body: { type: 'object', required: ['queueId'], additionalProperties: false, properties: { queueId: ID } } },
+    config: { access: desk },
+  }, async (req, reply) => command(req, reply, (engine, id) => engine.transferToQueue(id, contact(req), (req.body as { queueId: string }).queueId)))
+
+  app.get('/ws/agent', { websocket: true, config: { access: desk } }, (socket, req) => {
+    const p = req.principal!
+    if (!p.agentId) { socket.close(4409, 'your account is not linked to an agent'); return }
+    sockets.track(socket, p)
+    void acd.run((engine) => agentView(engine, p.agentId!)).then((state) => socket.send(JSON.stringify({ type: 'state', ...state })), () => undefined)
+    const unsubscribe = acd.subscribe((e) => {
+      if (e.agentId !== p.agentId) return
+      socket.send(JSON.stringify({ type: 'event', event: e }))
+    })
+    socket.on('close', unsubscribe)
+  })
+
+  // Supervisors: force an agent's status or log them out, for agents of the queues they see.
+  app.post('/api/agents/:agentId/status', {
+    schema: { params: { type: 'object', required: ['agentId'], properties: { agentId: ID } }, body: STATUS_BODY },
+    config: { access: { permission: 'agents:control' } },
+  }, async (req, reply) => {
+    const { agentId } = req.params as { agentId: string }
+    const b = req.body as { status: 'available' | 'aux' | 'offline'; reasonCode?: string }
+    return attempt(reply, () => acd.run((engine) => {
+      const a = engine.agent(agentId)
+      if (!inScope(req.principal!, a.queues.map((q) => q.cfg.id))) throw new AcdError('not_found', `There is no agent "${agentId}" in your teams.`)
+      engine.setStatus(agentId, b.status, b.reasonCode, 'supervisor')
+      return agentView(engine, agentId)
+    }))
+  })
+
+  // Telephony adapters (and tests): a call arrives at a queue, or the caller hangs up.
+  const events = { permission: 'events:write' } as const
+  app.post('/api/acd/contacts', {
+    schema: { body: { type: 'object', required: ['queueId'], additionalProperties: false, properties: {
+      queueId: ID, ani: { type: 'string', maxLength: 64 }, priority: { type: 'integer', minimum: 0, maximum: 1000 },
+    } } },
+    config: { access: events },
+  }, async (req, reply) => {
+    const b = req.body as { queueId: string; ani?: string; priority?: number }
+    return attempt(reply, async () => reply.status(201).send({ contactId: await acd.run((engine) => engine.arrive(b)) }))
+  })
+  app.post('/api/acd/contacts/:contactId/hangup', { schema: { params: contactParams }, config: { access: events } }, async (req, reply) => {
+    return attempt(reply, async () => { await acd.run((engine) => engine.callerHangup(contact(req))); return { ok: true } })
+  })
+}
+
+function inScope(p: Principal, queues: string[]): boolean {
+  return p.queues === 'all' || queues.some((q) => seesQueue(p.queues, q))
+}
