@@ -67,6 +67,25 @@ describe('agner CLI', () => {
     }
   })
 
+  it('simulate runs a scenario in virtual time and prints per-queue figures; a bad scenario stops with one sentence', async () => {
+    const scenario = join(ROOT, 'telephony', 'scenarios', 'single-queue.json')
+    const { stdout } = await agner(['simulate', '--scenario', scenario, '--hours', '4', '--json'], {})
+    const report = JSON.parse(stdout) as { hours: number; agents: number; occupancy: number; queues: Array<{ queueId: string; offered: number; answered: number; abandoned: number; serviceLevel: number; asaSeconds: number; ahtSeconds: number }> }
+    expect(report).toMatchObject({ hours: 4, agents: 20 })
+    const q = report.queues[0]!
+    expect(q.queueId).toBe('support')
+    expect(q.offered).toBeGreaterThan(1100)
+    expect(q.answered + q.abandoned).toBeLessThanOrEqual(q.offered)
+    expect(q.serviceLevel).toBeGreaterThan(0.3)
+    expect(q.ahtSeconds).toBeGreaterThan(120)
+    expect(report.occupancy).toBeGreaterThan(0.5)
+    const bad = join(work, 'bad-scenario.json')
+    writeFileSync(bad, JSON.stringify({ queues: [{ id: 'q', arrivalsPerHour: 10, handleTime: { distribution: 'exponential', meanSeconds: 60 }, requiredSkills: { klingon: 2 } }], agents: { count: 3 } }))
+    await expect(agner(['simulate', '--scenario', bad], {})).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs skill "klingon", which no agent has') })
+    writeFileSync(bad, '{ "queues": [')
+    await expect(agner(['simulate', '--scenario', bad], {})).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is not valid JSON') })
+  })
+
   it('a bad setting stops with one sentence', async () => {
     await expect(agner(['migrate'], { AGNER_TIMEZONE: 'Mars/Olympus' })).rejects.toMatchObject({
       code: 2, stderr: expect.stringContaining('AGNER_TIMEZONE "Mars/Olympus" is not an IANA time zone; use a name such as Asia/Shanghai'),
