@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
-import { createStore, migrate, type Store } from '@agner/analytics'
+import { countStoredEvents, createStore, migrate, type Store } from '@agner/analytics'
+import { seedHistory, type SeedResult } from './seed-history.ts'
 import { startRealtimeEmitter, type RealtimeEmitter } from '@agner/telephony'
 import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoTraffic } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
@@ -41,9 +42,22 @@ export interface Agner {
   close(): Promise<void>
 }
 
-export async function startAgner(config: Config, opts: { listen?: boolean; web?: boolean; webRoot?: string } = {}): Promise<Agner> {
+export interface StartOptions {
+  listen?: boolean
+  web?: boolean
+  webRoot?: string
+  /** Told when the first start of the demo seeds its history (it takes a few seconds). */
+  onSeed?: (phase: 'start' | 'done', detail: number | SeedResult) => void
+}
+
+export async function startAgner(config: Config, opts: StartOptions = {}): Promise<Agner> {
   const store = await createStore(storeConfig(config))
   await migrate(store.client)
+  if (config.demo && config.demoHistoryWeeks > 0 && (await countStoredEvents(store.client)).finalRows === 0) {
+    if (opts.onSeed) opts.onSeed('start', config.demoHistoryWeeks)
+    const seeded = await seedHistory(store, { tenant: config.tenant, timeZone: config.timeZone, weeks: config.demoHistoryWeeks })
+    opts.onSeed?.('done', seeded)
+  }
   const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
   const engine = new LiveEngine({
     tenant: config.tenant, timeZone: config.timeZone,

@@ -5,10 +5,16 @@
  */
 import { loadConfig } from './config.ts'
 import { startAgner } from './runtime.ts'
+import type { SeedResult } from './seed-history.ts'
 import type { BootstrapResult } from './access/bootstrap.ts'
 
 export async function runServer(): Promise<void> {
-  const agner = await startAgner(loadConfig())
+  const agner = await startAgner(loadConfig(), {
+    onSeed: (phase, detail) => {
+      if (phase === 'start') console.log(`  First start: simulating ${String(detail)} weeks of the demo center's history into the store…`)
+      else { const r = detail as SeedResult; console.log(`  History seeded: ${r.contacts.toLocaleString('en')} contacts, ${r.events.toLocaleString('en')} events in ${(r.wallMs / 1000).toFixed(1)} s.`) }
+    },
+  })
   const c = agner.config
   console.log(`\n  Agner is running: ${agner.url}\n`)
   console.log(`  bus: ${agner.bus.kind === 'jetstream' ? `NATS JetStream (${c.natsUrl})` : 'in-process'}`)

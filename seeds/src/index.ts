@@ -1,2 +1,3 @@
 export * from './demo-center.ts'
 export * from './demo-access.ts'
+export * from './demo-history.ts'

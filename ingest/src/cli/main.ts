@@ -4,6 +4,7 @@ import { ConfigError } from '../config.ts'
 import { emitCommand, migrateCommand, replayCommand } from './commands.ts'
 import { resetPasswordCommand } from './reset-password.ts'
 import { simulateCommand } from './simulate.ts'
+import { seedCommand } from './seed.ts'
 import { ScenarioError } from '@agner/telephony'
 import { runServer } from '../server.ts'
 
@@ -12,6 +13,7 @@ const USAGE = `usage: agner <command>
   migrate                                 apply the store's schema migrations
   emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
   replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
+  seed --weeks N                          fill the store with N weeks of the demo center's history (simulated)
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
   simulate --scenario FILE [--hours H] [--seed N] [--json]
                                           run a scenario through the ACD in virtual time; per-queue figures
@@ -41,6 +43,12 @@ export async function main(argv: string[]): Promise<void> {
         const seed = values.seed === undefined ? undefined : Number(values.seed)
         if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`)
         return simulateCommand({ scenario: values.scenario, hours: values.hours ? positive(values.hours, '--hours') : undefined, seed, json: values.json ?? false })
+      }
+      case 'seed': {
+        const { values } = parseArgs({ args: rest, options: { weeks: { type: 'string', default: '8' } } })
+        const weeks = positive(values.weeks, '--weeks')
+        if (!Number.isInteger(weeks) || weeks > 104) throw new UsageError(`--weeks must be a whole number from 1 to 104, got "${values.weeks}"`)
+        return await seedCommand(weeks)
       }
       case 'reset-password': {
         if (rest.length !== 1) throw new UsageError('reset-password needs exactly one user name: agner reset-password USER')

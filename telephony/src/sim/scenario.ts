@@ -25,8 +25,16 @@ export interface ScenarioQueue {
   wrapSeconds?: number
 }
 
-export interface ScenarioAgentGroup { count: number; prefix?: string; skills?: Record<string, number> }
-export interface ScenarioAgent { id: string; skills?: Record<string, number> }
+/**
+ * A daily shift (simulated clock's UTC hours): the bot logs in at `startHour`, takes a 15-minute
+ * break after 2 h, 30 minutes of lunch after 4 h and another break after 6.5 h (those that fit),
+ * and logs out after `hours`. `days` are weekdays worked, Monday = 1 … Sunday = 7 (default all).
+ * Without a shift the agent is logged in for the whole run.
+ */
+export interface Shift { startHour: number; hours: number; days?: number[] }
+
+export interface ScenarioAgentGroup { count: number; prefix?: string; skills?: Record<string, number>; shifts?: Shift[] }
+export interface ScenarioAgent { id: string; skills?: Record<string, number>; shift?: Shift }
 
 export interface Scenario {
   name?: string
@@ -36,6 +44,8 @@ export interface Scenario {
   seed?: number
   queues: ScenarioQueue[]
   agents: ScenarioAgentGroup | ScenarioAgent[]
+  /** Days whose arrivals are scaled (a holiday: 0.1), by UTC date of the simulated clock. */
+  specialDays?: Array<{ date: string; factor: number }>
 }
 
 export class ScenarioError extends Error {}
@@ -59,6 +69,9 @@ export function loadScenario(raw: unknown): Scenario {
   if (raw.hours !== undefined && !posNum(raw.hours)) throw new ScenarioError(`"hours" must be a number above 0, got ${JSON.stringify(raw.hours)}.`)
   if (raw.seed !== undefined && !Number.isInteger(raw.seed)) throw new ScenarioError(`"seed" must be a whole number, got ${JSON.stringify(raw.seed)}.`)
   if (raw.start !== undefined && (typeof raw.start !== 'string' || Number.isNaN(Date.parse(raw.start)))) throw new ScenarioError(`"start" must be an ISO date and time such as "2026-11-23T08:00:00+08:00".`)
+  if (raw.specialDays !== undefined && !(Array.isArray(raw.specialDays) && raw.specialDays.every((d: unknown) => isObj(d) && typeof d.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && nonNeg(d.factor)))) {
+    throw new ScenarioError('"specialDays" must list {"date": "YYYY-MM-DD", "factor": number ≥ 0}.')
+  }
   if (!Array.isArray(raw.queues) || raw.queues.length === 0) throw new ScenarioError('"queues" must list at least one queue.')
   const ids = new Set<string>()
   raw.queues.forEach((q: unknown, i: number) => {
@@ -87,6 +100,10 @@ export function loadScenario(raw: unknown): Scenario {
   const agents = raw.agents
   if (isObj(agents)) {
     if (!Number.isInteger(agents.count) || (agents.count as number) < 1) throw new ScenarioError('"agents.count" must be a whole number of at least 1.')
+    if (agents.shifts !== undefined) {
+      if (!Array.isArray(agents.shifts) || agents.shifts.length === 0) throw new ScenarioError('"agents.shifts" must list at least one shift.')
+      agents.shifts.forEach((sh: unknown, i: number) => checkShift(sh, `agents.shifts[${i}]`))
+    }
   } else if (Array.isArray(agents)) {
     if (agents.length === 0) throw new ScenarioError('"agents" lists no agent; a queue without agents can never answer.')
     const seen = new Set<string>()
@@ -94,6 +111,7 @@ export function loadScenario(raw: unknown): Scenario {
       if (!isObj(a) || typeof a.id !== 'string' || !a.id) throw new ScenarioError(`agents[${i}] needs an "id".`)
       if (seen.has(a.id)) throw new ScenarioError(`Agent "${a.id}" is listed twice.`)
       seen.add(a.id)
+      if (a.shift !== undefined) checkShift(a.shift, `agent "${a.id}".shift`)
     })
   } else {
     throw new ScenarioError('"agents" must be {"count": N, "skills": {...}} or a list of agents with ids and skills.')
@@ -110,10 +128,21 @@ export function loadScenario(raw: unknown): Scenario {
   return scenario
 }
 
-export function agentConfigs(s: Scenario): AgentConfig[] {
-  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {} }))
+export function agentConfigs(s: Scenario): Array<AgentConfig & { shift?: Shift }> {
+  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {}, ...(a.shift ? { shift: a.shift } : {}) }))
   const g = s.agents
-  return Array.from({ length: g.count }, (_, i) => ({ id: `${g.prefix ?? 'agent'}-${String(i + 1).padStart(3, '0')}`, skills: g.skills ?? {} }))
+  // Groups with shifts spread their agents over them in turn.
+  return Array.from({ length: g.count }, (_, i) => ({
+    id: `${g.prefix ?? 'agent'}-${String(i + 1).padStart(3, '0')}`, skills: g.skills ?? {},
+    ...(g.shifts?.length ? { shift: g.shifts[i % g.shifts.length]! } : {}),
+  }))
+}
+
+function checkShift(x: unknown, where: string): void {
+  if (!isObj(x) || !nonNeg(x.startHour) || (x.startHour as number) >= 24 || !posNum(x.hours) || (x.hours as number) > 24) {
+    throw new ScenarioError(`${where} must be {"startHour": 0–23.99, "hours": up to 24, "days": [1–7]}.`)
+  }
+  if (x.days !== undefined && !(Array.isArray(x.days) && x.days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7))) throw new ScenarioError(`${where}.days must list weekdays 1 (Monday) to 7 (Sunday).`)
 }
 
 export function queueConfig(q: ScenarioQueue): QueueConfig {

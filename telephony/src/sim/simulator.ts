@@ -9,7 +9,7 @@ import { AcdEngine } from '../acd/engine.ts'
 import { seededRandom, type Random } from '../traffic/random.ts'
 import { TimerQueue } from '../traffic/timers.ts'
 import { sampleMs } from './distributions.ts'
-import { agentConfigs, queueConfig, type Scenario, type ScenarioQueue } from './scenario.ts'
+import { agentConfigs, queueConfig, type Scenario, type ScenarioQueue, type Shift } from './scenario.ts'
 import { SimStats, type QueueCounters } from './stats.ts'
 
 export interface SimOptions {
@@ -38,7 +38,24 @@ export interface SimResult {
 const HOUR = 3_600_000
 export const DEFAULT_START = Date.UTC(2026, 10, 23) // a Monday
 
+/** Runs a whole scenario at once. */
 export function simulate(s: Scenario, opts: SimOptions = {}): SimResult {
+  const run = createSimulation(s, opts)
+  run.advance(run.end)
+  return run.finish()
+}
+
+export interface Simulation {
+  start: number
+  end: number
+  /** Runs virtual time up to `to` (events go to `onEvent` as they happen). */
+  advance(to: number): void
+  /** Closes the run at its end and returns the figures. */
+  finish(): SimResult
+}
+
+/** A simulation run piece by piece, so a caller can store each day's events before the next. */
+export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation {
   const hours = opts.hours ?? s.hours ?? 8
   const seed = opts.seed ?? s.seed ?? 1
   const start = s.start ? Date.parse(s.start) : DEFAULT_START
@@ -61,23 +78,59 @@ export function simulate(s: Scenario, opts: SimOptions = {}): SimResult {
     stats.addQueue(q.id, cfg.serviceLevelMs, cfg.shortAbandonMs ?? 5000)
   }
   for (const a of agents) acd.addAgent(a)
-  for (const a of agents) acd.setStatus(a.id, 'available', undefined, 'agent')
+  for (const a of agents) {
+    if (a.shift) scheduleShifts(a.id, a.shift)
+    else acd.setStatus(a.id, 'available', undefined, 'agent')
+  }
 
+  const specialDays = new Map((s.specialDays ?? []).map((d) => [d.date, d.factor]))
   let contacts = 0
   const queueOfContact = new Map<string, ScenarioQueue>()
   const answered = new Set<string>()
   for (const q of s.queues) scheduleArrival(q, start)
 
+  /** The roster bot: every worked day, log in, breaks and lunch, log out. */
+  function scheduleShifts(agentId: string, shift: Shift): void {
+    const DAY = 24 * HOUR
+    for (let day = Math.floor(start / DAY) * DAY - DAY; day < end; day += DAY) {
+      const weekday = ((new Date(day).getUTCDay() + 6) % 7) + 1
+      if (shift.days && !shift.days.includes(weekday)) continue
+      const on = day + shift.startHour * HOUR
+      const off = on + shift.hours * HOUR
+      if (off <= start || on >= end) continue
+      const jitter = () => (rng.next() - 0.5) * 10 * 60_000
+      sim.at(Math.max(start, on + jitter()), () => status(agentId, 'available'))
+      for (const [afterH, minutes, code] of [[2, 15, 'break'], [4, 30, 'lunch'], [6.5, 15, 'break']] as const) {
+        if (afterH * HOUR + minutes * 60_000 > shift.hours * HOUR - 30 * 60_000) continue
+        sim.at(on + afterH * HOUR + jitter(), () => status(agentId, 'aux', code, minutes * 60_000))
+      }
+      sim.at(off + jitter(), () => status(agentId, 'offline'))
+    }
+  }
+
+  /**
+   * A status change waits for the agent to finish the contact in hand (checked every 20 s); a
+   * break lasts `forMs` from when it really starts.
+   */
+  function status(agentId: string, to: 'available' | 'aux' | 'offline', code?: string, forMs?: number): void {
+    const a = acd.agent(agentId)
+    if (a.contacts.size > 0 || a.offer) { sim.at(acd.now + 20_000, () => status(agentId, to, code, forMs)); return }
+    if (to === 'aux' && a.status === 'offline') return // the shift is over
+    acd.setStatus(agentId, to, code, 'agent')
+    if (forMs !== undefined) sim.at(acd.now + forMs, () => { if (acd.agent(agentId).status === 'aux') status(agentId, 'available') })
+  }
+
   function rateAt(q: ScenarioQueue, t: number): number {
     const d = new Date(t)
     const perHour = Array.isArray(q.arrivalsPerHour) ? q.arrivalsPerHour[d.getUTCHours()]! : q.arrivalsPerHour
     const weekday = q.weekdayFactors ? q.weekdayFactors[(d.getUTCDay() + 6) % 7]! : 1
-    return (perHour * weekday) / HOUR
+    const special = specialDays.get(d.toISOString().slice(0, 10)) ?? 1
+    return (perHour * weekday * special) / HOUR
   }
 
   function maxRate(q: ScenarioQueue): number {
     const hourly = Array.isArray(q.arrivalsPerHour) ? Math.max(...q.arrivalsPerHour) : q.arrivalsPerHour
-    return (hourly * Math.max(1, ...(q.weekdayFactors ?? [1]))) / HOUR
+    return (hourly * Math.max(1, ...(q.weekdayFactors ?? [1])) * Math.max(1, ...specialDays.values())) / HOUR
   }
 
   /** Thinning: candidates at the peak rate, each kept with probability rate(t)/peak. */
@@ -133,27 +186,34 @@ export function simulate(s: Scenario, opts: SimOptions = {}): SimResult {
   }
 
   drain()
-  for (;;) {
-    const a = sim.peek(), b = acd.nextTimerAt()
-    const next = a === undefined ? b : b === undefined ? a : Math.min(a, b)
-    if (next === undefined || next > end) break
-    acd.advance(next)
+  function advance(to: number): void {
+    const until = Math.min(to, end)
+    for (;;) {
+      const a = sim.peek(), b = acd.nextTimerAt()
+      const next = a === undefined ? b : b === undefined ? a : Math.min(a, b)
+      if (next === undefined || next > until) break
+      acd.advance(next)
+      drain()
+      if (a !== undefined && a <= next) { const t = sim.pop()!; t.run(); drain() }
+    }
+    acd.advance(until)
     drain()
-    if (a !== undefined && a <= next) { const t = sim.pop()!; t.run(); drain() }
   }
-  acd.advance(end)
-  drain()
-  stats.close(end, warmupEnd)
 
-  const measured = end - warmupEnd
-  return {
-    start, end, agents: agents.length, contacts, events: stats.events,
-    occupancy: measured > 0 ? stats.busyMs / (agents.length * measured) : 0,
-    queues: s.queues.map((q) => {
-      const cfg = queueConfig(q)
-      return { queueId: q.id, serviceLevelMs: cfg.serviceLevelMs, shortAbandonMs: cfg.shortAbandonMs ?? 5000, counters: stats.queues.get(q.id)! }
-    }),
+  function finish(): SimResult {
+    advance(end)
+    stats.close(end, warmupEnd)
+    return {
+      start, end, agents: agents.length, contacts, events: stats.events,
+      occupancy: stats.availableMs > 0 ? stats.busyMs / stats.availableMs : 0,
+      queues: s.queues.map((q) => {
+        const cfg = queueConfig(q)
+        return { queueId: q.id, serviceLevelMs: cfg.serviceLevelMs, shortAbandonMs: cfg.shortAbandonMs ?? 5000, counters: stats.queues.get(q.id)! }
+      }),
+    }
   }
+
+  return { start, end, advance, finish }
 }
 
 function phone(rng: Random): string {

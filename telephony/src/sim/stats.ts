@@ -34,7 +34,10 @@ export class SimStats {
   /** Contact → the queue that answered it (talk and wrap count there). */
   private readonly answeredIn = new Map<string, string>()
   private readonly busySince = new Map<string, number>()
+  private readonly availableSince = new Map<string, number>()
   busyMs = 0
+  /** Time agents spent logged in and not in aux: occupancy's denominator. */
+  availableMs = 0
   events = 0
 
   addQueue(id: string, serviceLevelMs: number, shortAbandonMs: number): void {
@@ -45,6 +48,13 @@ export class SimStats {
   /** Counts only events at or after `from` (a warm-up is left out). */
   observe(e: CanonicalEvent, from = -Infinity): void {
     this.events++
+    if (e.type === 'agent.status_changed') {
+      const available = (e.data as { status: string }).status === 'available'
+      const since = this.availableSince.get(e.agentId!)
+      if (available && since === undefined) this.availableSince.set(e.agentId!, e.time)
+      if (!available && since !== undefined) { this.availableMs += Math.max(0, e.time - Math.max(since, from)); this.availableSince.delete(e.agentId!) }
+      return
+    }
     if (e.type === 'agent.activity_changed') {
       const busy = BUSY.has((e.data as { activity: string }).activity)
       const since = this.busySince.get(e.agentId!)
@@ -92,6 +102,8 @@ export class SimStats {
   /** Closes busy spells still open at the end of the run. */
   close(at: number, from = -Infinity): void {
     for (const since of this.busySince.values()) this.busyMs += Math.max(0, at - Math.max(since, from))
+    for (const since of this.availableSince.values()) this.availableMs += Math.max(0, at - Math.max(since, from))
     this.busySince.clear()
+    this.availableSince.clear()
   }
 }

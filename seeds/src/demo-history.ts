@@ -1,0 +1,52 @@
+/**
+ * The demo center's history, as a simulator scenario: the four demo queues with weekly and
+ * intraday seasonality (in the center's local time), a holiday, and 60 agents (the 32 demo agents
+ * and 28 more) on early, late and night shifts with breaks and lunch.
+ */
+import type { Scenario, ScenarioAgent, ScenarioQueue, Shift } from '@agner/telephony'
+import { DEMO_AGENTS, DEMO_QUEUES } from './demo-center.ts'
+
+/** Share of the day's contacts by local hour, 0–23 (a center open around the clock, busy 9–21). */
+const INTRADAY = [0.4, 0.25, 0.15, 0.1, 0.1, 0.2, 0.6, 1.5, 3.5, 6.5, 7.8, 7.5, 6, 6.5, 7.4, 7.2, 6.8, 6.2, 5.5, 5, 4.6, 3.8, 2.5, 1.2]
+const WEEKDAY = [1.18, 1.06, 1, 0.98, 0.95, 0.62, 0.5]
+/** Contacts per average day, per queue. */
+const DAILY: Record<string, number> = { sales: 900, support: 1100, billing: 420, vip: 140 }
+const AHT: Record<string, number> = { sales: 210, support: 330, billing: 240, vip: 300 }
+
+export interface DemoHistoryOptions {
+  start: number
+  hours: number
+  /** The center's offset from UTC, hours (Asia/Shanghai: 8). */
+  utcOffsetHours: number
+  seed?: number
+  /** A holiday (YYYY-MM-DD, by UTC date of the simulated clock) with a tenth of the usual traffic. */
+  holiday?: string
+}
+
+export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
+  const total = INTRADAY.reduce((a, b) => a + b, 0)
+  const utcHour = (local: number): number => (((local - o.utcOffsetHours) % 24) + 24) % 24
+  const queues: ScenarioQueue[] = DEMO_QUEUES.map((q) => {
+    const perHour = Array.from({ length: 24 }, (_, h) => (DAILY[q.id]! * INTRADAY[(h + o.utcOffsetHours + 24) % 24]!) / total)
+    return {
+      id: q.id, name: q.name.en, serviceLevelSeconds: q.serviceLevelMs / 1000, shortAbandonSeconds: q.shortAbandonMs / 1000,
+      arrivalsPerHour: perHour, weekdayFactors: WEEKDAY,
+      handleTime: { distribution: 'lognormal', meanSeconds: AHT[q.id]!, sdSeconds: AHT[q.id]! * 0.6 },
+      patience: { distribution: 'exponential', meanSeconds: q.id === 'vip' ? 240 : 150 },
+      wrapSeconds: 20, ringTimeoutSeconds: 20,
+    }
+  })
+  const shifts: Shift[] = [
+    { startHour: utcHour(8), hours: 9 }, { startHour: utcHour(12), hours: 9 }, { startHour: utcHour(8), hours: 9 },
+    { startHour: utcHour(13), hours: 9 }, { startHour: utcHour(22), hours: 10 },
+  ]
+  const extra = Array.from({ length: 28 }, (_, i) => ({ id: `agent-${String(33 + i).padStart(2, '0')}`, queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : [])] }))
+  const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].map((a, i) => ({
+    id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), shift: shifts[i % shifts.length]!,
+  }))
+  const holidayUtc = o.holiday ? [{ date: o.holiday, factor: 0.1 }] : []
+  return {
+    name: 'Agner demo center history', start: new Date(o.start).toISOString(), hours: o.hours, seed: o.seed ?? 2026,
+    queues: queues.map((q) => ({ ...q, requiredSkills: { [q.id]: 1 } })), agents, specialDays: holidayUtc,
+  }
+}
