@@ -3,9 +3,10 @@
  * (the skills of the queues they serve), in real time, publishing to the bus. Without the demo it
  * starts empty (queue and agent configuration arrives with the center-settings pages).
  */
-import type { Bus } from '@agner/events'
+import type { Bus, CanonicalEvent } from '@agner/events'
+import { readEvents, type Store } from '@agner/analytics'
 import { DEMO_AGENTS, DEMO_QUEUES } from '@agner/seeds'
-import { RealtimeAcd, type AgentConfig, type QueueConfig } from '@agner/telephony'
+import { RealtimeAcd, recoverAcd, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
 import type { Config } from './config.ts'
 
 export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[] } {
@@ -18,9 +19,20 @@ export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[] 
   }
 }
 
-export function startAcd(config: Config, bus: Bus, onError: (err: unknown) => void): RealtimeAcd {
+export const ACD_INSTANCE = 'embedded'
+
+/**
+ * Starts the ACD and recovers it from what it published in the last 24 hours (read back from the
+ * store): agents' statuses come back, and contacts left in flight by the previous process are
+ * closed with outcome `error` and the reason (recovery.ts).
+ */
+export async function startAcd(config: Config, bus: Bus, store: Store, onError: (err: unknown) => void): Promise<{ acd: RealtimeAcd; recovered: RecoveryReport }> {
   const { queues, agents } = config.demo ? demoAcdConfig() : { queues: [], agents: [] }
-  const acd = new RealtimeAcd({ tenant: config.tenant, instance: 'embedded', queues, agents, publish: (events) => bus.publish(events), onError })
+  const acd = new RealtimeAcd({ tenant: config.tenant, instance: ACD_INSTANCE, queues, agents, publish: (events) => bus.publish(events), onError })
+  const past: CanonicalEvent[] = []
+  const now = Date.now()
+  for await (const e of readEvents(store.client, config.tenant, now - 86_400_000, now + 60_000, { kind: 'acd', instance: ACD_INSTANCE })) past.push(e)
+  const recovered = await acd.run((engine) => recoverAcd(engine, past))
   acd.start()
-  return acd
+  return { acd, recovered }
 }

@@ -84,7 +84,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   feed.changed()
 
   const { access, bootstrap } = await startAccess(store, config, engine)
-  const acd = startAcd(config, bus, (err) => console.error('the ACD could not publish its events', err))
+  const { acd } = await startAcd(config, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
     bus, store, engine, feed, access, acd, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
     security: securityOptions(config),

@@ -25,15 +25,18 @@ export async function insertDeadLetters(client: ClickHouseClient, letters: reado
   await client.insert({ table: 'dead_letters', format: 'JSONEachRow', values: letters.map(deadLetterToRow), clickhouse_settings: { async_insert: 0 } })
 }
 
-/** Events of a tenant with time in [fromMs, toMs), oldest first, duplicates removed. */
-export async function* readEvents(client: ClickHouseClient, tenant: string, fromMs: number, toMs: number): AsyncGenerator<CanonicalEvent> {
+/** Events of a tenant with time in [fromMs, toMs), oldest first, duplicates removed; optionally of one source only. */
+export async function* readEvents(
+  client: ClickHouseClient, tenant: string, fromMs: number, toMs: number, source?: { kind: string; instance: string },
+): AsyncGenerator<CanonicalEvent> {
   const rs = await client.query({
     query: `SELECT id, type, time_ms, received_at_ms, tenant, source_kind, source_instance, interaction_id, contact_id,
                    queue_id, agent_id, channel, data, raw
             FROM events FINAL
             WHERE tenant = {tenant:String} AND time_ms >= {from:Int64} AND time_ms < {to:Int64}
+              AND ({anySource:UInt8} = 1 OR (source_kind = {kind:String} AND source_instance = {instance:String}))
             ORDER BY time_ms, id`,
-    query_params: { tenant, from: fromMs, to: toMs },
+    query_params: { tenant, from: fromMs, to: toMs, anySource: source ? 0 : 1, kind: source?.kind ?? '', instance: source?.instance ?? '' },
     format: 'JSONEachRow',
   })
   for await (const rows of rs.stream<EventRow>()) {

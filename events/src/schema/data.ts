@@ -39,6 +39,8 @@ export const dataSchemas = {
     outcome: Enum(DEQUEUE_OUTCOMES),
     position: Type.Optional(Type.Integer({ minimum: 1 })),
     overflowTo: Type.Optional(Id),
+    /** Why, for outcome error (e.g. the ACD restarted while the contact waited). */
+    reason: Type.Optional(Text(500)),
   }, strict),
   'contact.connected': Type.Object({ agentId: Id, waitMs: Ms, ringMs: Ms }, strict),
   'contact.held': Type.Object({}, strict),
@@ -53,6 +55,8 @@ export const dataSchemas = {
     talkMs: Ms,
     holdMs: Ms,
     holdCount: Type.Integer({ minimum: 0 }),
+    /** Why the system ended it, for endedBy system. */
+    reason: Type.Optional(Text(500)),
   }, strict),
   'contact.wrapup_ended': Type.Object({
     durationMs: Ms,

@@ -10,6 +10,7 @@ import { EventFactory, type EventContext } from './event-factory.ts'
 import { effectiveNeeds, enqueue, pickAgent, qualifies, type Candidate } from './routing.ts'
 import { AcdError, type AgentActivity, type AgentConfig, type AgentStatus, type Origin, type QueueConfig } from './types.ts'
 import { AgentState, ContactState, QueueState } from './state.ts'
+import type { StaleContact } from './recovery.ts'
 
 export interface AcdOptions extends EventContext { now: number; emit: (e: CanonicalEvent) => void }
 
@@ -194,6 +195,50 @@ export class AcdEngine {
     this.events.emit('contact.created', this.now, this.ids(next), { direction: 'inbound', initiation: 'transfer', previousContactId: c.id })
     this.enterQueue(next, q)
     return next.id
+  }
+
+  // ── recovery after a restart (see recovery.ts) ─────────────────────────────────────────────
+  /** Puts an agent back in the status it had, without an event (the store already has it). */
+  restoreStatus(agentId: string, status: AgentStatus, reasonCode?: string): boolean {
+    const a = this.agents.get(agentId)
+    if (!a) return false
+    a.status = status
+    a.reasonCode = status === 'aux' ? reasonCode ?? 'aux' : null
+    a.idleSince = this.now
+    if (status !== 'offline') a.loggedInAt = this.now
+    return true
+  }
+
+  /** Closes a contact the previous process left open: it leaves its queue with `error`, or ends. */
+  closeStale(c: StaleContact, reason: string): 'waiting' | 'connected' | 'wrap' | undefined {
+    const ids = { contactId: c.contactId, interactionId: c.interactionId, channel: c.channel, queueId: c.queueId }
+    if (c.state === 'offered' && c.agentId && c.offerId) {
+      this.events.emit('contact.offer_ended', this.now, { ...ids, agentId: c.agentId }, { offerId: c.offerId, agentId: c.agentId, ringMs: Math.max(0, this.now - (c.offeredAt ?? this.now)), outcome: 'failed' })
+    }
+    if (c.state === 'queued' || c.state === 'offered') {
+      this.events.emit('contact.dequeued', this.now, ids, { waitMs: Math.max(0, this.now - (c.queuedAt ?? this.now)), outcome: 'error', reason })
+      if (c.agentId) this.idleAgent(c.agentId)
+      return 'waiting'
+    }
+    if (c.state === 'connected' && c.agentId) {
+      this.events.emit('contact.ended', this.now, { ...ids, agentId: c.agentId }, { endedBy: 'system', talkMs: Math.max(0, this.now - (c.connectedAt ?? this.now)), holdMs: 0, holdCount: 0, reason })
+      this.events.emit('contact.wrapup_ended', this.now, { ...ids, agentId: c.agentId }, { durationMs: 0, dispositionCode: 'system_restart' })
+      this.idleAgent(c.agentId)
+      return 'connected'
+    }
+    if (c.state === 'wrap' && c.agentId) {
+      this.events.emit('contact.wrapup_ended', this.now, { ...ids, agentId: c.agentId }, { durationMs: 0, dispositionCode: 'system_restart' })
+      this.idleAgent(c.agentId)
+      return 'wrap'
+    }
+    return undefined
+  }
+
+  private idleAgent(agentId: string): void {
+    const a = this.agents.get(agentId)
+    if (!a) return
+    a.activity = 'offered' // force the event below: the store last saw the agent busy
+    this.setActivity(a, 'idle', undefined)
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────
