@@ -11,6 +11,7 @@ import { effectiveNeeds, enqueue, pickAgent, qualifies, type Candidate } from '.
 import { AcdError, type AgentActivity, type AgentConfig, type AgentStatus, type Origin, type QueueConfig } from './types.ts'
 import { AgentState, ContactState, QueueState } from './state.ts'
 import type { StaleContact } from './recovery.ts'
+import { loadIvr, nextNode, type IvrFlow, type IvrNode } from './ivr.ts'
 
 export interface AcdOptions extends EventContext { now: number; emit: (e: CanonicalEvent) => void }
 
@@ -22,6 +23,7 @@ export class AcdEngine {
   private readonly queues = new Map<string, QueueState>()
   private readonly agents = new Map<string, AgentState>()
   private readonly contacts = new Map<string, ContactState>()
+  private readonly flows = new Map<string, IvrFlow>()
   private seq = 0
   /** Routing decisions made (for the benchmark). */
   decisions = 0
@@ -43,6 +45,13 @@ export class AcdEngine {
     const a = new AgentState(cfg, this.agents.size, this.now)
     this.agents.set(cfg.id, a)
     for (const q of this.queues.values()) if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
+  }
+
+  /** Adds an IVR flow, checked by loadIvr against this engine's queues. */
+  addIvr(raw: unknown): IvrFlow {
+    const flow = loadIvr(raw, (id) => this.queues.has(id))
+    this.flows.set(flow.id, flow)
+    return flow
   }
 
   agent(id: string): AgentState {
@@ -104,9 +113,73 @@ export class AcdEngine {
     return id
   }
 
-  /** The caller hangs up: an abandon while waiting or ringing, an end while connected. */
+  /** A call enters an IVR flow; it walks the flow until a menu waits for input, a queue, or a hang-up. */
+  arriveIvr(x: { ivrId: string; contactId?: string; ani?: string; channel?: Channel }): string {
+    const flow = this.flows.get(x.ivrId)
+    if (!flow) throw new AcdError('not_found', `There is no IVR "${x.ivrId}".`)
+    const id = x.contactId ?? `c${++this.seq}`
+    if (this.contacts.has(id)) throw new AcdError('conflict', `Contact "${id}" already exists.`)
+    const c = new ContactState(id, x.channel ?? 'voice', 0)
+    this.contacts.set(id, c)
+    this.events.emit('contact.created', this.now, this.ids(c), { direction: 'inbound', initiation: 'inbound', ...(x.ani ? { ani: x.ani } : {}) })
+    c.state = 'ivr'
+    this.walkIvr(c, flow, flow.start)
+    return id
+  }
+
+  /** The caller pressed a key in a menu. */
+  ivrInput(contactId: string, digit: string): void {
+    const c = this.contact(contactId)
+    if (c.state !== 'ivr' || !c.ivr) throw new AcdError('conflict', `Contact ${contactId} is not in an IVR menu.`)
+    const flow = this.flows.get(c.ivr.flowId)!
+    const node = flow.nodes[c.ivr.node]!
+    if (node.type !== 'menu') throw new AcdError('conflict', `Contact ${contactId} is not at a menu.`)
+    this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: c.ivr.node, input: digit })
+    if (!node.options[digit]) { this.menuMiss(c, flow); return }
+    this.walkIvr(c, flow, node.options[digit])
+  }
+
+  private walkIvr(c: ContactState, flow: IvrFlow, start: string): void {
+    let at: string | undefined = start
+    while (at !== undefined) {
+      const node: IvrNode = flow.nodes[at]!
+      c.ivr = { flowId: flow.id, node: at, plays: c.ivr?.node === at ? c.ivr.plays : 0 }
+      if (node.type === 'menu') { this.playMenu(c, flow, node); return }
+      this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: at })
+      if (node.type === 'queue') { c.ivr = undefined; this.enterQueue(c, this.queueOf(node.queueId), node.priority); return }
+      if (node.type === 'hangup') { this.endInIvr(c, 'system'); return }
+      at = nextNode(flow, at, undefined, this.now)
+    }
+    this.endInIvr(c, 'system') // a message with nothing after it
+  }
+
+  private playMenu(c: ContactState, flow: IvrFlow, node: Extract<IvrNode, { type: 'menu' }>): void {
+    c.ivr!.plays++
+    const gen = ++c.gen
+    this.timers.at(this.now + (node.timeoutSeconds ?? 5) * 1000, () => {
+      if (c.gen !== gen || c.state !== 'ivr') return
+      this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: c.ivr!.node })
+      this.menuMiss(c, flow)
+    })
+  }
+
+  /** No or a wrong key: play the menu again while retries last, then go where "onNoInput" says. */
+  private menuMiss(c: ContactState, flow: IvrFlow): void {
+    const node = flow.nodes[c.ivr!.node] as Extract<IvrNode, { type: 'menu' }>
+    if (c.ivr!.plays <= (node.retries ?? 2)) { this.playMenu(c, flow, node); return }
+    this.walkIvr(c, flow, node.onNoInput)
+  }
+
+  private endInIvr(c: ContactState, endedBy: 'system' | 'customer'): void {
+    this.events.emit('contact.ended', this.now, this.ids(c), { endedBy, talkMs: 0, holdMs: 0, holdCount: 0 })
+    c.ivr = undefined
+    this.finish(c)
+  }
+
+  /** The caller hangs up: an abandon while waiting or ringing, an end while connected or in the IVR. */
   callerHangup(contactId: string): void {
     const c = this.contact(contactId)
+    if (c.state === 'ivr') { this.endInIvr(c, 'customer'); return }
     if (c.state === 'queued' || c.state === 'offered') {
       if (c.offer) this.endOffer(c, 'canceled')
       this.leaveQueue(c, 'abandoned')
@@ -252,7 +325,8 @@ export class AcdEngine {
     return c
   }
 
-  private enterQueue(c: ContactState, q: QueueState): void {
+  private enterQueue(c: ContactState, q: QueueState, priority?: number): void {
+    if (priority !== undefined) c.priority = priority
     const cfg = q.cfg
     if (cfg.maxSize !== undefined && q.line.length >= cfg.maxSize) {
       c.queueId = cfg.id; c.queuedAt = this.now

@@ -78,7 +78,9 @@ export class AgentState implements Candidate {
 
 export class ContactState {
   readonly interactionId: string
-  state: 'queued' | 'offered' | 'connected' | 'held' | 'wrap' | 'done' = 'queued'
+  state: 'ivr' | 'queued' | 'offered' | 'connected' | 'held' | 'wrap' | 'done' = 'queued'
+  /** In an IVR: the flow, the node the caller is at, and how often this menu was played. */
+  ivr: { flowId: string; node: string; plays: number } | undefined
   queueId: string | undefined
   queuedAt = 0
   offer: Offer | undefined
@@ -93,7 +95,7 @@ export class ContactState {
   /** Bumped on every state change; timers armed under an older generation do nothing. */
   gen = 0
 
-  constructor(readonly id: string, readonly channel: Channel, readonly priority: number, interactionId?: string) {
+  constructor(readonly id: string, readonly channel: Channel, public priority: number, interactionId?: string) {
     this.interactionId = interactionId ?? id
   }
 }
