@@ -104,3 +104,36 @@ describe('AcdEngine', () => {
     expect(of('contact.offered').map((e) => e.contactId)).toEqual(['ch1', 'ch2'])
   })
 })
+
+describe('callbacks', () => {
+  it('a caller who asks for a callback keeps their place; the callback dials out when an agent takes it', () => {
+    const { acd, of, lastOffer, at } = setup([{ id: 'q' }], [{ id: 'solo' }])
+    acd.setStatus('solo', 'available', undefined, 'agent')
+    const busy = acd.arrive({ queueId: 'q' })
+    acd.accept('solo', lastOffer('solo').offerId)
+    at(10); const first = acd.arrive({ queueId: 'q', ani: '13800001111' })
+    at(20); const second = acd.arrive({ queueId: 'q', ani: '13900002222' })
+    at(30); const cb = acd.requestCallback(first, '13800001111')
+    expect(of('contact.callback_requested')[0]).toMatchObject({ contactId: first, data: { number: '13800001111', keepPosition: true } })
+    expect(of('contact.dequeued', (e) => e.contactId === first)[0]!.data).toMatchObject({ outcome: 'callback', waitMs: 20_000 })
+    expect(of('contact.created', (e) => e.contactId === cb)[0]!.data).toMatchObject({ direction: 'outbound', initiation: 'callback', dnis: '13800001111', previousContactId: first })
+    // The agent frees up: the callback comes first (it holds the place from t = 10 s), before the caller from t = 20 s.
+    at(40); acd.end('solo', busy); acd.wrapUp('solo', busy, 'ok')
+    expect(of('contact.offered').at(-1)!.contactId).toBe(cb)
+    acd.accept('solo', lastOffer('solo').offerId)
+    expect(of('contact.connected', (e) => e.contactId === cb)[0]).toMatchObject({ channel: 'callback', data: { agentId: 'solo' } })
+    expect(of('contact.dequeued', (e) => e.contactId === second)).toHaveLength(0)
+    expect(() => acd.requestCallback(cb, '13800001111')).toThrow(/only a waiting caller/)
+    expect(() => acd.requestCallback(second, 'call me maybe')).toThrow(/not a phone number/)
+  })
+
+  it('a queue whose overflow is a callback turns callers past max wait into callbacks, with their own number', () => {
+    const { acd, of, at } = setup([{ id: 'q', maxWaitMs: 60_000, overflow: { action: 'callback' } }], [{ id: 'away' }])
+    const c = acd.arrive({ queueId: 'q', ani: '13712345678' })
+    at(61)
+    expect(of('contact.dequeued', (e) => e.contactId === c)[0]!.data).toMatchObject({ outcome: 'callback' })
+    expect(of('contact.callback_requested')[0]!.data).toMatchObject({ number: '13712345678' })
+    at(600)
+    expect(acd.waitingCount).toBe(1) // the callback waits for an agent, however long
+  })
+})

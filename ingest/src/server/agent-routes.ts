@@ -6,7 +6,8 @@
  *   POST /api/agent/contacts/:contactId/hold | resume | end | wrapup {dispositionCode} | transfer {queueId}
  *   WS   /ws/agent                                    my state on connect, then my offers and contact changes
  * Supervisors: POST /api/agents/:agentId/status (force status or log out; agents of their queues).
- * Telephony adapters: POST /api/acd/contacts {queueId, ani?, priority?}, POST /api/acd/contacts/:id/hangup.
+ * Telephony adapters: POST /api/acd/contacts {queueId, ani?, priority?}, POST /api/acd/contacts/:id/hangup,
+ * POST /api/acd/contacts/:id/callback {number} (the caller keeps their place and is called back).
  * Agents act only on themselves. An illegal command gets 409 with the reason and changes nothing.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
@@ -119,6 +120,10 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     const b = req.body as { queueId: string; ani?: string; priority?: number }
     return attempt(reply, async () => reply.status(201).send({ contactId: await acd.run((engine) => engine.arrive(b)) }))
   })
+  app.post('/api/acd/contacts/:contactId/callback', {
+    schema: { params: contactParams, body: { type: 'object', required: ['number'], additionalProperties: false, properties: { number: { type: 'string', maxLength: 24 } } } },
+    config: { access: events },
+  }, async (req, reply) => attempt(reply, async () => ({ callbackContactId: await acd.run((engine) => engine.requestCallback(contact(req), (req.body as { number: string }).number)) })))
   app.post('/api/acd/contacts/:contactId/hangup', { schema: { params: contactParams }, config: { access: events } }, async (req, reply) => {
     return attempt(reply, async () => { await acd.run((engine) => engine.callerHangup(contact(req))); return { ok: true } })
   })

@@ -107,6 +107,7 @@ export class AcdEngine {
     const id = x.contactId ?? `c${++this.seq}`
     if (this.contacts.has(id)) throw new AcdError('conflict', `Contact "${id}" already exists.`)
     const c = new ContactState(id, x.channel ?? q.cfg.channel, x.priority ?? 0)
+    c.ani = x.ani
     this.contacts.set(id, c)
     this.events.emit('contact.created', this.now, this.ids(c), { direction: 'inbound', initiation: 'inbound', ...(x.ani ? { ani: x.ani } : {}) })
     this.enterQueue(c, q)
@@ -174,6 +175,33 @@ export class AcdEngine {
     this.events.emit('contact.ended', this.now, this.ids(c), { endedBy, talkMs: 0, holdMs: 0, holdCount: 0 })
     c.ivr = undefined
     this.finish(c)
+  }
+
+  /**
+   * A waiting caller asks to be called back and hangs up, keeping their place: their queue visit
+   * ends with `callback`, and a callback contact takes the same place in line. When an agent
+   * accepts it, it dials out as an outbound contact. Returns the callback's contact id.
+   */
+  requestCallback(contactId: string, number: string): string {
+    const c = this.contact(contactId)
+    if (c.state !== 'queued' && c.state !== 'offered') throw new AcdError('conflict', `Contact ${contactId} is ${c.state}; only a waiting caller can ask for a callback.`)
+    if (!/^\+?[0-9]{3,20}$/.test(number)) throw new AcdError('conflict', `"${number}" is not a phone number to call back; use digits, optionally starting with +.`)
+    const q = this.queueOf(c.queueId!)
+    if (c.offer) this.endOffer(c, 'canceled', false)
+    this.events.emit('contact.callback_requested', this.now, this.ids(c, q.cfg.id), { number, keepPosition: true })
+    this.leaveQueue(c, 'callback')
+    this.finish(c)
+    return this.queueCallback(c, q, number)
+  }
+
+  private queueCallback(original: ContactState, q: QueueState, number: string): string {
+    const cb = new ContactState(`c${++this.seq}`, 'callback', original.priority, original.interactionId)
+    cb.callbackNumber = number
+    this.contacts.set(cb.id, cb)
+    this.events.emit('contact.created', this.now, this.ids(cb), { direction: 'outbound', initiation: 'callback', dnis: number, previousContactId: original.id })
+    // The same place in line: the original time in queue orders it.
+    this.enterQueue(cb, q, undefined, original.queuedAt)
+    return cb.id
   }
 
   /** The caller hangs up: an abandon while waiting or ringing, an end while connected or in the IVR. */
@@ -325,7 +353,7 @@ export class AcdEngine {
     return c
   }
 
-  private enterQueue(c: ContactState, q: QueueState, priority?: number): void {
+  private enterQueue(c: ContactState, q: QueueState, priority?: number, placeSince?: number): void {
     if (priority !== undefined) c.priority = priority
     const cfg = q.cfg
     if (cfg.maxSize !== undefined && q.line.length >= cfg.maxSize) {
@@ -334,11 +362,12 @@ export class AcdEngine {
       this.overflow(c, q, 'overflow')
       return
     }
-    c.queueId = cfg.id; c.queuedAt = this.now; c.state = 'queued'; c.skip.clear()
+    c.queueId = cfg.id; c.queuedAt = placeSince ?? this.now; c.state = 'queued'; c.skip.clear()
     const position = enqueue(q.line, c) + 1
     this.events.emit('contact.queued', this.now, this.ids(c, cfg.id), { priority: c.priority, position, ...(cfg.requiredSkills.length ? { requiredSkills: cfg.requiredSkills.map((s) => s.skill) } : {}) })
     const gen = c.gen
-    if (cfg.maxWaitMs !== undefined) this.timers.at(this.now + cfg.maxWaitMs, () => { if (c.gen === gen && c.queueId === cfg.id && (c.state === 'queued' || c.state === 'offered')) this.maxWait(c, q) })
+    // A callback already holds the caller's place: it waits for an agent however long it takes.
+    if (cfg.maxWaitMs !== undefined && c.channel !== 'callback') this.timers.at(this.now + cfg.maxWaitMs, () => { if (c.gen === gen && c.queueId === cfg.id && (c.state === 'queued' || c.state === 'offered')) this.maxWait(c, q) })
     for (const step of cfg.relax ?? []) this.timers.at(this.now + step.afterMs, () => { if (c.gen === gen && c.state === 'queued') this.routeContact(c) })
     this.routeContact(c)
   }
@@ -350,6 +379,7 @@ export class AcdEngine {
 
   private overflow(c: ContactState, q: QueueState, outcome: 'timeout' | 'overflow'): void {
     const target = q.cfg.overflow
+    if (target?.action === 'callback' && c.ani && c.channel !== 'callback') { this.requestCallback(c.id, c.ani); return }
     const to = target?.action === 'queue' ? this.queues.get(target.queueId) : undefined
     this.leaveQueue(c, outcome, to?.cfg.id)
     if (to) { c.gen++; this.enterQueue(c, to) } else this.finish(c)

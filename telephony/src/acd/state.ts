@@ -79,6 +79,10 @@ export class AgentState implements Candidate {
 export class ContactState {
   readonly interactionId: string
   state: 'ivr' | 'queued' | 'offered' | 'connected' | 'held' | 'wrap' | 'done' = 'queued'
+  /** The caller's number (callbacks dial it). */
+  ani: string | undefined
+  /** A callback: the number to dial when an agent takes it. */
+  callbackNumber: string | undefined
   /** In an IVR: the flow, the node the caller is at, and how often this menu was played. */
   ivr: { flowId: string; node: string; plays: number } | undefined
   queueId: string | undefined

@@ -11,6 +11,8 @@ export interface SkillRelaxStep { afterMs: number; minLevel: number }
 
 export type Overflow =
   | { action: 'queue'; queueId: string }
+  /** The caller is called back from the same place in line (needs the caller's number). */
+  | { action: 'callback' }
   | { action: 'disconnect' }
 
 export interface QueueConfig {
