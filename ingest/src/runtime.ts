@@ -9,8 +9,9 @@ import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
 import { countStoredEvents, createStore, migrate, type Store } from '@agner/analytics'
 import { seedHistory, type SeedResult } from './seed-history.ts'
-import { startRealtimeEmitter, type RealtimeEmitter } from '@agner/telephony'
-import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoTraffic } from '@agner/seeds'
+import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
+import { utcOffsetHours } from './live/day.ts'
+import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
 import { startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
@@ -95,8 +96,14 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     const address = await app.listen({ host: config.host, port: config.port })
     url = address.replace('://[::1]', '://localhost').replace('://127.0.0.1', '://localhost')
   }
+  // The live demo: the demo center simulated against the wall clock (the agent a person drives
+  // through the ACD is left out). AGNER_DEMO_RATE 5 is the center's real volume.
   const emitter = config.demo && config.demoRate > 0
-    ? startRealtimeEmitter(demoTraffic(config.tenant, config.demoRate, undefined, DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : []))), (events) => bus.publish(events), {
+    ? startRealtimeSimulation(demoHistoryScenario({
+        start: Date.now(), hours: 24 * 366, utcOffsetHours: utcOffsetHours(config.timeZone), seed: Date.now() % 100_000,
+        volumeScale: config.demoRate / 5, excludeAgents: DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : [])),
+      }), (events) => bus.publish(events), {
+        tenant: config.tenant, instance: `live-${Date.now().toString(36)}`,
         onError: (err) => app.log.warn({ err }, 'demo traffic could not be published'),
       })
     : undefined

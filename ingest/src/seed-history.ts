@@ -3,12 +3,11 @@
  * time, a quarter day at a time, each piece inserted before the next is simulated. History ends
  * where today begins in the center's time zone, so it never overlaps the live day.
  */
-import { TZDate } from '@date-fns/tz'
 import type { CanonicalEvent } from '@agner/events'
 import { eventToRow, insertEventRows, type Store } from '@agner/analytics'
 import { demoHistoryScenario } from '@agner/seeds'
 import { createSimulation } from '@agner/telephony'
-import { startOfDayIn } from './live/day.ts'
+import { startOfDayIn, utcOffsetHours } from './live/day.ts'
 
 export interface SeedResult { weeks: number; from: number; to: number; contacts: number; events: number; wallMs: number }
 
@@ -20,10 +19,10 @@ export async function seedHistory(store: Store, o: { tenant: string; timeZone: s
   const now = o.now ?? Date.now()
   const to = startOfDayIn(now, o.timeZone)
   const from = to - o.weeks * 7 * DAY
-  const utcOffsetHours = -new TZDate(now, o.timeZone).getTimezoneOffset() / 60
+  const offset = utcOffsetHours(o.timeZone, now)
   // A holiday two weeks before today, on a weekday, with a tenth of the traffic.
   const holiday = new Date(to - 15 * DAY).toISOString().slice(0, 10)
-  const scenario = demoHistoryScenario({ start: from, hours: (to - from) / 3_600_000, utcOffsetHours, holiday: o.weeks >= 3 ? holiday : undefined })
+  const scenario = demoHistoryScenario({ start: from, hours: (to - from) / 3_600_000, utcOffsetHours: offset, holiday: o.weeks >= 3 ? holiday : undefined })
   let buffer: CanonicalEvent[] = []
   let events = 0
   const sim = createSimulation(scenario, { tenant: o.tenant, instance: 'history', onEvent: (e) => { buffer.push(e) } })

@@ -19,7 +19,7 @@ export async function runServer(): Promise<void> {
   console.log(`\n  Agner is running: ${agner.url}\n`)
   console.log(`  bus: ${agner.bus.kind === 'jetstream' ? `NATS JetStream (${c.natsUrl})` : 'in-process'}`)
   console.log(`  store: ${agner.store.kind === 'server' ? `ClickHouse server (${c.clickhouseUrl})` : `chDB in ${c.dataDir}`}`)
-  console.log(`  time zone: ${c.timeZone}${c.demo ? `; demo traffic at about ${c.demoRate} events/s` : ''}\n`)
+  console.log(`  time zone: ${c.timeZone}${c.demo ? `; live demo center at ${c.demoRate / 5}× its real volume (AGNER_DEMO_RATE=${c.demoRate})` : ''}\n`)
   console.log(credentialsText(agner.bootstrap))
   let stopping = false
   const stop = (signal: string): void => {

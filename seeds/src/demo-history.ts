@@ -21,13 +21,17 @@ export interface DemoHistoryOptions {
   seed?: number
   /** A holiday (YYYY-MM-DD, by UTC date of the simulated clock) with a tenth of the usual traffic. */
   holiday?: string
+  /** Multiplies every queue's volume, and the staff with it (1: about 2,500 contacts a day, 60 agents). */
+  volumeScale?: number
+  /** Agents left out (the demo agent a person drives through the ACD). */
+  excludeAgents?: readonly string[]
 }
 
 export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
   const total = INTRADAY.reduce((a, b) => a + b, 0)
   const utcHour = (local: number): number => (((local - o.utcOffsetHours) % 24) + 24) % 24
   const queues: ScenarioQueue[] = DEMO_QUEUES.map((q) => {
-    const perHour = Array.from({ length: 24 }, (_, h) => (DAILY[q.id]! * INTRADAY[(h + o.utcOffsetHours + 24) % 24]!) / total)
+    const perHour = Array.from({ length: 24 }, (_, h) => (DAILY[q.id]! * (o.volumeScale ?? 1) * INTRADAY[(h + o.utcOffsetHours + 24) % 24]!) / total)
     return {
       id: q.id, name: q.name.en, serviceLevelSeconds: q.serviceLevelMs / 1000, shortAbandonSeconds: q.shortAbandonMs / 1000,
       arrivalsPerHour: perHour, weekdayFactors: WEEKDAY,
@@ -40,8 +44,10 @@ export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
     { startHour: utcHour(8), hours: 9 }, { startHour: utcHour(12), hours: 9 }, { startHour: utcHour(8), hours: 9 },
     { startHour: utcHour(13), hours: 9 }, { startHour: utcHour(22), hours: 10 },
   ]
-  const extra = Array.from({ length: 28 }, (_, i) => ({ id: `agent-${String(33 + i).padStart(2, '0')}`, queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : [])] }))
-  const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].map((a, i) => ({
+  // 60 agents for the center's real volume; scaled with the volume (at least the 32 demo agents).
+  const staff = Math.max(DEMO_AGENTS.length, Math.round(60 * (o.volumeScale ?? 1)))
+  const extra = Array.from({ length: staff - DEMO_AGENTS.length }, (_, i) => ({ id: `agent-${String(33 + i).padStart(2, '0')}`, queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : [])] }))
+  const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].filter((a) => !o.excludeAgents?.includes(a.id)).map((a, i) => ({
     id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), shift: shifts[i % shifts.length]!,
   }))
   const holidayUtc = o.holiday ? [{ date: o.holiday, factor: 0.1 }] : []

@@ -25,3 +25,8 @@ export const minuteStart = (ms: number): number => Math.floor(ms / MINUTE_MS) * 
 export function isValidTimeZone(tz: string): boolean {
   try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return true } catch { return false }
 }
+
+/** The zone's offset from UTC in hours at `at` (Asia/Shanghai: 8). */
+export function utcOffsetHours(timeZone: string, at = Date.now()): number {
+  return -new TZDate(at, timeZone).getTimezoneOffset() / 60
+}

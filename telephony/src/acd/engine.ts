@@ -13,7 +13,12 @@ import { AgentState, ContactState, QueueState } from './state.ts'
 import type { StaleContact } from './recovery.ts'
 import { loadIvr, nextNode, type IvrFlow, type IvrNode } from './ivr.ts'
 
-export interface AcdOptions extends EventContext { now: number; emit: (e: CanonicalEvent) => void }
+export interface AcdOptions extends EventContext {
+  now: number
+  emit: (e: CanonicalEvent) => void
+  /** Prefix of the contact and offer ids this engine makes up (two engines on one store must differ). */
+  idPrefix?: string
+}
 
 export interface Arrival { queueId: string; contactId?: string; priority?: number; ani?: string; channel?: Channel }
 
@@ -29,8 +34,11 @@ export class AcdEngine {
   decisions = 0
   now: number
 
+  private readonly idPrefix: string
+
   constructor(opts: AcdOptions) {
     this.now = opts.now
+    this.idPrefix = opts.idPrefix ?? ''
     this.events = new EventFactory(opts, opts.emit, opts.now)
   }
 
@@ -104,7 +112,7 @@ export class AcdEngine {
   // ── contacts ─────────────────────────────────────────────────────────────────────────────
   arrive(x: Arrival): string {
     const q = this.queueOf(x.queueId)
-    const id = x.contactId ?? `c${++this.seq}`
+    const id = x.contactId ?? `${this.idPrefix}c${++this.seq}`
     if (this.contacts.has(id)) throw new AcdError('conflict', `Contact "${id}" already exists.`)
     const c = new ContactState(id, x.channel ?? q.cfg.channel, x.priority ?? 0)
     c.ani = x.ani
@@ -118,7 +126,7 @@ export class AcdEngine {
   arriveIvr(x: { ivrId: string; contactId?: string; ani?: string; channel?: Channel }): string {
     const flow = this.flows.get(x.ivrId)
     if (!flow) throw new AcdError('not_found', `There is no IVR "${x.ivrId}".`)
-    const id = x.contactId ?? `c${++this.seq}`
+    const id = x.contactId ?? `${this.idPrefix}c${++this.seq}`
     if (this.contacts.has(id)) throw new AcdError('conflict', `Contact "${id}" already exists.`)
     const c = new ContactState(id, x.channel ?? 'voice', 0)
     this.contacts.set(id, c)
@@ -195,7 +203,7 @@ export class AcdEngine {
   }
 
   private queueCallback(original: ContactState, q: QueueState, number: string): string {
-    const cb = new ContactState(`c${++this.seq}`, 'callback', original.priority, original.interactionId)
+    const cb = new ContactState(`${this.idPrefix}c${++this.seq}`, 'callback', original.priority, original.interactionId)
     cb.callbackNumber = number
     this.contacts.set(cb.id, cb)
     this.events.emit('contact.created', this.now, this.ids(cb), { direction: 'outbound', initiation: 'callback', dnis: number, previousContactId: original.id })
@@ -289,7 +297,7 @@ export class AcdEngine {
     const c = this.ownContact(agentId, contactId)
     const q = this.queueOf(queueId)
     if (c.state !== 'connected' && c.state !== 'held') throw new AcdError('conflict', `Contact ${contactId} is ${c.state}; only a connected contact can be transferred.`)
-    const next = new ContactState(`c${++this.seq}`, c.channel, c.priority, c.interactionId)
+    const next = new ContactState(`${this.idPrefix}c${++this.seq}`, c.channel, c.priority, c.interactionId)
     this.contacts.set(next.id, next)
     this.events.emit('contact.transferred', this.now, this.ids(c, undefined, agentId), { mode: 'queue', target: queueId, newContactId: next.id })
     this.endContact(c, 'transfer')
@@ -418,7 +426,7 @@ export class AcdEngine {
   }
 
   private offer(c: ContactState, a: AgentState, q: QueueState): void {
-    const offerId = `o${++this.seq}`
+    const offerId = `${this.idPrefix}o${++this.seq}`
     a.offer = { id: offerId, contact: c, at: this.now, agentId: a.id }
     c.offer = a.offer
     c.state = 'offered'

@@ -20,6 +20,8 @@ export interface SimOptions {
   onEvent?: (e: CanonicalEvent) => void
   tenant?: string
   instance?: string
+  /** Prefix of contact ids (default "<instance>-"), so simulated contacts never collide with others in the store. */
+  idPrefix?: string
 }
 
 export interface SimQueueResult { queueId: string; serviceLevelMs: number; shortAbandonMs: number; counters: QueueCounters }
@@ -68,6 +70,7 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
   const pending: CanonicalEvent[] = []
   const acd = new AcdEngine({
     tenant: opts.tenant ?? 'default', source: { kind: 'simulator', instance: opts.instance ?? `sim-${seed}` }, now: start,
+    idPrefix: opts.idPrefix ?? `${opts.instance ?? `sim-${seed}`}-`,
     emit: (e) => pending.push(e),
   })
   const byId = new Map<string, ScenarioQueue>()
