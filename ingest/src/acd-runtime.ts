@@ -21,6 +21,23 @@ export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[] 
 
 export const ACD_INSTANCE = 'embedded'
 
+/** The demo center's IVR: open hours → a menu for sales, support, billing; closed → a message. */
+export function demoIvr(timeZone: string): object {
+  const day: Array<[string, string]> = [['08:00', '22:00']]
+  return {
+    id: 'main', start: 'hours',
+    nodes: {
+      hours: { type: 'hours', hours: { timeZone, weekly: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: [['09:00', '18:00']], 7: [['09:00', '18:00']] } }, open: 'menu', closed: 'closed' },
+      closed: { type: 'message', prompt: '您好，现在是非工作时间 / We are closed now; please call again from 08:00.', next: 'bye' },
+      bye: { type: 'hangup' },
+      menu: { type: 'menu', prompt: '销售请按1，技术支持请按2，账单请按3 / Sales 1, support 2, billing 3.', options: { 1: 'sales', 2: 'support', 3: 'billing' }, timeoutSeconds: 6, retries: 2, onNoInput: 'support' },
+      sales: { type: 'queue', queueId: 'sales' },
+      support: { type: 'queue', queueId: 'support' },
+      billing: { type: 'queue', queueId: 'billing' },
+    },
+  }
+}
+
 /**
  * Starts the ACD and recovers it from what it published in the last 24 hours (read back from the
  * store): agents' statuses come back, and contacts left in flight by the previous process are
@@ -29,6 +46,7 @@ export const ACD_INSTANCE = 'embedded'
 export async function startAcd(config: Config, bus: Bus, store: Store, onError: (err: unknown) => void): Promise<{ acd: RealtimeAcd; recovered: RecoveryReport }> {
   const { queues, agents } = config.demo ? demoAcdConfig() : { queues: [], agents: [] }
   const acd = new RealtimeAcd({ tenant: config.tenant, instance: ACD_INSTANCE, queues, agents, publish: (events) => bus.publish(events), onError })
+  if (config.demo) acd.engine.addIvr(demoIvr(config.timeZone))
   const past: CanonicalEvent[] = []
   const now = Date.now()
   for await (const e of readEvents(store.client, config.tenant, now - 86_400_000, now + 60_000, { kind: 'acd', instance: ACD_INSTANCE })) past.push(e)

@@ -100,3 +100,23 @@ it('bad commands: unknown queue 404, bad status 400, an agent with no agent id 4
   expect(res.status).toBe(409)
   expect(res.body.error).toMatch(/not linked to an agent/)
 })
+
+it('a call through the demo IVR: key 1 takes it to sales (or, out of hours, the closed message ends it)', async () => {
+  const call = await post({ ...adapter, 'content-type': 'application/json' }, '/api/acd/ivr/main/calls', { ani: '13800002222' })
+  expect(call.status).toBe(201)
+  const id = call.body.contactId as string
+  const key = await post({ ...adapter, 'content-type': 'application/json' }, `/api/acd/contacts/${id}/dtmf`, { digit: '1' })
+  const rows = async () => (await c.agner.store.client.query({
+    query: 'SELECT type, queue_id, data FROM events FINAL WHERE contact_id = {c:String} ORDER BY time_ms, id', query_params: { c: id }, format: 'JSONEachRow',
+  })).json<{ type: string; queue_id: string; data: string }>()
+  if (key.status === 200) {
+    await expect.poll(async () => (await rows()).find((r) => r.type === 'contact.queued')?.queue_id).toBe('sales')
+    expect((await rows()).filter((r) => r.type === 'contact.ivr_step').map((r) => JSON.parse(r.data) as { node: string; input?: string })).toEqual([{ node: 'hours' }, { node: 'menu', input: '1' }, { node: 'sales' }])
+  } else {
+    // The center is closed at this hour (its time zone: 08:00–22:00 weekdays, 09:00–18:00 weekends):
+    // the message played and the call ended, so there is no contact left to press a key in.
+    expect(key.status).toBe(404)
+    await expect.poll(async () => (await rows()).map((r) => r.type)).toContain('contact.ended')
+  }
+  expect((await post({ ...adapter, 'content-type': 'application/json' }, '/api/acd/ivr/nope/calls', {})).status).toBe(404)
+})

@@ -114,6 +114,9 @@ const MATRIX: Record<string, Row> = {
   'GET /ws/agent': { allow: ['agent'], ok: 101, ws: true, req: () => ({ path: '/ws/agent' }) },
   'POST /api/agents/:agentId/status': { allow: ['supervisor', 'admin'], ok: 200, req: () => ({ path: '/api/agents/agent-01/status', body: { status: 'aux', reasonCode: 'coaching' } }) },
   'POST /api/acd/contacts': { allow: ['admin', 'token'], ok: 201, req: () => ({ path: '/api/acd/contacts', body: { queueId: 'support', ani: '13800000000' } }) },
+  'POST /api/acd/ivr/:ivrId/calls': { allow: ['admin', 'token'], ok: 201, req: () => ({ path: '/api/acd/ivr/main/calls', body: { ani: '13800000000' } }) },
+  // A contact that is not in a menu: the adapter may send the key, and gets 409 with the reason.
+  'POST /api/acd/contacts/:contactId/dtmf': { allow: ['admin', 'token'], ok: 409, req: async () => ({ path: `/api/acd/contacts/${await c.agner.acd.run((e) => e.arrive({ queueId: 'billing' }))}/dtmf`, body: { digit: '1' } }) },
   'POST /api/acd/contacts/:contactId/callback': {
     allow: ['admin', 'token'], ok: 200, req: async () => ({ path: `/api/acd/contacts/${await c.agner.acd.run((e) => e.arrive({ queueId: 'billing' }))}/callback`, body: { number: '13800000000' } }),
   },

@@ -7,7 +7,8 @@
  *   WS   /ws/agent                                    my state on connect, then my offers and contact changes
  * Supervisors: POST /api/agents/:agentId/status (force status or log out; agents of their queues).
  * Telephony adapters: POST /api/acd/contacts {queueId, ani?, priority?}, POST /api/acd/contacts/:id/hangup,
- * POST /api/acd/contacts/:id/callback {number} (the caller keeps their place and is called back).
+ * POST /api/acd/contacts/:id/callback {number} (the caller keeps their place and is called back),
+ * POST /api/acd/ivr/:ivrId/calls {ani?} (a call enters an IVR flow), POST /api/acd/contacts/:id/dtmf {digit}.
  * Agents act only on themselves. An illegal command gets 409 with the reason and changes nothing.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
@@ -120,6 +121,21 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     const b = req.body as { queueId: string; ani?: string; priority?: number }
     return attempt(reply, async () => reply.status(201).send({ contactId: await acd.run((engine) => engine.arrive(b)) }))
   })
+  app.post('/api/acd/ivr/:ivrId/calls', {
+    schema: {
+      params: { type: 'object', required: ['ivrId'], properties: { ivrId: ID } },
+      body: { type: 'object', additionalProperties: false, properties: { ani: { type: 'string', maxLength: 64 } } },
+    },
+    config: { access: events },
+  }, async (req, reply) => attempt(reply, async () => {
+    const { ivrId } = req.params as { ivrId: string }
+    const ani = (req.body as { ani?: string } | undefined)?.ani
+    return reply.status(201).send({ contactId: await acd.run((engine) => engine.arriveIvr({ ivrId, ...(ani ? { ani } : {}) })) })
+  }))
+  app.post('/api/acd/contacts/:contactId/dtmf', {
+    schema: { params: contactParams, body: { type: 'object', required: ['digit'], additionalProperties: false, properties: { digit: { type: 'string', pattern: '^[0-9*#]$' } } } },
+    config: { access: events },
+  }, async (req, reply) => attempt(reply, async () => { await acd.run((engine) => engine.ivrInput(contact(req), (req.body as { digit: string }).digit)); return { ok: true } }))
   app.post('/api/acd/contacts/:contactId/callback', {
     schema: { params: contactParams, body: { type: 'object', required: ['number'], additionalProperties: false, properties: { number: { type: 'string', maxLength: 24 } } } },
     config: { access: events },
