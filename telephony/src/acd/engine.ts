@@ -463,7 +463,13 @@ export class AcdEngine {
   }
 
   private *freeAgents(q: QueueState, c: ContactState): Iterable<Candidate> {
-    for (const a of q.agents) if (a.canTake(c.channel) && !c.skip.has(a.id)) { a.occupancy = a.occupancyAt(this.now); yield a }
+    // Occupancy is only read by least-occupied routing: do not compute it for every decision.
+    const occupancy = q.cfg.strategy === 'least_occupied'
+    for (const a of q.agents) {
+      if (!a.canTake(c.channel) || c.skip.has(a.id)) continue
+      if (occupancy) a.occupancy = a.occupancyAt(this.now)
+      yield a
+    }
   }
 
   /** A freed agent looks for the most urgent contact it may take, over all its queues. */

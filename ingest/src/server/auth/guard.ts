@@ -53,10 +53,11 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
     if (!SAFE_METHODS.has(req.method) && crossSite(req) && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
       return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
     }
+    // Public routes (sign-in, health, the web app's files) need nobody: no session lookup per asset.
+    if (access === 'public') return
     const found = await authenticate(req)
     if (found === 'bad-token') return deny(reply, 401, 'The token is unknown or revoked; ask an admin for a new one.')
     req.principal = found
-    if (access === 'public') return
     const p = found
     if (!p) return deny(reply, 401, 'Sign in first, or send an API token in the Authorization header.')
     if (access === 'session') {
