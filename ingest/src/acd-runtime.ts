@@ -1,21 +1,22 @@
 /**
  * The embedded ACD of a running Agner: the demo center's queues (one skill per queue) and agents
  * (the skills of the queues they serve), in real time, publishing to the bus. Without the demo it
- * starts empty (queue and agent configuration arrives with the center-settings pages).
+ * takes its queues, agents and IVR flows from the JSON file AGNER_ACD_CONFIG names, or starts empty.
  */
 import type { Bus, CanonicalEvent } from '@agner/events'
 import { readEvents, type Store } from '@agner/analytics'
-import { DEMO_AGENTS, DEMO_QUEUES } from '@agner/seeds'
-import { RealtimeAcd, recoverAcd, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
-import type { Config } from './config.ts'
+import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from '@agner/seeds'
+import { readFileSync } from 'node:fs'
+import { AcdConfigError, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
+import { ConfigError, type Config } from './config.ts'
 
 export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[] } {
   return {
     queues: DEMO_QUEUES.map((q) => ({
-      id: q.id, name: q.name.en, channel: 'voice', requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
+      id: q.id, name: q.name.en, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
       serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
     })),
-    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries(a.queues.map((q) => [q, 5])) })),
+    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
   }
 }
 
@@ -43,10 +44,25 @@ export function demoIvr(timeZone: string): object {
  * store): agents' statuses come back, and contacts left in flight by the previous process are
  * closed with outcome `error` and the reason (recovery.ts).
  */
+/** The ACD's queues, agents and IVR flows: from AGNER_ACD_CONFIG, else the demo center's, else none. */
+export function acdSetup(config: Config): AcdConfig {
+  if (config.acdConfigFile) {
+    let raw: unknown
+    try { raw = JSON.parse(readFileSync(config.acdConfigFile, 'utf8')) } catch (err) {
+      throw new ConfigError(`AGNER_ACD_CONFIG "${config.acdConfigFile}" could not be read as JSON (${(err as Error).message}); fix the file or unset the variable.`)
+    }
+    try { return loadAcdConfig(raw) } catch (err) {
+      if (err instanceof AcdConfigError) throw new ConfigError(`AGNER_ACD_CONFIG "${config.acdConfigFile}": ${err.message}`)
+      throw err
+    }
+  }
+  return config.demo ? { ...demoAcdConfig(), ivrs: [demoIvr(config.timeZone)] } : { queues: [], agents: [], ivrs: [] }
+}
+
 export async function startAcd(config: Config, bus: Bus, store: Store, onError: (err: unknown) => void): Promise<{ acd: RealtimeAcd; recovered: RecoveryReport }> {
-  const { queues, agents } = config.demo ? demoAcdConfig() : { queues: [], agents: [] }
+  const { queues, agents, ivrs } = acdSetup(config)
   const acd = new RealtimeAcd({ tenant: config.tenant, instance: ACD_INSTANCE, queues, agents, publish: (events) => bus.publish(events), onError })
-  if (config.demo) acd.engine.addIvr(demoIvr(config.timeZone))
+  for (const flow of ivrs) acd.engine.addIvr(flow)
   const past: CanonicalEvent[] = []
   const now = Date.now()
   for await (const e of readEvents(store.client, config.tenant, now - 86_400_000, now + 60_000, { kind: 'acd', instance: ACD_INSTANCE })) past.push(e)

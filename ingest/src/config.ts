@@ -42,6 +42,8 @@ export interface Config {
   corsOrigins: string[]
   trustProxy: boolean
   accessSyncMs: number
+  /** A JSON file with the ACD's queues, agents and IVR flows (telephony/README.md); unset: the demo's, or none. */
+  acdConfigFile?: string
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     corsOrigins: origins(env),
     trustProxy: bool(env, 'AGNER_TRUST_PROXY', false),
     accessSyncMs: int(env, 'AGNER_ACCESS_SYNC_MS', 5000, 500, 600_000),
+    acdConfigFile: env.AGNER_ACD_CONFIG || undefined,
     ...overrides,
   }
 }

@@ -33,9 +33,9 @@ type Live = { queues: Array<{ queueId: string }>; agents: Array<{ agentId: strin
 const queuesOf = (l: Live): string[] => l.queues.map((q) => q.queueId).sort()
 
 it('each role sees the queues of its scope, and the agents serving them', async () => {
-  expect(queuesOf((await get<Live>('admin', '/api/live')).body)).toEqual(['billing', 'sales', 'support', 'vip'])
-  expect(queuesOf((await get<Live>('planner', '/api/live')).body)).toEqual(['billing', 'sales', 'support', 'vip'])
-  expect(queuesOf((await get<Live>('manager', '/api/live')).body)).toEqual(['billing', 'sales', 'support', 'vip'])
+  expect(queuesOf((await get<Live>('admin', '/api/live')).body)).toEqual(['billing', 'chat', 'email', 'sales', 'support', 'vip'])
+  expect(queuesOf((await get<Live>('planner', '/api/live')).body)).toEqual(['billing', 'chat', 'email', 'sales', 'support', 'vip'])
+  expect(queuesOf((await get<Live>('manager', '/api/live')).body)).toEqual(['billing', 'chat', 'email', 'sales', 'support', 'vip'])
   const sup = (await get<Live>('supervisor', '/api/live')).body
   expect(queuesOf(sup)).toEqual(['sales', 'vip'])
   expect(sup.agents.length).toBeGreaterThan(0)
@@ -81,7 +81,7 @@ it("changing a user's teams closes their live socket, and the reconnect sees the
   })
   expect(res.status).toBe(200)
   expect(await closed).toBe(4409)
-  expect(queuesOf((await get<Live>('supervisor', '/api/live')).body)).toEqual(['billing', 'support'])
+  expect(queuesOf((await get<Live>('supervisor', '/api/live')).body)).toEqual(['billing', 'chat', 'email', 'support'])
 })
 
 it('a disabled user is signed out everywhere at once', async () => {

@@ -5,13 +5,13 @@ export interface DemoUser { username: string; displayName: string; role: 'agent'
 
 export const DEMO_TEAMS: DemoTeam[] = [
   { key: 'sales', name: '销售组 Sales', queueIds: ['sales', 'vip'] },
-  { key: 'service', name: '客服组 Service', queueIds: ['support', 'billing'] },
+  { key: 'service', name: '客服组 Service', queueIds: ['support', 'billing', 'chat', 'email'] },
 ]
 
 export const DEMO_BOARDS: DemoBoard[] = [
   { key: 'sales', name: '销售看板 Sales board', team: 'sales', queueIds: ['sales', 'vip'] },
-  { key: 'service', name: '客服看板 Service board', team: 'service', queueIds: ['support', 'billing'] },
-  { key: 'center', name: '全中心 Whole center', team: '', queueIds: ['sales', 'support', 'billing', 'vip'] },
+  { key: 'service', name: '客服看板 Service board', team: 'service', queueIds: ['support', 'billing', 'chat', 'email'] },
+  { key: 'center', name: '全中心 Whole center', team: '', queueIds: ['sales', 'support', 'billing', 'vip', 'chat', 'email'] },
 ]
 
 export const DEMO_USERS: DemoUser[] = [

@@ -1,6 +1,7 @@
 /**
- * The demo center that `npm start` runs: four voice queues with their service-level settings,
- * 32 agents with the queues they serve, and the synthetic traffic that keeps it busy.
+ * The demo center that `npm start` runs: four voice queues, a chat queue and an email queue with
+ * their service-level settings, 32 agents with the queues they serve (some take three chats or two
+ * emails at once), and the synthetic traffic that keeps it busy.
  */
 import { DEFAULT_TRAFFIC, type TrafficConfig } from '@agner/telephony'
 
@@ -11,14 +12,23 @@ export interface DemoQueue {
   shortAbandonMs: number
   formula: 'ignore_short_abandons' | 'offered' | 'answered'
   weight: number
+  channel: 'voice' | 'chat' | 'email'
 }
 
+/** Contacts at once for agents who take chats or emails. */
+export const DEMO_CAPACITY = { voice: 1, chat: 3, email: 2 } as const
+
 export const DEMO_QUEUES: DemoQueue[] = [
-  { id: 'sales', name: { en: 'Sales', 'zh-CN': '销售热线' }, serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons', weight: 4 },
-  { id: 'support', name: { en: 'Technical support', 'zh-CN': '技术支持' }, serviceLevelMs: 30_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons', weight: 5 },
-  { id: 'billing', name: { en: 'Billing', 'zh-CN': '账单查询' }, serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'offered', weight: 2 },
-  { id: 'vip', name: { en: 'VIP line', 'zh-CN': 'VIP 专线' }, serviceLevelMs: 10_000, shortAbandonMs: 3_000, formula: 'answered', weight: 1 },
+  { id: 'sales', name: { en: 'Sales', 'zh-CN': '销售热线' }, serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons', weight: 4, channel: 'voice' },
+  { id: 'support', name: { en: 'Technical support', 'zh-CN': '技术支持' }, serviceLevelMs: 30_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons', weight: 5, channel: 'voice' },
+  { id: 'billing', name: { en: 'Billing', 'zh-CN': '账单查询' }, serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'offered', weight: 2, channel: 'voice' },
+  { id: 'vip', name: { en: 'VIP line', 'zh-CN': 'VIP 专线' }, serviceLevelMs: 10_000, shortAbandonMs: 3_000, formula: 'answered', weight: 1, channel: 'voice' },
+  { id: 'chat', name: { en: 'Web chat', 'zh-CN': '在线客服' }, serviceLevelMs: 60_000, shortAbandonMs: 10_000, formula: 'ignore_short_abandons', weight: 2, channel: 'chat' },
+  { id: 'email', name: { en: 'Email', 'zh-CN': '邮件工单' }, serviceLevelMs: 4 * 3_600_000, shortAbandonMs: 0, formula: 'answered', weight: 1, channel: 'email' },
 ]
+
+/** The voice queues (the synthetic low-rate traffic only makes calls). */
+export const DEMO_VOICE_QUEUES = DEMO_QUEUES.filter((q) => q.channel === 'voice')
 
 const NAMES = [
   '张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴霞', '徐涛', '孙丽', '马超', '朱琳', '胡斌', '郭婷',
@@ -29,7 +39,9 @@ export interface DemoAgent { id: string; name: string; queues: string[] }
 
 export const DEMO_AGENTS: DemoAgent[] = NAMES.map((name, i) => {
   const primary = DEMO_QUEUES[i % 3]!.id
-  const queues = i % 8 === 0 ? [primary, 'vip'] : i % 4 === 1 ? [primary, 'billing'] : [primary]
+  // Support agents take chats too (one in two) and billing agents emails (one in two).
+  const digital = primary === 'support' && i % 2 === 0 ? ['chat'] : primary === 'billing' && i % 2 === 1 ? ['email'] : []
+  const queues = i % 8 === 0 ? [primary, 'vip'] : i % 4 === 1 ? [primary, 'billing', ...digital] : [primary, ...digital]
   return { id: `agent-${String(i + 1).padStart(2, '0')}`, name, queues: [...new Set(queues)] }
 })
 
@@ -40,8 +52,8 @@ export function demoTraffic(tenant: string, eventsPerSecond = 5, seed = Date.now
     ...DEFAULT_TRAFFIC,
     tenant,
     source: { kind: 'simulator', instance: 'demo' },
-    queues: DEMO_QUEUES.map((q) => ({ id: q.id, channel: 'voice' as const, weight: q.weight })),
-    agents: DEMO_AGENTS.filter((a) => !exclude.includes(a.id)),
+    queues: DEMO_VOICE_QUEUES.map((q) => ({ id: q.id, channel: 'voice' as const, weight: q.weight })),
+    agents: DEMO_AGENTS.filter((a) => !exclude.includes(a.id)).map((a) => ({ ...a, queues: a.queues.filter((q) => DEMO_VOICE_QUEUES.some((v) => v.id === q)) })),
     arrivalsPerSecond: eventsPerSecond / 11.5,
     meanTalkMs: 40_000,
     meanWrapMs: 10_000,

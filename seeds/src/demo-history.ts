@@ -1,17 +1,19 @@
 /**
- * The demo center's history, as a simulator scenario: the four demo queues with weekly and
+ * The demo center's history, as a simulator scenario: the demo's voice, chat and email queues with weekly and
  * intraday seasonality (in the center's local time), a holiday, and 60 agents (the 32 demo agents
  * and 28 more) on early, late and night shifts with breaks and lunch.
  */
 import type { Scenario, ScenarioAgent, ScenarioQueue, Shift } from '@agner/telephony'
-import { DEMO_AGENTS, DEMO_QUEUES } from './demo-center.ts'
+import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from './demo-center.ts'
 
 /** Share of the day's contacts by local hour, 0–23 (a center open around the clock, busy 9–21). */
 const INTRADAY = [0.4, 0.25, 0.15, 0.1, 0.1, 0.2, 0.6, 1.5, 3.5, 6.5, 7.8, 7.5, 6, 6.5, 7.4, 7.2, 6.8, 6.2, 5.5, 5, 4.6, 3.8, 2.5, 1.2]
 const WEEKDAY = [1.18, 1.06, 1, 0.98, 0.95, 0.62, 0.5]
 /** Contacts per average day, per queue. */
-const DAILY: Record<string, number> = { sales: 900, support: 1100, billing: 420, vip: 140 }
-const AHT: Record<string, number> = { sales: 210, support: 330, billing: 240, vip: 300 }
+const DAILY: Record<string, number> = { sales: 900, support: 1100, billing: 420, vip: 140, chat: 520, email: 260 }
+const AHT: Record<string, number> = { sales: 210, support: 330, billing: 240, vip: 300, chat: 540, email: 420 }
+/** Mean patience, seconds; emails wait for ever. */
+const PATIENCE: Record<string, number | undefined> = { sales: 150, support: 150, billing: 150, vip: 240, chat: 300, email: undefined }
 
 export interface DemoHistoryOptions {
   start: number
@@ -33,11 +35,11 @@ export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
   const queues: ScenarioQueue[] = DEMO_QUEUES.map((q) => {
     const perHour = Array.from({ length: 24 }, (_, h) => (DAILY[q.id]! * (o.volumeScale ?? 1) * INTRADAY[(h + o.utcOffsetHours + 24) % 24]!) / total)
     return {
-      id: q.id, name: q.name.en, serviceLevelSeconds: q.serviceLevelMs / 1000, shortAbandonSeconds: q.shortAbandonMs / 1000,
+      id: q.id, name: q.name.en, channel: q.channel, serviceLevelSeconds: q.serviceLevelMs / 1000, shortAbandonSeconds: q.shortAbandonMs / 1000,
       arrivalsPerHour: perHour, weekdayFactors: WEEKDAY,
       handleTime: { distribution: 'lognormal', meanSeconds: AHT[q.id]!, sdSeconds: AHT[q.id]! * 0.6 },
-      patience: { distribution: 'exponential', meanSeconds: q.id === 'vip' ? 240 : 150 },
-      wrapSeconds: 20, ringTimeoutSeconds: 20,
+      patience: PATIENCE[q.id] === undefined ? { distribution: 'none' } : { distribution: 'exponential', meanSeconds: PATIENCE[q.id]! },
+      wrapSeconds: q.channel === 'voice' ? 20 : 5, ringTimeoutSeconds: 20,
     }
   })
   const shifts: Shift[] = [
@@ -46,9 +48,12 @@ export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
   ]
   // 60 agents for the center's real volume; scaled with the volume (at least the 32 demo agents).
   const staff = Math.max(DEMO_AGENTS.length, Math.round(60 * (o.volumeScale ?? 1)))
-  const extra = Array.from({ length: staff - DEMO_AGENTS.length }, (_, i) => ({ id: `agent-${String(33 + i).padStart(2, '0')}`, queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : [])] }))
+  const extra = Array.from({ length: staff - DEMO_AGENTS.length }, (_, i) => ({
+    id: `agent-${String(33 + i).padStart(2, '0')}`,
+    queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : []), ...(i % 3 === 1 && i % 2 === 0 ? ['chat'] : []), ...(i % 3 === 2 && i % 2 === 1 ? ['email'] : [])],
+  }))
   const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].filter((a) => !o.excludeAgents?.includes(a.id)).map((a, i) => ({
-    id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), shift: shifts[i % shifts.length]!,
+    id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: DEMO_CAPACITY, shift: shifts[i % shifts.length]!,
   }))
   const holidayUtc = o.holiday ? [{ date: o.holiday, factor: 0.1 }] : []
   return {

@@ -1,4 +1,5 @@
 /** Bad scenarios are rejected at load with one sentence naming the problem. */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadScenario, ScenarioError, simulate } from '../src/index.ts'
 
@@ -34,5 +35,24 @@ describe('loadScenario', () => {
     expect(a).toEqual(b)
     expect(a.queues[0]!.counters.offered).toBeGreaterThan(150)
     expect(simulate(s, { hours: 4, seed: 10 }).queues[0]!.counters.offered).not.toBe(a.queues[0]!.counters.offered)
+  })
+})
+
+describe('chat queues', () => {
+  it('chat agents hold up to their capacity at once, never a voice call beside them; a chat queue nobody can take is refused', () => {
+    const raw = JSON.parse(readFileSync(new URL('../scenarios/voice-and-chat.json', import.meta.url), 'utf8'))
+    const held = new Map<string, Set<string>>()
+    let most = 0
+    const r = simulate(loadScenario(raw), {
+      hours: 4,
+      onEvent: (e) => {
+        if (e.type === 'contact.connected') { const s = held.get(e.agentId!) ?? new Set(); s.add(e.contactId!); held.set(e.agentId!, s); if (e.agentId!.startsWith('c')) most = Math.max(most, s.size); else expect(s.size).toBe(1) }
+        if (e.type === 'contact.wrapup_ended') held.get(e.agentId!)?.delete(e.contactId!)
+      },
+    })
+    expect(most).toBe(3)
+    expect(r.queues.find((q) => q.queueId === 'chat')!.counters.answered).toBeGreaterThan(200)
+    const noCapacity = { ...raw, agents: raw.agents.map((a: { capacity?: unknown }) => ({ ...a, capacity: undefined })) }
+    expect(() => loadScenario(noCapacity)).toThrow('Queue "chat" is a chat queue but no agent with its skills has chat capacity; give agents "capacity": {"chat": 3}.')
   })
 })

@@ -1,5 +1,6 @@
 /** The ACD's configuration and state, as plain data. */
 import type { Channel } from '@agner/events'
+import type { BusinessHours } from './hours.ts'
 
 export const STRATEGIES = ['longest_idle', 'most_skilled', 'round_robin', 'least_occupied'] as const
 export type Strategy = (typeof STRATEGIES)[number]
@@ -13,7 +14,18 @@ export type Overflow =
   | { action: 'queue'; queueId: string }
   /** The caller is called back from the same place in line (needs the caller's number). */
   | { action: 'callback' }
+  /** The caller leaves a message; a follow-up contact (a call back to the caller) waits at the back of the line. */
+  | { action: 'voicemail' }
   | { action: 'disconnect' }
+
+/** What a contact arriving while the queue is closed meets. */
+export type ClosedAction =
+  /** A message, then the call ends. */
+  | { action: 'message'; prompt: string }
+  | { action: 'voicemail'; prompt?: string }
+  /** The caller's number is kept and called back once the queue opens (needs the caller's number; otherwise the message). */
+  | { action: 'callback'; prompt?: string }
+  | { action: 'queue'; queueId: string }
 
 export interface QueueConfig {
   id: string
@@ -30,6 +42,10 @@ export interface QueueConfig {
   /** Contacts arriving to a queue this full go straight to `overflow` (`overflow` outcome). */
   maxSize?: number
   overflow?: Overflow
+  /** When the queue takes contacts; without it, always. */
+  hours?: BusinessHours
+  /** What contacts meet outside `hours`; default a message. */
+  closedAction?: ClosedAction
   /** Wrap-up ends by itself after this long. */
   wrapUpLimitMs?: number
 }

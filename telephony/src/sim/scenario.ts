@@ -11,6 +11,8 @@ import type { Distribution } from './distributions.ts'
 export interface ScenarioQueue {
   id: string
   name?: string
+  /** voice (default), chat or email; agents take chats and emails up to their capacity. */
+  channel?: 'voice' | 'chat' | 'email'
   serviceLevelSeconds?: number
   shortAbandonSeconds?: number
   strategy?: Strategy
@@ -33,8 +35,10 @@ export interface ScenarioQueue {
  */
 export interface Shift { startHour: number; hours: number; days?: number[] }
 
-export interface ScenarioAgentGroup { count: number; prefix?: string; skills?: Record<string, number>; shifts?: Shift[] }
-export interface ScenarioAgent { id: string; skills?: Record<string, number>; shift?: Shift }
+/** Contacts at once per channel, e.g. {"chat": 3}; voice is 1 unless set. */
+export type ScenarioCapacity = Partial<Record<'voice' | 'chat' | 'email', number>>
+export interface ScenarioAgentGroup { count: number; prefix?: string; skills?: Record<string, number>; capacity?: ScenarioCapacity; shifts?: Shift[] }
+export interface ScenarioAgent { id: string; skills?: Record<string, number>; capacity?: ScenarioCapacity; shift?: Shift }
 
 export interface Scenario {
   name?: string
@@ -87,6 +91,7 @@ export function loadScenario(raw: unknown): Scenario {
     if (q.weekdayFactors !== undefined && !(Array.isArray(q.weekdayFactors) && q.weekdayFactors.length === 7 && q.weekdayFactors.every(nonNeg))) {
       throw new ScenarioError(`${w}: "weekdayFactors" must be 7 numbers ≥ 0, Monday first.`)
     }
+    if (q.channel !== undefined && !['voice', 'chat', 'email'].includes(String(q.channel))) throw new ScenarioError(`${w}: "channel" must be voice, chat or email.`)
     if (q.strategy !== undefined && !(STRATEGIES as readonly unknown[]).includes(q.strategy)) throw new ScenarioError(`${w}: "strategy" must be one of ${STRATEGIES.join(', ')}.`)
     checkDistribution(q.handleTime, `${w}.handleTime`, false)
     if (q.patience !== undefined) checkDistribution(q.patience, `${w}.patience`, true)
@@ -100,6 +105,7 @@ export function loadScenario(raw: unknown): Scenario {
   const agents = raw.agents
   if (isObj(agents)) {
     if (!Number.isInteger(agents.count) || (agents.count as number) < 1) throw new ScenarioError('"agents.count" must be a whole number of at least 1.')
+    checkCapacity(agents.capacity, '"agents.capacity"')
     if (agents.shifts !== undefined) {
       if (!Array.isArray(agents.shifts) || agents.shifts.length === 0) throw new ScenarioError('"agents.shifts" must list at least one shift.')
       agents.shifts.forEach((sh: unknown, i: number) => checkShift(sh, `agents.shifts[${i}]`))
@@ -112,6 +118,7 @@ export function loadScenario(raw: unknown): Scenario {
       if (seen.has(a.id)) throw new ScenarioError(`Agent "${a.id}" is listed twice.`)
       seen.add(a.id)
       if (a.shift !== undefined) checkShift(a.shift, `agent "${a.id}".shift`)
+      checkCapacity(a.capacity, `agent "${a.id}".capacity`)
     })
   } else {
     throw new ScenarioError('"agents" must be {"count": N, "skills": {...}} or a list of agents with ids and skills.')
@@ -124,18 +131,29 @@ export function loadScenario(raw: unknown): Scenario {
     const missing = needs.find(([skill]) => !roster.some((a) => (a.skills[skill] ?? 0) >= 1))
     if (missing) throw new ScenarioError(`Queue "${q.id}" needs skill "${missing[0]}", which no agent has; add it to an agent or drop it from the queue.`)
     if (!roster.some((a) => needs.every(([skill]) => (a.skills[skill] ?? 0) >= 1))) throw new ScenarioError(`Queue "${q.id}" has no agent with all its skills (${needs.map(([s]) => s).join(', ')}).`)
+    const channel = q.channel ?? 'voice'
+    if (channel !== 'voice' && !roster.some((a) => (a.capacity?.[channel] ?? 0) > 0 && needs.every(([skill]) => (a.skills[skill] ?? 0) >= 1))) {
+      throw new ScenarioError(`Queue "${q.id}" is a ${channel} queue but no agent with its skills has ${channel} capacity; give agents "capacity": {"${channel}": 3}.`)
+    }
   }
   return scenario
 }
 
 export function agentConfigs(s: Scenario): Array<AgentConfig & { shift?: Shift }> {
-  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {}, ...(a.shift ? { shift: a.shift } : {}) }))
+  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {}, ...(a.capacity ? { capacity: a.capacity } : {}), ...(a.shift ? { shift: a.shift } : {}) }))
   const g = s.agents
   // Groups with shifts spread their agents over them in turn.
   return Array.from({ length: g.count }, (_, i) => ({
-    id: `${g.prefix ?? 'agent'}-${String(i + 1).padStart(3, '0')}`, skills: g.skills ?? {},
+    id: `${g.prefix ?? 'agent'}-${String(i + 1).padStart(3, '0')}`, skills: g.skills ?? {}, ...(g.capacity ? { capacity: g.capacity } : {}),
     ...(g.shifts?.length ? { shift: g.shifts[i % g.shifts.length]! } : {}),
   }))
+}
+
+function checkCapacity(x: unknown, where: string): void {
+  if (x === undefined) return
+  if (!isObj(x) || !Object.entries(x).every(([ch, n]) => ['voice', 'chat', 'email'].includes(ch) && Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 20)) {
+    throw new ScenarioError(`${where} must map voice, chat or email to 0–20 contacts at once, e.g. {"chat": 3}.`)
+  }
 }
 
 function checkShift(x: unknown, where: string): void {
@@ -147,7 +165,7 @@ function checkShift(x: unknown, where: string): void {
 
 export function queueConfig(q: ScenarioQueue): QueueConfig {
   return {
-    id: q.id, name: q.name, channel: 'voice', strategy: q.strategy ?? 'longest_idle',
+    id: q.id, name: q.name, channel: q.channel ?? 'voice', strategy: q.strategy ?? 'longest_idle',
     requiredSkills: Object.entries(q.requiredSkills ?? {}).map(([skill, minLevel]) => ({ skill, minLevel })),
     serviceLevelMs: (q.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (q.shortAbandonSeconds ?? 5) * 1000,
     ringTimeoutMs: (q.ringTimeoutSeconds ?? 20) * 1000,

@@ -151,7 +151,7 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
 
   function arrive(q: ScenarioQueue): void {
     contacts++
-    const id = acd.arrive({ queueId: q.id, ani: phone(rng) })
+    const id = acd.arrive({ queueId: q.id, ...((q.channel ?? 'voice') === 'voice' ? { ani: phone(rng) } : {}) })
     queueOfContact.set(id, q)
     const patience = sampleMs(q.patience ?? { distribution: 'none' }, rng)
     // Patience runs out only for callers still waiting: an answered caller stays on the line.
