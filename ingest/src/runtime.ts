@@ -13,7 +13,7 @@ import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
 import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
-import { startAcd } from './acd-runtime.ts'
+import { liveSetup, startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -60,13 +60,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     opts.onSeed?.('done', seeded)
   }
   const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
-  const engine = new LiveEngine({
-    tenant: config.tenant, timeZone: config.timeZone,
-    queues: config.demo ? Object.fromEntries(DEMO_QUEUES.map((q) => [q.id, {
-      name: `${q.name['zh-CN']} / ${q.name.en}`, serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, formula: q.formula,
-    }])) : {},
-    agentQueues: config.demo ? Object.fromEntries(DEMO_AGENTS.map((a) => [a.id, a.queues])) : {},
-  })
+  const engine = new LiveEngine({ tenant: config.tenant, timeZone: config.timeZone, ...liveSetup(config) })
   const feed = new LiveFeed(engine, config.liveFrameMs)
   await feed.start(bus)
   // Events already on the stream when this process started reach the store but not the tap, and

@@ -101,6 +101,7 @@ const MATRIX: Record<string, Row> = {
   'PATCH /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}`, body: { name: 'renamed' } }) },
   'DELETE /api/boards/:id': { allow: ['supervisor', 'admin'], ok: 200, req: async () => ({ path: `/api/boards/${await throwawayBoard()}` }) },
   'GET /api/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}/live` }) },
+  'GET /api/boards/:id/trend': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}/trend?metric=serviceLevel` }) },
   'GET /api/agent': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/agent' }) },
   'POST /api/agent/status': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/agent/status', body: { status: 'aux', reasonCode: 'break' } }) },
   // Nothing is ringing and no contact is connected: the agent may ask, and gets 409 with the reason.

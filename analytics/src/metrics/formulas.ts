@@ -23,21 +23,25 @@ export interface LiveWaiting {
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null)
 
-export function serviceLevel(c: Counters, s: ServiceLevelSettings, live: LiveWaiting = { waitingPastT: 0 }): number | null {
+/** Numerator and denominator of the queue's service level (summed over queues for a group figure). */
+export function serviceLevelParts(c: Counters, s: ServiceLevelSettings, live: LiveWaiting = { waitingPastT: 0 }): [number, number] {
   const F = s.flowOutsInDenominator ? c.flowedOut : 0
   const miss = live.waitingPastT
   const A = c.answered, Ab = c.abandoned
   switch (s.formula) {
-    case 'answered': return ratio(c.answeredWithinT, A + F + miss)
-    case 'offered': return ratio(c.answeredWithinT, A + Ab + F + miss)
-    case 'ignore_short_abandons': return ratio(c.answeredWithinT, A + Ab - c.shortAbandons + F + miss)
-    case 'ignore_abandons_within_threshold': return ratio(c.answeredWithinT, A + Ab - c.abandonedWithinT + F + miss)
-    case 'abandons_within_threshold_positive': return ratio(c.answeredWithinT + c.abandonedWithinT, A + Ab + F + miss)
-    case 'removed_within_threshold': {
-      // Q counts every visit, waiting ones included; flow-outs are already in Q.
-      return ratio(c.answeredWithinT + c.abandonedWithinT + c.callbacksWithinT, c.offered)
-    }
+    case 'answered': return [c.answeredWithinT, A + F + miss]
+    case 'offered': return [c.answeredWithinT, A + Ab + F + miss]
+    case 'ignore_short_abandons': return [c.answeredWithinT, A + Ab - c.shortAbandons + F + miss]
+    case 'ignore_abandons_within_threshold': return [c.answeredWithinT, A + Ab - c.abandonedWithinT + F + miss]
+    case 'abandons_within_threshold_positive': return [c.answeredWithinT + c.abandonedWithinT, A + Ab + F + miss]
+    // Q counts every visit, waiting ones included; flow-outs are already in Q.
+    case 'removed_within_threshold': return [c.answeredWithinT + c.abandonedWithinT + c.callbacksWithinT, c.offered]
   }
+}
+
+export function serviceLevel(c: Counters, s: ServiceLevelSettings, live: LiveWaiting = { waitingPastT: 0 }): number | null {
+  const [n, d] = serviceLevelParts(c, s, live)
+  return ratio(n, d)
 }
 
 /** Average speed of answer: queue wait of answered contacts / answered. */
@@ -76,6 +80,11 @@ export interface Figures {
   asaMs: number | null
   ahtMs: number | null
   abandonRate: number | null
+  /**
+   * Numerator and denominator of each ratio, so a group of queues sums them (each queue by its own
+   * formula and thresholds) instead of averaging percentages.
+   */
+  parts: { serviceLevel: [number, number]; asa: [number, number]; aht: [number, number]; abandonRate: [number, number] }
 }
 
 export function figures(c: Counters, s: ServiceLevelSettings, live?: LiveWaiting): Figures {
@@ -83,5 +92,9 @@ export function figures(c: Counters, s: ServiceLevelSettings, live?: LiveWaiting
     offered: c.offered, answered: c.answered, abandoned: c.abandoned, shortAbandons: c.shortAbandons,
     flowedOut: c.flowedOut, callbacks: c.callbacks, handled: c.handled,
     serviceLevel: serviceLevel(c, s, live), asaMs: asaMs(c), ahtMs: ahtMs(c), abandonRate: abandonRate(c),
+    parts: {
+      serviceLevel: serviceLevelParts(c, s, live), asa: [c.answeredWaitMs, c.answered],
+      aht: [c.talkMs + c.holdMs + c.wrapMs, c.handled], abandonRate: [c.abandoned - c.shortAbandons, c.offered - c.shortAbandons],
+    },
   }
 }

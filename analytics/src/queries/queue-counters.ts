@@ -7,9 +7,10 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { ABANDONED, ANSWERED, CALLBACK, FLOWED_OUT } from '../metrics/visit.ts'
 import { COUNTER_KEYS, type Counters, type Thresholds } from '../metrics/counters.ts'
 
-const SQL = `
+const sql = (byInterval: boolean): string => `
 SELECT
-    queue_id AS queueId,
+    queue_id AS queueId,${byInterval ? `
+    intDiv(if(v_dequeued > 0, v_dequeued - v_wait, v_queued), 900000) * 900000 AS intervalStart,` : ''}
     count() AS offered,
     countIf(v_outcome IN {answered:Array(String)}) AS answered,
     countIf(v_outcome IN {answered:Array(String)} AND v_wait <= t) AS answeredWithinT,
@@ -45,8 +46,8 @@ FROM
 )
 WHERE if(v_dequeued > 0, v_dequeued - v_wait, v_queued) >= {from:Int64}
   AND if(v_dequeued > 0, v_dequeued - v_wait, v_queued) < {to:Int64}
-GROUP BY queue_id
-ORDER BY queue_id`
+GROUP BY queue_id${byInterval ? ', intervalStart' : ''}
+ORDER BY queue_id${byInterval ? ', intervalStart' : ''}`
 
 export interface QueueCountersQuery {
   tenant: string
@@ -59,9 +60,24 @@ export interface QueueCountersQuery {
 }
 
 export async function queueCounters(client: ClickHouseClient, q: QueueCountersQuery): Promise<Map<string, Counters>> {
+  const out = new Map<string, Counters>()
+  for (const r of await run(client, q, false)) out.set(String(r.queueId), toCounters(r))
+  return out
+}
+
+/** Counters per queue and 15-minute interval (UTC-aligned; every IANA offset is a multiple of 15 minutes). */
+export async function intervalCounters(client: ClickHouseClient, q: QueueCountersQuery): Promise<Array<{ queueId: string; start: number; counters: Counters }>> {
+  return (await run(client, q, true)).map((r) => ({ queueId: String(r.queueId), start: Number(r.intervalStart), counters: toCounters(r) }))
+}
+
+function toCounters(r: Record<string, string | number>): Counters {
+  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, Number(r[k])])) as unknown as Counters
+}
+
+async function run(client: ClickHouseClient, q: QueueCountersQuery, byInterval: boolean): Promise<Array<Record<string, string | number>>> {
   const byQueue = Object.entries(q.thresholds.byQueue ?? {})
   const rs = await client.query({
-    query: SQL,
+    query: sql(byInterval),
     format: 'JSONEachRow',
     query_params: {
       tenant: q.tenant, from: q.fromMs, to: q.toMs, only: q.queues ?? [],
@@ -73,11 +89,5 @@ export async function queueCounters(client: ClickHouseClient, q: QueueCountersQu
       defaultShortMs: q.thresholds.default.shortAbandonMs,
     },
   })
-  const rows = await rs.json<Record<string, string | number>>()
-  const out = new Map<string, Counters>()
-  for (const r of rows) {
-    const c = Object.fromEntries(COUNTER_KEYS.map((k) => [k, Number(r[k])])) as unknown as Counters
-    out.set(String(r.queueId), c)
-  }
-  return out
+  return rs.json<Record<string, string | number>>()
 }

@@ -45,7 +45,7 @@ export async function bootstrapAccess(dir: AccessDirectory, opts: { tenant: stri
   for (const b of DEMO_BOARDS) {
     if (dir.get('boards', id('board', b.key))) continue
     await dir.save('boards', {
-      id: id('board', b.key), name: b.name, teamId: b.team ? id('team', b.team) : '', queueIds: b.queueIds, layout: '{}',
+      id: id('board', b.key), name: b.name, teamId: b.team ? id('team', b.team) : '', queueIds: b.queueIds, layout: JSON.stringify(b.layout),
       deleted: false, createdBy: 'demo', createdMs: now, updatedMs: 0,
     })
   }

@@ -18,6 +18,8 @@ export function deriveState(status: AgentStatus, activity: AgentActivity): Deriv
 
 export interface AgentLive {
   agentId: string
+  /** The display name (the ACD's agent name), else the id. */
+  name: string
   state: DerivedState
   reasonCode: string | null
   stateSince: number
@@ -107,10 +109,10 @@ export class AgentRecord {
       || c.reasonCode !== previous.reasonCode || c.contactSince !== previous.contactSince
   }
 
-  view(contactQueue: (contactId: string) => string | undefined): AgentLive {
+  view(contactQueue: (contactId: string) => string | undefined, name: string): AgentLive {
     const c = this.current
     return {
-      agentId: this.agentId, state: c.state, reasonCode: c.state === 'aux' ? c.reasonCode : null,
+      agentId: this.agentId, name, state: c.state, reasonCode: c.state === 'aux' ? c.reasonCode : null,
       stateSince: c.stateSince, contactId: c.contactId,
       contactQueueId: c.contactId ? contactQueue(c.contactId) ?? null : null,
       contactSince: c.contactSince, handledToday: this.handled.size, queues: [...this.queues],

@@ -38,6 +38,8 @@ export interface LiveEngineOptions {
   queues?: Record<string, Partial<QueueSettings>>
   /** Queues each agent serves (learned from offers and connects as well). */
   agentQueues?: Record<string, string[]>
+  /** Display names of agents (the ACD's configuration). */
+  agentNames?: Record<string, string>
   now?: number
 }
 
@@ -49,6 +51,7 @@ export class LiveEngine {
   private readonly agents = new Map<string, AgentRecord>()
   private readonly contactQueue = new Map<string, string>()
   private readonly settings = new Map<string, QueueSettings>()
+  private readonly agentNames = new Map<string, string>()
   private readonly dirtyQueues = new Set<string>()
   private readonly dirtyAgents = new Set<string>()
   private dayStart: number
@@ -62,6 +65,7 @@ export class LiveEngine {
     this.now = opts.now ?? Date.now()
     this.dayStart = startOfDayIn(this.now, this.timeZone)
     for (const [id, s] of Object.entries(opts.queues ?? {})) this.configureQueue(id, s)
+    for (const [id, name] of Object.entries(opts.agentNames ?? {})) this.agentNames.set(id, name)
     for (const [agentId, qs] of Object.entries(opts.agentQueues ?? {})) {
       const a = this.agent(agentId)
       for (const q of qs) { a.queues.add(q); this.queue(q) }
@@ -278,7 +282,7 @@ export class LiveEngine {
 
 
   private agentView(a: AgentRecord): AgentLive {
-    return a.view((contactId) => this.contactQueue.get(contactId))
+    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId)
   }
 
   private queue(id: string): QueueState {

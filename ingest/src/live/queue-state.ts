@@ -15,10 +15,15 @@ export interface QueueLive {
   /** When the oldest waiting contact entered the queue; longest wait = now − this. */
   oldestWaitingSince: number | null
   waitingPastThreshold: number
+  /** The contacts waiting now, oldest first (at most WAITING_LIST_MAX). */
+  waitingContacts: Array<{ contactId: string; since: number }>
   agents: Record<DerivedState, number>
   today: Figures & { maxWaitMs: number }
   windows: Record<WindowName, Figures>
 }
+
+/** Contacts listed per queue in a view; the count in `waiting` is always complete. */
+export const WAITING_LIST_MAX = 25
 
 export class QueueState {
   readonly intervals = new Map<number, Counters>()
@@ -33,10 +38,14 @@ export class QueueState {
   view(now: number, { name, ...settings }: QueueSettings, agents: Record<DerivedState, number>): QueueLive {
     let oldest: number | null = null
     let pastT = 0
-    for (const since of this.waiting.values()) {
+    const list: Array<{ contactId: string; since: number }> = []
+    for (const [key, since] of this.waiting) {
       if (oldest === null || since < oldest) oldest = since
       if (now - since > settings.serviceLevelMs) pastT++
+      list.push({ contactId: key.slice(key.indexOf('\u0000') + 1), since })
     }
+    list.sort((a, b) => a.since - b.since)
+    if (list.length > WAITING_LIST_MAX) list.length = WAITING_LIST_MAX
     const windows = {} as Record<WindowName, Figures>
     for (const [w, minutes] of Object.entries(WINDOWS) as Array<[WindowName, number]>) {
       const from = minuteStart(now) - (minutes - 1) * MINUTE_MS
@@ -48,7 +57,7 @@ export class QueueState {
     }
     return {
       queueId: this.queueId, name, settings: { ...settings, formulaText: FORMULA_TEXT.serviceLevel[settings.formula] },
-      waiting: this.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, agents,
+      waiting: this.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, waitingContacts: list, agents,
       today: { ...figures(this.today, settings, { waitingPastT: pastT }), maxWaitMs: this.todayMaxWaitMs },
       windows,
     }

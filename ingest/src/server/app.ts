@@ -26,6 +26,8 @@ import { usersRoutes } from './auth/users-routes.ts'
 import type { RealtimeAcd } from '@agner/telephony'
 import { agentRoutes } from './agent-routes.ts'
 import { boardRoutes } from './board-routes.ts'
+import { boardLiveRoutes } from './board-live-routes.ts'
+import { BoardScreens } from './board-screens.ts'
 import { contactsRoutes } from './contacts-routes.ts'
 import { installErrorHandler } from './errors.ts'
 import { eventsRoute } from './events-route.ts'
@@ -108,7 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit })
   await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes })
   await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
-  await app.register(boardRoutes, { directory, audit, engine: deps.engine, feed: deps.feed, sockets, knownQueue })
+  const screens = new BoardScreens()
+  await app.register(boardRoutes, { directory, audit, screens, knownQueue })
+  await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant })
   await app.register(agentRoutes, { acd: deps.acd, sockets })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })

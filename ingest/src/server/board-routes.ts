@@ -1,30 +1,25 @@
 /**
- * Wallboards: their configuration (saved per team) and their live feed. A display link reaches
- * its own board's configuration and live data, and nothing else.
- *   GET/POST /api/boards, GET/PATCH/DELETE /api/boards/:id
- *   GET /api/boards/:id/live (snapshot), WS /ws/boards/:id/live (snapshot, then deltas)
+ * Wallboards' configuration, saved per team: GET/POST /api/boards, GET/PATCH/DELETE /api/boards/:id.
+ * A layout is saved only if it can render (@agner/boards checkLayout, against the board's queues);
+ * a change is pushed at once to every screen showing the board (board-live-routes.ts). A display
+ * link reaches its own board and nothing else.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { uuidv7 } from '@agner/events'
+import { checkLayout, defaultLayout, LayoutError } from '@agner/boards'
 import { boardVisibleTo } from '../access/boards.ts'
 import type { AccessDirectory } from '../access/directory.ts'
 import { seesAllOf, type Principal } from '../access/principal.ts'
 import type { BoardRecord } from '../access/records.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
-import type { LiveEngine } from '../live/engine.ts'
-import type { LiveFeed } from '../live/feed.ts'
-import { scopedView } from '../live/scope.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { ID_PARAMS, QUEUE_IDS } from './auth/schemas.ts'
-import type { SocketRegistry } from './auth/socket-registry.ts'
-import { streamLive } from './live-stream.ts'
+import type { BoardScreens } from './board-screens.ts'
 
 export interface BoardRoutesOptions {
   directory: AccessDirectory
   audit: AuditLog
-  engine: LiveEngine
-  feed: LiveFeed
-  sockets: SocketRegistry
+  screens: BoardScreens
   knownQueue: (id: string) => boolean
 }
 
@@ -34,7 +29,7 @@ const FIELDS = {
   queueIds: QUEUE_IDS,
   layout: { type: 'string', maxLength: 262_144 },
 } as const
-const TOKEN_QUERY = { type: 'object', properties: { access_token: { type: 'string', maxLength: 256 } } } as const
+export const TOKEN_QUERY = { type: 'object', properties: { access_token: { type: 'string', maxLength: 256 } } } as const
 
 interface BoardInput { name?: string; teamId?: string; queueIds?: string[]; layout?: string }
 
@@ -43,19 +38,9 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
   const read = { permission: 'boards:read' } as const
   const readOrDisplay = { permission: 'boards:read', display: true } as const
   const write = { permission: 'boards:write' } as const
+  const boardFor = (req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined => requestedBoard(directory, req, reply)
 
-  /** The board the caller asked for, or the reply already sent. */
-  function boardFor(req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined {
-    const { id } = req.params as { id: string }
-    const p = req.principal!
-    if (p.kind === 'display' && p.boardId !== id) { void reply.status(403).send({ error: 'A display link opens its own wallboard only.' }); return undefined }
-    const board = directory.get('boards', id)
-    if (!board || board.deleted) { void reply.status(404).send({ error: 'There is no such board; it may have been deleted.' }); return undefined }
-    if (!boardVisibleTo(p, board)) { void reply.status(403).send({ error: 'This board shows queues outside your teams; ask an admin.' }); return undefined }
-    return board
-  }
-
-  function inputProblem(p: Principal, body: BoardInput): string | undefined {
+  function inputProblem(p: Principal, body: BoardInput, current?: BoardRecord): string | undefined {
     const unknown = body.queueIds?.find((q) => !opts.knownQueue(q))
     if (unknown) return `There is no queue "${unknown}"; pick queues from the list.`
     if (body.queueIds && !seesAllOf(p.queues, body.queueIds)) return 'A board can only show queues of your teams.'
@@ -65,9 +50,13 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
       const user = directory.get('users', p.id)
       if (p.queues !== 'all' && !user?.teamIds.includes(body.teamId)) return 'You can only save boards for your own teams.'
     }
-    if (body.layout !== undefined) {
-      try { const v: unknown = JSON.parse(body.layout); if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error() } catch {
-        return 'The board layout is not a JSON object; export a board to see the expected shape.'
+    // The layout must render with the board's queues (the new ones when they change too).
+    const queues = new Set(body.queueIds ?? current?.queueIds ?? [])
+    const layout = body.layout ?? (body.queueIds && current ? current.layout : undefined)
+    if (layout !== undefined) {
+      try { checkLayout(layout, (q) => queues.has(q)) } catch (err) {
+        if (err instanceof LayoutError) return err.message
+        throw err
       }
     }
     return undefined
@@ -85,7 +74,7 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
     const problem = inputProblem(req.principal!, body)
     if (problem) return reply.status(400).send({ error: problem })
     const board = await directory.save('boards', {
-      id: uuidv7(), name: body.name.trim(), teamId: body.teamId ?? '', queueIds: body.queueIds, layout: body.layout ?? '{}',
+      id: uuidv7(), name: body.name.trim(), teamId: body.teamId ?? '', queueIds: body.queueIds, layout: body.layout ?? JSON.stringify(defaultLayout()),
       deleted: false, createdBy: req.principal!.name, createdMs: Date.now(), updatedMs: 0,
     })
     await audit.record({ ...actorOf(req), action: 'board.create', target: board.name, ok: true, detail: { id: board.id, queueIds: board.queueIds } })
@@ -104,9 +93,10 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
     const board = boardFor(req, reply)
     if (!board) return reply
     const body = req.body as BoardInput
-    const problem = inputProblem(req.principal!, body)
+    const problem = inputProblem(req.principal!, body, board)
     if (problem) return reply.status(400).send({ error: problem })
     const saved = await directory.save('boards', { ...board, ...body })
+    opts.screens.changed(board, saved, boardView)
     await audit.record({ ...actorOf(req), action: 'board.update', target: saved.name, ok: true, detail: { id: saved.id, changed: Object.keys(body) } })
     return { board: boardView(saved) }
   })
@@ -116,29 +106,24 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
     if (!board) return reply
     await directory.save('boards', { ...board, deleted: true })
     for (const t of directory.list('tokens')) if (t.kind === 'display' && t.boardId === board.id && t.revokedMs === 0) await directory.save('tokens', { ...t, revokedMs: Date.now() })
+    opts.screens.deleted(board.id)
     await audit.record({ ...actorOf(req), action: 'board.delete', target: board.name, ok: true, detail: { id: board.id } })
     return { ok: true }
   })
-
-  app.get('/api/boards/:id/live', { schema: { params: ID_PARAMS, querystring: TOKEN_QUERY }, config: { access: readOrDisplay } }, async (req, reply) => {
-    const board = boardFor(req, reply)
-    return board ? scopedView(opts.engine.snapshot(Date.now()), new Set(board.queueIds)) : reply
-  })
-
-  app.get('/ws/boards/:id/live', { websocket: true, schema: { params: ID_PARAMS, querystring: TOKEN_QUERY }, config: { access: readOrDisplay } }, (socket, req) => {
-    const board = directory.get('boards', (req.params as { id: string }).id)
-    const p = req.principal!
-    if (!board || !boardVisibleTo(p, board)) { socket.close(4403, 'not your board'); return }
-    streamLive(socket, p.kind === 'display' ? p : { ...p, boardId: board.id }, new Set(board.queueIds), opts, { board: boardView(board) })
-  })
-
-  // A WebSocket upgrade has no reply to send a 403 on: refuse other boards before the upgrade.
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.routeOptions.url === '/ws/boards/:id/live') { if (!boardFor(req, reply)) return reply }
-  })
 }
 
-function boardView(b: BoardRecord): Omit<BoardRecord, 'deleted' | 'updatedMs'> & { updatedMs: number } {
+/** The board the caller asked for (params.id), or undefined with the reply already sent. */
+export function requestedBoard(directory: AccessDirectory, req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined {
+  const { id } = req.params as { id: string }
+  const p = req.principal!
+  if (p.kind === 'display' && p.boardId !== id) { void reply.status(403).send({ error: 'A display link opens its own wallboard only.' }); return undefined }
+  const board = directory.get('boards', id)
+  if (!board || board.deleted) { void reply.status(404).send({ error: 'There is no such board; it may have been deleted.' }); return undefined }
+  if (!boardVisibleTo(p, board)) { void reply.status(403).send({ error: 'This board shows queues outside your teams; ask an admin.' }); return undefined }
+  return board
+}
+
+export function boardView(b: BoardRecord): Omit<BoardRecord, 'deleted' | 'updatedMs'> & { updatedMs: number } {
   const { deleted: _d, ...rest } = b
   return rest
 }

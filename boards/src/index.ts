@@ -1,0 +1,3 @@
+export * from './live-types.ts'
+export * from './metrics.ts'
+export * from './layout.ts'

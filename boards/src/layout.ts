@@ -1,0 +1,154 @@
+/**
+ * A wallboard's layout as JSON: pages of widgets on a 12 × 12 grid, each widget with its queues
+ * (or the board's), metric, window and thresholds; a page rotation timer; alert settings.
+ * `checkLayout` accepts only a layout that can render, naming the first problem in one sentence
+ * (malformed JSON, an unknown widget type, metric or queue, a widget off the grid, overlapping
+ * widgets, thresholds in the wrong order). Pure.
+ */
+import { isMetric, METRICS, WINDOWS, type MetricId, type Thresholds, type Window } from './metrics.ts'
+
+export const GRID = { columns: 12, rows: 12 } as const
+export const WIDGET_TYPES = ['kpi', 'queue-table', 'agent-grid', 'waiting-list', 'sl-gauge', 'trend', 'clock', 'banner'] as const
+export type WidgetType = (typeof WIDGET_TYPES)[number]
+export const TREND_METRICS = ['offered', 'answered', 'abandoned', 'serviceLevel', 'asa', 'aht'] as const satisfies readonly MetricId[]
+
+export interface Widget {
+  id: string
+  type: WidgetType
+  /** Grid cell of the top-left corner (0-based) and size in cells. */
+  x: number
+  y: number
+  w: number
+  h: number
+  title?: string
+  /** Queues shown; empty or absent: all the board's queues. */
+  queues?: string[]
+  /** kpi, sl-gauge (serviceLevel), trend. */
+  metric?: MetricId
+  window?: Window
+  thresholds?: Thresholds
+  /** banner: the announcement. */
+  text?: string
+  level?: 'info' | 'warning' | 'alert'
+}
+
+export interface BoardPage { id: string; title?: string; widgets: Widget[] }
+
+export interface BoardLayout {
+  version: 1
+  theme?: 'dark' | 'light'
+  /** Seconds each page shows before the next (0: no rotation). */
+  rotateSeconds?: number
+  alerts?: { mute?: boolean; minGapSeconds?: number }
+  pages: BoardPage[]
+}
+
+export class LayoutError extends Error {}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isInt = (x: unknown, lo: number, hi: number): x is number => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+
+/** Parses and checks a layout (text or parsed JSON) against the queues the board may show. */
+export function checkLayout(input: unknown, knownQueue: (id: string) => boolean): BoardLayout {
+  let raw = input
+  if (typeof input === 'string') {
+    try { raw = JSON.parse(input) } catch { throw new LayoutError('The board is not valid JSON; export a board to see the expected shape.') }
+  }
+  if (!isObj(raw)) throw new LayoutError('A board must be a JSON object with "version": 1 and "pages".')
+  if (raw.version !== 1) throw new LayoutError(`"version" must be 1, got ${JSON.stringify(raw.version)}.`)
+  if (raw.theme !== undefined && raw.theme !== 'dark' && raw.theme !== 'light') throw new LayoutError('"theme" must be "dark" or "light".')
+  if (raw.rotateSeconds !== undefined && !(raw.rotateSeconds === 0 || isInt(raw.rotateSeconds, 5, 3600))) throw new LayoutError('"rotateSeconds" must be 0 (no rotation) or 5–3600 seconds.')
+  if (raw.alerts !== undefined) {
+    const a = raw.alerts
+    if (!isObj(a) || (a.mute !== undefined && typeof a.mute !== 'boolean') || (a.minGapSeconds !== undefined && !isInt(a.minGapSeconds, 0, 3600))) {
+      throw new LayoutError('"alerts" must be {"mute": true|false, "minGapSeconds": 0–3600}.')
+    }
+  }
+  if (!Array.isArray(raw.pages) || raw.pages.length === 0 || raw.pages.length > 20) throw new LayoutError('"pages" must list 1 to 20 pages.')
+  const pageIds = new Set<string>()
+  raw.pages.forEach((p: unknown, i: number) => {
+    if (!isObj(p) || typeof p.id !== 'string' || !p.id) throw new LayoutError(`Page ${i + 1} needs an "id".`)
+    if (pageIds.has(p.id)) throw new LayoutError(`Page id "${p.id}" is used twice.`)
+    pageIds.add(p.id)
+    if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 120)) throw new LayoutError(`Page ${i + 1}: "title" must be text up to 120 characters.`)
+    if (!Array.isArray(p.widgets) || p.widgets.length > 60) throw new LayoutError(`Page ${i + 1}: "widgets" must list up to 60 widgets.`)
+    const ids = new Set<string>()
+    const cells = new Map<string, string>()
+    p.widgets.forEach((w: unknown, j: number) => {
+      checkWidget(w, `Page ${i + 1}, widget ${j + 1}`, knownQueue)
+      const widget = w as Widget
+      if (ids.has(widget.id)) throw new LayoutError(`Page ${i + 1}: widget id "${widget.id}" is used twice.`)
+      ids.add(widget.id)
+      for (let x = widget.x; x < widget.x + widget.w; x++) {
+        for (let y = widget.y; y < widget.y + widget.h; y++) {
+          const other = cells.get(`${x},${y}`)
+          if (other) throw new LayoutError(`Page ${i + 1}: widgets "${other}" and "${widget.id}" overlap; move or resize one.`)
+          cells.set(`${x},${y}`, widget.id)
+        }
+      }
+    })
+  })
+  return raw as unknown as BoardLayout
+}
+
+function checkWidget(w: unknown, where: string, knownQueue: (id: string) => boolean): void {
+  if (!isObj(w)) throw new LayoutError(`${where} must be an object.`)
+  if (typeof w.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(w.id)) throw new LayoutError(`${where} needs an "id" of letters, digits, "-" or "_".`)
+  const at = `${where} ("${w.id}")`
+  if (!(WIDGET_TYPES as readonly unknown[]).includes(w.type)) throw new LayoutError(`${at}: "type" must be one of ${WIDGET_TYPES.join(', ')}; got ${JSON.stringify(w.type)}.`)
+  if (!isInt(w.x, 0, GRID.columns - 1) || !isInt(w.y, 0, GRID.rows - 1) || !isInt(w.w, 1, GRID.columns) || !isInt(w.h, 1, GRID.rows) ||
+      (w.x as number) + (w.w as number) > GRID.columns || (w.y as number) + (w.h as number) > GRID.rows) {
+    throw new LayoutError(`${at} must sit on the ${GRID.columns} × ${GRID.rows} grid: whole x, y ≥ 0 and w, h ≥ 1 with x + w ≤ ${GRID.columns} and y + h ≤ ${GRID.rows}.`)
+  }
+  if (w.title !== undefined && (typeof w.title !== 'string' || w.title.length > 120)) throw new LayoutError(`${at}: "title" must be text up to 120 characters.`)
+  if (w.queues !== undefined) {
+    if (!Array.isArray(w.queues) || !w.queues.every((q) => typeof q === 'string')) throw new LayoutError(`${at}: "queues" must list queue ids.`)
+    const unknown = w.queues.find((q) => !knownQueue(q as string))
+    if (unknown !== undefined) throw new LayoutError(`${at} shows queue "${String(unknown)}", which is not one of this board's queues.`)
+  }
+  if (w.window !== undefined && !(WINDOWS as readonly unknown[]).includes(w.window)) throw new LayoutError(`${at}: "window" must be one of ${WINDOWS.join(', ')}.`)
+  const needsMetric = w.type === 'kpi' || w.type === 'trend'
+  if (needsMetric && w.metric === undefined) throw new LayoutError(`${at}: a ${w.type} widget needs a "metric".`)
+  if (w.metric !== undefined && !isMetric(w.metric)) throw new LayoutError(`${at}: there is no metric "${String(w.metric)}"; use one of ${Object.keys(METRICS).join(', ')}.`)
+  if (w.type === 'trend' && !(TREND_METRICS as readonly unknown[]).includes(w.metric)) throw new LayoutError(`${at}: a trend shows one of ${TREND_METRICS.join(', ')}.`)
+  if (w.type === 'sl-gauge' && w.metric !== undefined && w.metric !== 'serviceLevel') throw new LayoutError(`${at}: a service-level gauge shows "serviceLevel" only.`)
+  if (w.thresholds !== undefined) {
+    const t = w.thresholds
+    if (!isObj(t) || !isNum(t.amber) || !isNum(t.red) || (t.flash !== undefined && typeof t.flash !== 'boolean') || (t.sound !== undefined && typeof t.sound !== 'boolean')) {
+      throw new LayoutError(`${at}: "thresholds" must be {"amber": number, "red": number, "flash": true|false, "sound": true|false}.`)
+    }
+    const metric = (w.metric ?? (w.type === 'sl-gauge' ? 'serviceLevel' : undefined)) as MetricId | undefined
+    if (metric) {
+      const bad = METRICS[metric].bad
+      if (bad === 'high' && t.red < t.amber) throw new LayoutError(`${at}: for ${metric}, higher is worse, so "red" (${t.red}) must be at least "amber" (${t.amber}).`)
+      if (bad === 'low' && t.red > t.amber) throw new LayoutError(`${at}: for ${metric}, lower is worse, so "red" (${t.red}) must be at most "amber" (${t.amber}).`)
+    }
+  }
+  if (w.type === 'banner' && (typeof w.text !== 'string' || w.text.length > 500)) throw new LayoutError(`${at}: a banner needs "text" up to 500 characters.`)
+  if (w.level !== undefined && !['info', 'warning', 'alert'].includes(String(w.level))) throw new LayoutError(`${at}: "level" must be info, warning or alert.`)
+}
+
+/** A sensible first board for a set of queues: KPIs, the queue table, agents, waiting contacts, trend. */
+export function defaultLayout(): BoardLayout {
+  return {
+    version: 1, theme: 'dark', rotateSeconds: 0, alerts: { mute: false, minGapSeconds: 60 },
+    pages: [{
+      id: 'main', title: '',
+      widgets: [
+        { id: 'sl', type: 'sl-gauge', x: 0, y: 0, w: 3, h: 4, metric: 'serviceLevel', window: 'today', thresholds: { amber: 80, red: 70, flash: true, sound: true } },
+        { id: 'waiting', type: 'kpi', x: 3, y: 0, w: 2, h: 2, metric: 'waiting', thresholds: { amber: 5, red: 10, flash: true, sound: true } },
+        { id: 'longest', type: 'kpi', x: 5, y: 0, w: 2, h: 2, metric: 'longestWait', thresholds: { amber: 60, red: 120, flash: true } },
+        { id: 'asa', type: 'kpi', x: 3, y: 2, w: 2, h: 2, metric: 'asa', window: 'today', thresholds: { amber: 20, red: 40 } },
+        { id: 'abandon', type: 'kpi', x: 5, y: 2, w: 2, h: 2, metric: 'abandonRate', window: 'today', thresholds: { amber: 5, red: 10 } },
+        { id: 'clock', type: 'clock', x: 7, y: 0, w: 2, h: 2 },
+        { id: 'ready', type: 'kpi', x: 7, y: 2, w: 2, h: 2, metric: 'agentsReady' },
+        { id: 'waiting-list', type: 'waiting-list', x: 9, y: 0, w: 3, h: 4 },
+        { id: 'queues', type: 'queue-table', x: 0, y: 4, w: 7, h: 4, window: 'today' },
+        { id: 'trend', type: 'trend', x: 7, y: 4, w: 5, h: 4, metric: 'offered' },
+        { id: 'agents', type: 'agent-grid', x: 0, y: 8, w: 12, h: 3 },
+        { id: 'banner', type: 'banner', x: 0, y: 11, w: 12, h: 1, text: '', level: 'info' },
+      ],
+    }],
+  }
+}

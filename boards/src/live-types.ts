@@ -1,0 +1,51 @@
+/**
+ * The wire contract of /ws/live and the board feeds, as the browser sees it
+ * (ingest/src/live/engine.ts produces it; ingest/test checks the two agree).
+ */
+export type DerivedState = 'ready' | 'reserved' | 'busy' | 'wrap' | 'aux' | 'offline'
+
+export interface Figures {
+  offered: number
+  answered: number
+  abandoned: number
+  shortAbandons: number
+  flowedOut: number
+  callbacks: number
+  handled: number
+  serviceLevel: number | null
+  asaMs: number | null
+  ahtMs: number | null
+  abandonRate: number | null
+  /** Numerator and denominator of each ratio, for group figures. */
+  parts: { serviceLevel: [number, number]; asa: [number, number]; aht: [number, number]; abandonRate: [number, number] }
+}
+
+export interface QueueLive {
+  queueId: string
+  name: string
+  settings: { serviceLevelMs: number; shortAbandonMs: number; formula: string; formulaText: string; flowOutsInDenominator: boolean }
+  waiting: number
+  oldestWaitingSince: number | null
+  waitingPastThreshold: number
+  waitingContacts: Array<{ contactId: string; since: number }>
+  agents: Record<DerivedState, number>
+  today: Figures & { maxWaitMs: number }
+  windows: Record<'15m' | '30m' | '60m', Figures>
+}
+
+export interface AgentLive {
+  agentId: string
+  name: string
+  state: DerivedState
+  reasonCode: string | null
+  stateSince: number
+  contactId: string | null
+  contactQueueId: string | null
+  contactSince: number | null
+  handledToday: number
+  queues: string[]
+}
+
+export type LiveMessage =
+  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[] }
+  | { type: 'update'; serverTime: number; dayStart: number; queues: QueueLive[]; agents: AgentLive[] }
