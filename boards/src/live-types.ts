@@ -46,6 +46,11 @@ export interface AgentLive {
   queues: string[]
 }
 
+/** A board as the server sends it (its layout as JSON text, checked with checkLayout). */
+export interface BoardInfo { id: string; name: string; teamId: string; queueIds: string[]; layout: string; updatedMs: number }
+
 export type LiveMessage =
-  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[] }
+  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[]; board?: BoardInfo }
   | { type: 'update'; serverTime: number; dayStart: number; queues: QueueLive[]; agents: AgentLive[] }
+  /** The board was edited: its new name and layout (same queues; new queues reconnect instead). */
+  | { type: 'board'; board: BoardInfo }

@@ -38,7 +38,8 @@ export async function seedHistory(store: Store, o: { tenant: string; timeZone: s
     await flush()
     o.onProgress?.((t + DAY / 4 - from) / (to - from))
   }
-  const result = sim.finish()
+  // History ends where today begins: whatever is still open there is closed, labelled, so the live day starts clean.
+  const result = sim.finish({ closeAll: 'end of the simulated history' })
   await flush()
   return { weeks: o.weeks, from, to, contacts: result.contacts, events, wallMs: Math.round(performance.now() - t0) }
 }

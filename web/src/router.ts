@@ -18,6 +18,8 @@ export const routes: RouteRecordRaw[] = [
     path: '/', component: () => import('./layouts/AppShell.vue'),
     children: [
       { path: '', name: 'live', component: () => import('./pages/LivePage.vue'), meta: { permission: 'live:read', nav: 'nav.live', section: 'main' } },
+      { path: 'boards', name: 'boards', component: () => import('./pages/boards/BoardsPage.vue'), meta: { permission: 'boards:read', nav: 'nav.boards', section: 'main' } },
+      { path: 'boards/:id', name: 'board-editor', component: () => import('./pages/boards/BoardEditorPage.vue'), meta: { permission: 'boards:read' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { permission: 'users:manage', nav: 'nav.users', section: 'admin' } },
       { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },
       { path: 'admin/displays', name: 'displays', component: () => import('./pages/admin/DisplayLinksPage.vue'), meta: { permission: 'displays:manage', nav: 'nav.displays', section: 'admin' } },

@@ -11,3 +11,8 @@ export function savedTheme(): Theme {
   const t = localStorage.getItem('agner.theme')
   return t === 'light' || t === 'dark' || t === 'auto' ? t : 'auto'
 }
+
+/** A CSS custom property of the current theme (for canvas charts, which cannot read CSS). */
+export function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim()
+}

@@ -261,6 +261,26 @@ export class AcdEngine extends AcdCore {
     return undefined
   }
 
+  /**
+   * Closes everything at the end of a simulated run (the seam where seeded history meets the live
+   * day): waiting contacts leave their queue with `error` and the reason, contacts in progress end
+   * (by the system) and are wrapped up, and every agent logs out. Nothing is left open in the store.
+   */
+  closeAll(reason: string): void {
+    for (const c of [...this.contacts.values()]) {
+      if (c.state === 'ivr') this.endInIvr(c, 'system')
+      else if (c.state === 'queued' || c.state === 'offered') {
+        if (c.offer) this.withdrawOffer(c)
+        this.leaveQueue(c, 'error', undefined, reason)
+        this.finish(c)
+      } else if (c.state === 'connected' || c.state === 'held') {
+        this.endContact(c, 'system')
+        this.wrapUp(c.agentId!, c.id, 'system_close')
+      } else if (c.state === 'wrap') this.wrapUp(c.agentId!, c.id, 'system_close')
+    }
+    for (const a of this.agents.values()) if (a.status !== 'offline') this.setStatus(a.id, 'offline', undefined, 'system')
+  }
+
   private idleAgent(agentId: string): void {
     const a = this.agents.get(agentId)
     if (!a) return

@@ -53,7 +53,8 @@ export interface Simulation {
   /** Runs virtual time up to `to` (events go to `onEvent` as they happen). */
   advance(to: number): void
   /** Closes the run at its end and returns the figures. */
-  finish(): SimResult
+  /** Runs to the end; `closeAll` (a reason) closes every open contact and logs every agent out there. */
+  finish(opts?: { closeAll?: string }): SimResult
 }
 
 /** A simulation run piece by piece, so a caller can store each day's events before the next. */
@@ -203,8 +204,9 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
     drain()
   }
 
-  function finish(): SimResult {
+  function finish(opts: { closeAll?: string } = {}): SimResult {
     advance(end)
+    if (opts.closeAll) { acd.closeAll(opts.closeAll); drain() }
     stats.close(end, warmupEnd)
     return {
       start, end, agents: agents.length, contacts, events: stats.events,

@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { live: 'Live queues', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail' },
+  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail' },
   roles: { agent: 'Agent', supervisor: 'Supervisor', planner: 'WFM planner', manager: 'Manager', admin: 'Admin' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', create: 'Create', add: 'Add', close: 'Close', copy: 'Copy', copied: 'Copied',
@@ -58,5 +58,31 @@ export default {
   audit: {
     title: 'Audit trail', from: 'From', to: 'To', action: 'Action', actor: 'Who', target: 'What', result: 'Result', time: 'Time', ip: 'Address', detail: 'Details',
     ok: 'Succeeded', failed: 'Failed', any: 'Any',
+  },
+  metrics: {
+    waiting: 'Waiting', longestWait: 'Longest wait', waitingPastThreshold: 'Waiting past T', serviceLevel: 'Service level', asa: 'ASA', aht: 'AHT',
+    abandonRate: 'Abandon rate', maxWait: 'Max wait', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', shortAbandons: 'Short abandons',
+    flowedOut: 'Flowed out', callbacks: 'Callbacks', handled: 'Handled', agentsReady: 'Agents ready', agentsBusy: 'Agents busy', agentsWrap: 'Agents in wrap-up',
+    agentsAux: 'Agents in aux', agentsLoggedIn: 'Agents logged in',
+  },
+  windows: { today: 'Today', '15m': 'Last 15 min', '30m': 'Last 30 min', '60m': 'Last 60 min', now: 'Now' },
+  reasons: { break: 'Break', lunch: 'Lunch', training: 'Training', meeting: 'Meeting', ring_no_answer: 'Missed calls', aux: 'Aux' },
+  widgets: { kpi: 'KPI tile', 'queue-table': 'Queue table', 'agent-grid': 'Agent grid', 'waiting-list': 'Waiting contacts', 'sl-gauge': 'Service-level gauge', trend: 'Trend', clock: 'Clock', banner: 'Announcement' },
+  board: {
+    waitingContacts: 'Waiting contacts', nobodyWaiting: 'Nobody is waiting.', noAgents: 'No agent logged in.', today: 'Today', lastWeek: 'Same day last week',
+    per15: 'per 15 min', seconds: 's', reconnecting: 'reconnecting…',
+  },
+  boards: {
+    title: 'Wallboards', intro: 'Build a board, then hang it on a TV with a display link. Saved changes reach every screen at once.',
+    new: 'New board', name: 'Name', team: 'Team', noTeam: 'Whole center', queues: 'Queues', edit: 'Edit', open: 'Preview', import: 'Import JSON', export: 'Export JSON',
+    created: 'Board created.', saved: 'Saved; screens showing it update now.', importHint: 'Pick a board exported from Agner (.json).',
+    pages: 'Pages', page: 'Page {n}', addPage: 'Add page', removePage: 'Remove page', rotate: 'Rotate pages every (s, 0 = never)',
+    theme: 'Theme on the TV', mute: 'Mute alert sounds', minGap: 'Seconds between alert sounds', addWidget: 'Add widget', widget: 'Widget',
+    type: 'Type', metric: 'Metric', window: 'Period', widgetQueues: 'Queues (none ticked: all of the board’s)', title2: 'Title (optional)',
+    thresholds: 'Thresholds', amber: 'Amber at', red: 'Red at', flash: 'Flash when red', sound: 'Sound when worse', text: 'Text', level: 'Style',
+    levels: { info: 'Information', warning: 'Warning', alert: 'Alert' }, unit: { percent: '%', duration: 'seconds', count: 'count' },
+    position: 'Position and size (cells of the 12 × 12 grid)', remove: 'Remove widget', noSpace: 'There is no free space for a new widget on this page; make room first.',
+    invalid: 'This board cannot be saved yet: {message}', higherWorse: 'higher is worse', lowerWorse: 'lower is worse', preview: 'Live preview',
+    moveHint: 'Drag a widget to move it, its corner to resize it; click it to configure it.',
   },
 } as const

@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { live: '实时队列', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志' },
+  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志' },
   roles: { agent: '坐席', supervisor: '班组长', planner: '排班计划员', manager: '经理', admin: '管理员' },
   common: {
     save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '创建', add: '添加', close: '关闭', copy: '复制', copied: '已复制',
@@ -57,5 +57,31 @@ export default {
   audit: {
     title: '审计日志', from: '开始', to: '结束', action: '操作', actor: '操作人', target: '对象', result: '结果', time: '时间', ip: '地址', detail: '详情',
     ok: '成功', failed: '失败', any: '全部',
+  },
+  metrics: {
+    waiting: '排队数', longestWait: '最长等待', waitingPastThreshold: '超时排队', serviceLevel: '服务水平', asa: '平均应答速度', aht: '平均处理时长',
+    abandonRate: '放弃率', maxWait: '最大等待', offered: '进线量', answered: '接通量', abandoned: '放弃量', shortAbandons: '短时放弃',
+    flowedOut: '溢出量', callbacks: '回拨量', handled: '已处理', agentsReady: '空闲坐席', agentsBusy: '通话坐席', agentsWrap: '话后处理坐席',
+    agentsAux: '小休坐席', agentsLoggedIn: '在线坐席',
+  },
+  windows: { today: '今日', '15m': '近 15 分钟', '30m': '近 30 分钟', '60m': '近 60 分钟', now: '当前' },
+  reasons: { break: '休息', lunch: '午餐', training: '培训', meeting: '会议', ring_no_answer: '未接来电', aux: '小休' },
+  widgets: { kpi: '指标卡', 'queue-table': '队列表', 'agent-grid': '坐席状态', 'waiting-list': '排队列表', 'sl-gauge': '服务水平仪表', trend: '趋势图', clock: '时钟', banner: '公告' },
+  board: {
+    waitingContacts: '排队客户', nobodyWaiting: '当前无人排队。', noAgents: '没有在线坐席。', today: '今日', lastWeek: '上周同日',
+    per15: '每 15 分钟', seconds: '秒', reconnecting: '正在重新连接…',
+  },
+  boards: {
+    title: '大屏看板', intro: '先搭建看板，再用展示链接挂到电视上。保存的修改会立即推送到每一块屏幕。',
+    new: '新建看板', name: '名称', team: '团队', noTeam: '全中心', queues: '队列', edit: '编辑', open: '预览', import: '导入 JSON', export: '导出 JSON',
+    created: '看板已创建。', saved: '已保存，正在显示它的屏幕会立即更新。', importHint: '请选择从 Agner 导出的看板文件（.json）。',
+    pages: '页面', page: '第 {n} 页', addPage: '添加页面', removePage: '删除页面', rotate: '轮播间隔（秒，0 为不轮播）',
+    theme: '电视上的主题', mute: '关闭告警声音', minGap: '两次告警声音的最短间隔（秒）', addWidget: '添加组件', widget: '组件',
+    type: '类型', metric: '指标', window: '时间范围', widgetQueues: '队列（不勾选即看板的全部队列）', title2: '标题（可选）',
+    thresholds: '阈值', amber: '黄色阈值', red: '红色阈值', flash: '红色时闪烁', sound: '变差时响铃', text: '文字', level: '样式',
+    levels: { info: '信息', warning: '警告', alert: '紧急' }, unit: { percent: '%', duration: '秒', count: '个' },
+    position: '位置与大小（12 × 12 网格的格数）', remove: '删除组件', noSpace: '本页没有空位放新组件，请先腾出位置。',
+    invalid: '看板暂时不能保存：{message}', higherWorse: '越高越差', lowerWorse: '越低越差', preview: '实时预览',
+    moveHint: '拖动组件可移动，拖动右下角可调整大小，点击组件进行设置。',
   },
 } as const

@@ -6,6 +6,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
+import type { BoardInfo } from '@agner/boards'
 import type { AgentLive, LiveMessage, QueueLive } from '../live-types'
 
 export const useLiveStore = defineStore('live', () => {
@@ -16,6 +17,12 @@ export const useLiveStore = defineStore('live', () => {
   /** Server clock minus browser clock, so ages are right even on a badly set TV. */
   const clockOffsetMs = ref(0)
   const timeZone = ref('')
+  /** Start of today in the center (moves at its midnight: today's figures restart without a reload). */
+  const dayStart = ref(0)
+  /** The board of a board feed, replaced when a supervisor saves a change. */
+  const board = shallowRef<BoardInfo | null>(null)
+  /** Bumped on every snapshot and update, for widgets that redraw on data. */
+  const version = ref(0)
   /** Why the feed stopped for good: 'signed-out' or 'revoked'; null while it runs or retries. */
   const ended = ref<'signed-out' | 'revoked' | null>(null)
   let path = '/ws/live'
@@ -24,8 +31,12 @@ export const useLiveStore = defineStore('live', () => {
   let retryTimer: number | undefined
 
   function apply(msg: LiveMessage): void {
+    if (msg.type === 'board') { board.value = msg.board; return }
     clockOffsetMs.value = msg.serverTime - Date.now()
+    dayStart.value = msg.dayStart
+    version.value++
     if (msg.type === 'snapshot') {
+      if (msg.board) board.value = msg.board
       timeZone.value = msg.timeZone
       queues.value = new Map(msg.queues.map((q) => [q.queueId, q]))
       agents.value = new Map(msg.agents.map((a) => [a.agentId, a]))
@@ -74,5 +85,5 @@ export const useLiveStore = defineStore('live', () => {
   const queueList = computed(() => [...queues.value.values()].sort((a, b) => a.name.localeCompare(b.name)))
   const agentList = computed(() => [...agents.value.values()])
 
-  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, ended, connect, disconnect, apply }
+  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, dayStart, board, version, ended, connect, disconnect, apply }
 })

@@ -1,0 +1,9 @@
+/** A metric's value as a wallboard shows it: percent, m:ss, or a whole number; "—" when there is none. */
+import { METRICS, type MetricId } from '@agner/boards'
+import { duration, percent } from '../format'
+
+export function formatMetric(id: MetricId, v: number | null): string {
+  const unit = METRICS[id].unit
+  if (v === null) return '—'
+  return unit === 'percent' ? percent(v) : unit === 'duration' ? duration(v) : String(Math.round(v))
+}
