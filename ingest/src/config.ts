@@ -82,7 +82,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ackWaitMs: int(env, 'AGNER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
     natsReplicas: int(env, 'AGNER_NATS_REPLICAS', 1, 1, 5),
     maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
-    liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 250, 50, 60_000),
+    liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 100, 50, 60_000),
     logLevel: logLevel as Config['logLevel'],
     adminPassword: env.AGNER_ADMIN_PASSWORD || undefined,
     sessionIdleMs: int(env, 'AGNER_SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60) * 60_000,
