@@ -16,3 +16,8 @@ export function savedTheme(): Theme {
 export function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim()
 }
+
+/** A font size for canvas charts that scales like the kiosk's text (1 = the board's base size). */
+export function chartFont(k: number): number {
+  return Math.round(Math.min(window.innerWidth / 100, window.innerHeight / 56.25) * k)
+}
