@@ -11,7 +11,7 @@ import { countStoredEvents, createStore, migrate, type Store } from '@agner/anal
 import { seedHistory, type SeedResult } from './seed-history.ts'
 import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
-import { DEMO_AGENTS, DEMO_QUEUES, DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
+import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
 import { liveSetup, startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
