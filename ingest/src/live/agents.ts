@@ -3,6 +3,7 @@
  * apart, and the state a wallboard shows is derived from both (DESIGN §3). Out-of-order events
  * are resolved by event time, ties by id, so replays and redeliveries land on the same state.
  */
+import type { AgentLive } from '@agner/boards'
 import type { AgentActivity, AgentStatus, EventOf } from '@agner/events'
 
 export const DERIVED_STATES = ['ready', 'reserved', 'busy', 'wrap', 'aux', 'offline'] as const
@@ -16,19 +17,8 @@ export function deriveState(status: AgentStatus, activity: AgentActivity): Deriv
   return status === 'aux' ? 'aux' : 'ready'
 }
 
-export interface AgentLive {
-  agentId: string
-  /** The display name (the ACD's agent name), else the id. */
-  name: string
-  state: DerivedState
-  reasonCode: string | null
-  stateSince: number
-  contactId: string | null
-  contactQueueId: string | null
-  contactSince: number | null
-  handledToday: number
-  queues: string[]
-}
+/** The wire shape of an agent (shared with the browser through @agner/boards). */
+export type { AgentLive }
 
 /** One status or activity change, as kept in an agent's recent history. */
 interface Change {
