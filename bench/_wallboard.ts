@@ -41,6 +41,9 @@ export async function wallboardRig(rate: number): Promise<WallboardRig> {
   // Talk time chosen so that about 500 agents carry `rate` events/s.
   let cfg = trafficForRate({ eventsPerSecond: rate, queues: 50, seed: 5, meanTalkMs: 1000, meanWrapMs: 1000 })
   for (let talk = 1000; talk <= 120_000 && cfg.agents.length < 500; talk += 250) cfg = trafficForRate({ eventsPerSecond: rate, queues: 50, seed: 5, meanTalkMs: talk, meanWrapMs: 1000 })
+  // trafficForRate staffs for 90 % occupancy; with breaks that overloads the center and queues
+  // grow without end. Shorter calls on the same staff keep it near 65 %, like a real center.
+  cfg = { ...cfg, meanTalkMs: Math.round(cfg.meanTalkMs * 0.7) }
   const queueIds = [...cfg.queues.map((q) => q.id), 'probe']
   const layout: BoardLayout = {
     version: 1, theme: 'dark', rotateSeconds: 0, alerts: { mute: true, minGapSeconds: 60 },
