@@ -7,7 +7,7 @@ import type { Bus, CanonicalEvent } from '@agner/events'
 import { readEvents, type Store } from '@agner/analytics'
 import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from '@agner/seeds'
 import { readFileSync } from 'node:fs'
-import { AcdConfigError, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
+import { AcdConfigError, canServe, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
 import { ConfigError, type Config } from './config.ts'
 import type { LiveEngineOptions } from './live/engine.ts'
 
@@ -61,22 +61,20 @@ export function acdSetup(config: Config): AcdConfig {
 }
 
 /** What the live engine knows before any event: queue names and SL settings, who serves which queue, agents' names. */
-export function liveSetup(config: Config): Pick<LiveEngineOptions, 'queues' | 'agentQueues' | 'agentNames'> {
-  const setup = acdSetup(config)
+export function liveSetup(config: Config, setup: AcdConfig): Pick<LiveEngineOptions, 'queues' | 'agentQueues' | 'agentNames'> {
   const demo = config.demo && !config.acdConfigFile
   const queues = demo
     ? Object.fromEntries(DEMO_QUEUES.map((q) => [q.id, { name: `${q.name['zh-CN']} / ${q.name.en}`, serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, formula: q.formula }]))
     : Object.fromEntries(setup.queues.map((q) => [q.id, { name: q.name ?? q.id, serviceLevelMs: q.serviceLevelMs, ...(q.shortAbandonMs !== undefined ? { shortAbandonMs: q.shortAbandonMs } : {}) }]))
-  const serves = (a: AgentConfig, q: QueueConfig): boolean => q.requiredSkills.every((n) => (a.skills[n.skill] ?? 0) >= 1)
   return {
     queues,
-    agentQueues: Object.fromEntries(setup.agents.map((a) => [a.id, setup.queues.filter((q) => serves(a, q)).map((q) => q.id)])),
+    agentQueues: Object.fromEntries(setup.agents.map((a) => [a.id, setup.queues.filter((q) => canServe(a, q)).map((q) => q.id)])),
     agentNames: Object.fromEntries(setup.agents.map((a) => [a.id, a.name ?? a.id])),
   }
 }
 
-export async function startAcd(config: Config, bus: Bus, store: Store, onError: (err: unknown) => void): Promise<{ acd: RealtimeAcd; recovered: RecoveryReport }> {
-  const { queues, agents, ivrs } = acdSetup(config)
+export async function startAcd(config: Config, setup: AcdConfig, bus: Bus, store: Store, onError: (err: unknown) => void): Promise<{ acd: RealtimeAcd; recovered: RecoveryReport }> {
+  const { queues, agents, ivrs } = setup
   const acd = new RealtimeAcd({ tenant: config.tenant, instance: ACD_INSTANCE, queues, agents, publish: (events) => bus.publish(events), onError })
   for (const flow of ivrs) acd.engine.addIvr(flow)
   const past: CanonicalEvent[] = []

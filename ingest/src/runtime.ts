@@ -13,7 +13,7 @@ import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
 import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
-import { liveSetup, startAcd } from './acd-runtime.ts'
+import { acdSetup, liveSetup, startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -52,6 +52,8 @@ export interface StartOptions {
 }
 
 export async function startAgner(config: Config, opts: StartOptions = {}): Promise<Agner> {
+  // Read and checked once, before anything starts: a bad AGNER_ACD_CONFIG stops the start here.
+  const acdConfig = acdSetup(config)
   const store = await createStore(storeConfig(config))
   await migrate(store.client)
   if (config.demo && config.demoHistoryWeeks > 0 && (await countStoredEvents(store.client)).finalRows === 0) {
@@ -60,7 +62,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     opts.onSeed?.('done', seeded)
   }
   const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
-  const engine = new LiveEngine({ tenant: config.tenant, timeZone: config.timeZone, ...liveSetup(config) })
+  const engine = new LiveEngine({ tenant: config.tenant, timeZone: config.timeZone, ...liveSetup(config, acdConfig) })
   const feed = new LiveFeed(engine, config.liveFrameMs)
   await feed.start(bus)
   // Events already on the stream when this process started reach the store but not the tap, and
@@ -79,7 +81,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   feed.changed()
 
   const { access, bootstrap } = await startAccess(store, config, engine)
-  const { acd } = await startAcd(config, bus, store, (err) => console.error('the ACD could not publish its events', err))
+  const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
     bus, store, engine, feed, access, acd, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
     security: securityOptions(config),

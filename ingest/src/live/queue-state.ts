@@ -1,4 +1,5 @@
 /** One queue's live state (interval and minute buckets, today's sums, who is waiting) and its view. */
+import type { QueueLive } from '@agner/boards'
 import { addInto, emptyCounters, figures, FORMULA_TEXT, type Counters, type Figures } from '@agner/analytics'
 import type { DerivedState } from './agents.ts'
 import { minuteStart, MINUTE_MS } from './day.ts'
@@ -7,20 +8,8 @@ import type { QueueSettings } from './queue-settings.ts'
 export const WINDOWS = { '15m': 15, '30m': 30, '60m': 60 } as const
 export type WindowName = keyof typeof WINDOWS
 
-export interface QueueLive {
-  queueId: string
-  name: string
-  settings: Omit<QueueSettings, 'name'> & { formulaText: string }
-  waiting: number
-  /** When the oldest waiting contact entered the queue; longest wait = now − this. */
-  oldestWaitingSince: number | null
-  waitingPastThreshold: number
-  /** The contacts waiting now, oldest first (at most WAITING_LIST_MAX). */
-  waitingContacts: Array<{ contactId: string; since: number }>
-  agents: Record<DerivedState, number>
-  today: Figures & { maxWaitMs: number }
-  windows: Record<WindowName, Figures>
-}
+/** The wire shape of a queue (shared with the browser through @agner/boards). */
+export type { QueueLive }
 
 /** Contacts listed per queue in a view; the count in `waiting` is always complete. */
 export const WAITING_LIST_MAX = 25

@@ -19,8 +19,6 @@ export class BoardScreens {
     socket.on('error', drop)
   }
 
-  count(boardId: string): number { return this.screens.get(boardId)?.size ?? 0 }
-
   changed(before: BoardRecord, after: BoardRecord, view: (b: BoardRecord) => object): void {
     const set = this.screens.get(after.id)
     if (!set) return

@@ -6,6 +6,7 @@
 import { CHANNELS, type Channel } from '@agner/events'
 import { hoursProblem } from './hours.ts'
 import { loadIvr } from './ivr.ts'
+import { canServe, skillNobodyHas } from './staffing.ts'
 import { STRATEGIES, type AgentConfig, type QueueConfig } from './types.ts'
 
 export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[] }
@@ -31,9 +32,9 @@ export function loadAcdConfig(raw: unknown): AcdConfig {
   const agentIds = new Set<string>()
   for (const a of agents) { if (agentIds.has(a.id)) throw new AcdConfigError(`Agent "${a.id}" is listed twice.`); agentIds.add(a.id) }
   for (const q of queues) {
-    const missing = q.requiredSkills.find((n) => !agents.some((a) => (a.skills[n.skill] ?? 0) >= 1))
+    const missing = skillNobodyHas(q.requiredSkills, agents)
     if (missing) throw new AcdConfigError(`Queue "${q.id}" needs skill "${missing.skill}", which no agent has; add it to an agent or drop it from the queue.`)
-    if (!agents.some((a) => q.requiredSkills.every((n) => (a.skills[n.skill] ?? 0) >= 1) && ((a.capacity?.[q.channel] ?? (q.channel === 'voice' || q.channel === 'callback' ? 1 : 0)) > 0))) {
+    if (!agents.some((a) => canServe(a, q))) {
       throw new AcdConfigError(`Queue "${q.id}" has no agent who can serve it (all its skills and capacity on ${q.channel}); add one.`)
     }
   }

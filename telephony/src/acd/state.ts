@@ -1,11 +1,11 @@
 /** The ACD's mutable records: one per agent, contact and queue. */
 import type { Channel } from '@agner/events'
 import type { Candidate } from './routing.ts'
+import { DEFAULT_CAPACITY } from './staffing.ts'
 import type { AgentActivity, AgentConfig, AgentStatus, QueueConfig } from './types.ts'
 
 export interface Offer { id: string; contact: ContactState; at: number; agentId: string }
 
-const DEFAULT_CAPACITY: Record<Channel, number> = { voice: 1, chat: 0, email: 0, sms: 0, video: 0, callback: 1 }
 
 export class AgentState implements Candidate {
   readonly id: string

@@ -7,6 +7,7 @@
  */
 import { STRATEGIES, type AgentConfig, type QueueConfig, type Strategy } from '../acd/types.ts'
 import type { Distribution } from './distributions.ts'
+import { canServe, hasSkills, skillNobodyHas } from '../acd/staffing.ts'
 
 export interface ScenarioQueue {
   id: string
@@ -127,13 +128,12 @@ export function loadScenario(raw: unknown): Scenario {
   // Every queue needs someone able to answer it.
   const roster = agentConfigs(scenario)
   for (const q of scenario.queues) {
-    const needs = Object.entries(q.requiredSkills ?? {})
-    const missing = needs.find(([skill]) => !roster.some((a) => (a.skills[skill] ?? 0) >= 1))
-    if (missing) throw new ScenarioError(`Queue "${q.id}" needs skill "${missing[0]}", which no agent has; add it to an agent or drop it from the queue.`)
-    if (!roster.some((a) => needs.every(([skill]) => (a.skills[skill] ?? 0) >= 1))) throw new ScenarioError(`Queue "${q.id}" has no agent with all its skills (${needs.map(([s]) => s).join(', ')}).`)
-    const channel = q.channel ?? 'voice'
-    if (channel !== 'voice' && !roster.some((a) => (a.capacity?.[channel] ?? 0) > 0 && needs.every(([skill]) => (a.skills[skill] ?? 0) >= 1))) {
-      throw new ScenarioError(`Queue "${q.id}" is a ${channel} queue but no agent with its skills has ${channel} capacity; give agents "capacity": {"${channel}": 3}.`)
+    const cfg = queueConfig(q)
+    const missing = skillNobodyHas(cfg.requiredSkills, roster)
+    if (missing) throw new ScenarioError(`Queue "${q.id}" needs skill "${missing.skill}", which no agent has; add it to an agent or drop it from the queue.`)
+    if (!roster.some((a) => hasSkills(a, cfg.requiredSkills))) throw new ScenarioError(`Queue "${q.id}" has no agent with all its skills (${cfg.requiredSkills.map((n) => n.skill).join(', ')}).`)
+    if (!roster.some((a) => canServe(a, cfg))) {
+      throw new ScenarioError(`Queue "${q.id}" is a ${cfg.channel} queue but no agent with its skills has ${cfg.channel} capacity; give agents "capacity": {"${cfg.channel}": 3}.`)
     }
   }
   return scenario

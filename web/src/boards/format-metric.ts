@@ -7,3 +7,8 @@ export function formatMetric(id: MetricId, v: number | null): string {
   if (v === null) return '—'
   return unit === 'percent' ? percent(v) : unit === 'duration' ? duration(v) : String(Math.round(v))
 }
+
+/** The short form of a queue name "中文 / English" (the part after " / "), for tight spots on a board. */
+export function shortQueueName(name: string): string {
+  return name.split(' / ').pop()!
+}

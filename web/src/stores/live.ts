@@ -21,8 +21,6 @@ export const useLiveStore = defineStore('live', () => {
   const dayStart = ref(0)
   /** The board of a board feed, replaced when a supervisor saves a change. */
   const board = shallowRef<BoardInfo | null>(null)
-  /** Bumped on every snapshot and update, for widgets that redraw on data. */
-  const version = ref(0)
   /** Why the feed stopped for good: 'signed-out' or 'revoked'; null while it runs or retries. */
   const ended = ref<'signed-out' | 'revoked' | null>(null)
   let path = '/ws/live'
@@ -34,7 +32,6 @@ export const useLiveStore = defineStore('live', () => {
     if (msg.type === 'board') { board.value = msg.board; return }
     clockOffsetMs.value = msg.serverTime - Date.now()
     dayStart.value = msg.dayStart
-    version.value++
     if (msg.type === 'snapshot') {
       if (msg.board) board.value = msg.board
       timeZone.value = msg.timeZone
@@ -85,5 +82,5 @@ export const useLiveStore = defineStore('live', () => {
   const queueList = computed(() => [...queues.value.values()].sort((a, b) => a.name.localeCompare(b.name)))
   const agentList = computed(() => [...agents.value.values()])
 
-  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, dayStart, board, version, ended, connect, disconnect, apply }
+  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, dayStart, board, ended, connect, disconnect, apply }
 })
