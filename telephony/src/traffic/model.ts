@@ -60,6 +60,18 @@ interface SimAgent {
 const DISPOSITIONS = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
 const BREAKS = ['break', 'lunch', 'training', 'meeting'] as const
 
+/**
+ * About one caller in four answers the post-contact survey; longer waits score lower. Derived from
+ * the contact id, not drawn from the random stream, so adding surveys left every other draw as it was.
+ */
+export function surveyAnswer(contactId: string, waitMs: number): number | undefined {
+  let h = 2166136261
+  for (let i = 0; i < contactId.length; i++) h = Math.imul(h ^ contactId.charCodeAt(i), 16777619) >>> 0
+  if (h % 4 !== 0) return undefined
+  const base = waitMs <= 20_000 ? 5 : waitMs <= 60_000 ? 4 : 3
+  return Math.max(1, base - ((h >>> 8) % 3))
+}
+
 export class TrafficModel {
   private readonly timers = new TimerQueue()
   private readonly rng: Random
@@ -150,7 +162,7 @@ export class TrafficModel {
       this.contactEvent(c, 'contact.offer_ended', { offerId: c.offerId!, agentId: agent.id, ringMs: 0, outcome: 'canceled' })
       this.setActivity(agent, 'idle')
     }
-    this.contactEvent(c, 'contact.dequeued', { waitMs: this.now - c.queuedAt, outcome })
+    this.contactEvent(c, 'contact.dequeued', { waitMs: this.now - c.queuedAt, outcome, ...(i >= 0 ? { position: i + 1 } : {}) })
     this.contactEvent(c, 'contact.ended', { endedBy: outcome === 'abandoned' ? 'customer' : 'system', talkMs: 0, holdMs: 0, holdCount: 0 })
     if (agent) { c.offeredTo = undefined; this.routeAgent(agent) }
   }
@@ -240,6 +252,8 @@ export class TrafficModel {
       const wrapMs = Math.round(this.rng.exp(this.cfg.meanWrapMs))
       this.timers.at(this.now + wrapMs, () => {
         this.contactEvent(c, 'contact.wrapup_ended', { durationMs: wrapMs, dispositionCode: this.rng.pick(DISPOSITIONS) }, true, a.id)
+        const csat = surveyAnswer(c.id, waitMs)
+        if (csat !== undefined) this.contactEvent(c, 'contact.survey', { csat }, true, a.id)
         this.setActivity(a, 'idle')
         if (this.rng.next() < this.cfg.breakShare) {
           this.setStatus(a, 'aux', this.rng.pick(BREAKS))

@@ -1,0 +1,142 @@
+/**
+ * Contact search (the drill-down from an interval: its visits, newest first) and one contact's
+ * full event timeline. Callers' numbers are masked unless the reader holds `pii`.
+ */
+import { phoneFor } from '../pii.ts'
+import { ENTERED_IN_RANGE, visitsSql } from '../rollups/visits-sql.ts'
+import { t, type ReportContext } from './context.ts'
+import { filterText } from './filter-text.ts'
+import { ReportInputError, type ReportFilters } from './filters.ts'
+import type { Column, ReportResult, Row } from './types.ts'
+
+export const OUTCOMES = ['answered', 'abandoned', 'caller_exit', 'timeout', 'no_agents', 'callback', 'transferred', 'overflow', 'error', 'waiting'] as const
+
+export interface ContactSearch {
+  /** Outcome of the queue visit; `waiting` for visits not yet dequeued. */
+  outcome?: string
+  /** Contact id, or the caller's number (readers with `pii` only), exact. */
+  search?: string
+  limit?: number
+}
+
+const SEARCH_SQL = `
+SELECT queue_id AS queueId, contact_id AS contactId, v_channel AS channel, v_entered AS entered, v_outcome AS outcome, v_wait AS waitMs,
+    v_agent AS agentId, v_talk AS talkMs, v_hold AS holdMs, v_wrap AS wrapMs, v_disposition AS disposition, v_handled AS handled, v_dequeued AS dequeued
+FROM (${visitsSql(ENTERED_IN_RANGE)})
+WHERE v_entered >= {from:Int64} AND v_entered < {to:Int64}
+  AND (empty({channels:Array(String)}) OR has({channels:Array(String)}, v_channel))
+  AND (empty({agents:Array(String)}) OR has({agents:Array(String)}, v_agent))
+  AND ({outcome:String} = '' OR v_outcome = {outcome:String})
+  AND (empty({ids:Array(String)}) OR has({ids:Array(String)}, contact_id))
+ORDER BY entered DESC, contactId
+LIMIT {limit:UInt32}`
+
+const CALLERS_SQL = `
+SELECT contact_id AS contactId, any(JSONExtractString(data, 'ani')) AS ani
+FROM events
+WHERE tenant = {tenant:String} AND type = 'contact.created' AND time_ms >= {from:Int64} - 86400000 AND time_ms < {to:Int64}
+  AND (has({ids:Array(String)}, contact_id) OR ({ani:String} != '' AND JSONExtractString(data, 'ani') = {ani:String}))
+GROUP BY contactId`
+
+export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: ContactSearch = {}): Promise<ReportResult> {
+  const tr = t(ctx)
+  const limit = s.limit ?? 1000
+  if (s.outcome && !(OUTCOMES as readonly string[]).includes(s.outcome)) throw new ReportInputError(`Outcome "${s.outcome.slice(0, 30)}" is unknown; use one of ${OUTCOMES.join(', ')}.`)
+  let ids: string[] = []
+  const search = (s.search ?? '').trim()
+  if (search) {
+    if (!/^[+\d][\d\s-]{2,30}$/.test(search)) ids = [search]
+    else if (!ctx.pii) throw new ReportInputError('Searching by phone number needs the personal-data permission; search by contact id instead.', 403)
+    else {
+      const rs = await ctx.client.query({ query: CALLERS_SQL, format: 'JSONEachRow', query_params: { tenant: ctx.tenant, from: f.from, to: f.to, ids: [], ani: search } })
+      ids = (await rs.json<{ contactId: string }>()).map((r) => r.contactId)
+      if (ids.length === 0) ids = ['\u0000none']
+    }
+  }
+  const rs = await ctx.client.query({
+    query: SEARCH_SQL, format: 'JSONEachRow',
+    query_params: {
+      tenant: ctx.tenant, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents,
+      outcome: s.outcome === 'waiting' ? '' : s.outcome ?? '', ids, limit: s.outcome === 'waiting' ? 1_000_000 : limit,
+    },
+  })
+  let visits = await rs.json<Record<string, string | number>>()
+  if (s.outcome === 'waiting') visits = visits.filter((v) => Number(v.dequeued) === 0).slice(0, limit)
+  const callers = new Map<string, string>()
+  if (visits.length) {
+    const cs = await ctx.client.query({ query: CALLERS_SQL, format: 'JSONEachRow', query_params: { tenant: ctx.tenant, from: f.from, to: f.to, ids: visits.map((v) => String(v.contactId)), ani: '' } })
+    for (const c of await cs.json<{ contactId: string; ani: string }>()) callers.set(c.contactId, phoneFor(c.ani, ctx.pii))
+  }
+  const rows: Row[] = visits.map((v) => ({
+    contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: String(v.channel),
+    caller: callers.get(String(v.contactId)) ?? '', outcome: tr(`outcome.${v.outcome}`), outcomeId: String(v.outcome),
+    wait: Number(v.dequeued) > 0 ? Number(v.waitMs) : null, agent: v.agentId ? ctx.agentName(String(v.agentId)) : '', agentId: String(v.agentId),
+    talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
+    disposition: String(v.disposition),
+  }))
+  const columns: Column[] = [
+    { key: 'entered', label: tr('col.entered'), kind: 'datetime' }, { key: 'contact', label: tr('col.contact'), kind: 'text' },
+    { key: 'queue', label: tr('col.queue'), kind: 'text' }, { key: 'channel', label: tr('col.channel'), kind: 'text' },
+    { key: 'caller', label: tr('col.caller'), kind: 'text' }, { key: 'outcome', label: tr('col.outcome'), kind: 'text' },
+    { key: 'wait', label: tr('col.wait'), kind: 'duration' }, { key: 'agent', label: tr('col.agent'), kind: 'text' },
+    { key: 'talk', label: tr('col.talk'), kind: 'duration' }, { key: 'hold', label: tr('col.hold'), kind: 'duration' },
+    { key: 'wrap', label: tr('col.wrapTime'), kind: 'duration' }, { key: 'disposition', label: tr('col.disposition'), kind: 'text' },
+  ]
+  const extra: Array<[string, string]> = []
+  if (s.outcome) extra.push([tr('filter.outcome'), tr(`outcome.${s.outcome === 'waiting' ? '' : s.outcome}`)])
+  if (search) extra.push([tr('filter.search'), ctx.pii ? search : phoneFor(search, false)])
+  return {
+    report: 'contacts', title: tr('report.contacts'), locale: ctx.locale, timeZone: ctx.timeZone, filters: f, filterText: filterText(ctx, f, extra),
+    generatedAt: ctx.now ?? Date.now(), sections: [{ id: 'contacts', title: tr('section.contacts'), columns, rows }],
+    notes: [tr('note.attribution'), ...(ctx.pii ? [] : [tr('note.masked')])],
+  }
+}
+
+const DETAIL_SQL = `
+SELECT id, type, time_ms AS time, queue_id AS queueId, agent_id AS agentId, channel, interaction_id AS interactionId, data
+FROM events
+WHERE tenant = {tenant:String} AND contact_id = {contactId:String}
+ORDER BY time_ms, id
+LIMIT 1 BY id
+LIMIT 2000`
+
+export interface ContactEventRow { id: string; type: string; time: number; queueId: string; agentId: string; channel: string; interactionId: string; data: Record<string, unknown> }
+
+/** One contact's events in order; undefined when unknown or outside `visibleQueue`. */
+export async function contactDetail(ctx: ReportContext, contactId: string, visibleQueue: (q: string) => boolean): Promise<ReportResult | undefined> {
+  const tr = t(ctx)
+  const rs = await ctx.client.query({ query: DETAIL_SQL, format: 'JSONEachRow', query_params: { tenant: ctx.tenant, contactId } })
+  const events = (await rs.json<Record<string, string | number>>()).map((r): ContactEventRow => ({
+    id: String(r.id), type: String(r.type), time: Number(r.time), queueId: String(r.queueId), agentId: String(r.agentId), channel: String(r.channel),
+    interactionId: String(r.interactionId), data: JSON.parse(String(r.data || '{}')) as Record<string, unknown>,
+  }))
+  const queues = [...new Set(events.map((e) => e.queueId).filter(Boolean))]
+  if (events.length === 0 || (queues.length > 0 ? !queues.some(visibleQueue) : !visibleQueue('*'))) return undefined
+  const first = events[0]!
+  const rows: Row[] = events.map((e) => ({
+    time: e.time, type: e.type, queue: e.queueId ? ctx.queue(e.queueId).name : '', agent: e.agentId ? ctx.agentName(e.agentId) : '',
+    detail: describe(e.data, ctx.pii),
+  }))
+  const f: ReportFilters = { from: first.time, to: events[events.length - 1]!.time + 1, interval: '15m', queues, teams: [], agents: [], channels: [first.channel].filter(Boolean) }
+  return {
+    report: 'contact', title: `${tr('report.contact')} ${contactId}`, locale: ctx.locale, timeZone: ctx.timeZone, filters: f,
+    filterText: [[tr('col.contact'), contactId], ['interaction', first.interactionId], ...filterText(ctx, f).slice(-1)],
+    generatedAt: ctx.now ?? Date.now(), notes: ctx.pii ? [] : [tr('note.masked')],
+    sections: [{
+      id: 'events', title: tr('section.events'),
+      columns: [
+        { key: 'time', label: tr('col.time'), kind: 'datetime' }, { key: 'type', label: tr('col.type'), kind: 'text' },
+        { key: 'queue', label: tr('col.queue'), kind: 'text' }, { key: 'agent', label: tr('col.agent'), kind: 'text' },
+        { key: 'detail', label: tr('col.detail'), kind: 'text' },
+      ],
+      rows,
+    }],
+  }
+}
+
+function describe(data: Record<string, unknown>, pii: boolean): string {
+  return Object.entries(data)
+    .filter(([, v]) => v !== '' && v !== undefined && v !== null)
+    .map(([k, v]) => `${k}=${(k === 'ani' || k === 'number') && typeof v === 'string' ? phoneFor(v, pii) : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' · ')
+}

@@ -1,0 +1,7 @@
+export * from './types.ts'
+export * from './filters.ts'
+export * from './context.ts'
+export * from './catalog.ts'
+export * from './buckets.ts'
+export { contactDetail, OUTCOMES, type ContactSearch } from './contact-reports.ts'
+export { labels, isLocale, type LabelKey } from './labels.ts'
