@@ -26,7 +26,7 @@ it('attributes a visit, its handle time included, to the interval it entered the
   await insertEventRows(ctx.store.client, first.map((e) => eventToRow(e)))
   refresher.markDirty(first)
   await refresher.fresh()
-  const rest = all.filter((e) => !first.includes(e))
+  const rest = all.filter((e) => !first.some((x) => x.id === e.id))
   await insertEventRows(ctx.store.client, rest.map((e) => eventToRow(e)))
   refresher.markDirty(rest)
   await refresher.fresh()

@@ -3,6 +3,7 @@
  * the embedded mode (in-process bus, chDB in ./data, demo traffic). A bad value stops the process
  * with one sentence naming the variable and what it accepts.
  */
+import { join } from 'node:path'
 import type { StoreConfig } from '@agner/analytics'
 import { isValidTimeZone } from './live/day.ts'
 
@@ -29,6 +30,10 @@ export interface Config {
   natsReplicas: number
   maxBodyBytes: number
   liveFrameMs: number
+  /** How often the report rollups catch up with committed events (reports also refresh before reading). */
+  rollupRefreshMs: number
+  /** Where scheduled reports write their files. */
+  outboxDir: string
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** The first admin's password; generated and printed once when unset. */
   adminPassword?: string
@@ -83,6 +88,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     natsReplicas: int(env, 'AGNER_NATS_REPLICAS', 1, 1, 5),
     maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 100, 50, 60_000),
+    rollupRefreshMs: int(env, 'AGNER_ROLLUP_REFRESH_MS', 5000, 100, 3_600_000),
+    outboxDir: env.AGNER_OUTBOX_DIR ?? join(env.AGNER_DATA_DIR ?? './data', 'outbox'),
     logLevel: logLevel as Config['logLevel'],
     adminPassword: env.AGNER_ADMIN_PASSWORD || undefined,
     sessionIdleMs: int(env, 'AGNER_SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60) * 60_000,

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
-import { countStoredEvents, createStore, migrate, type Store } from '@agner/analytics'
+import { countStoredEvents, createStore, migrate, RollupRefresher, type Store } from '@agner/analytics'
 import { seedHistory, type SeedResult } from './seed-history.ts'
 import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
@@ -33,6 +33,7 @@ export interface Agner {
   engine: LiveEngine
   feed: LiveFeed
   writer: StoreWriter
+  rollups: RollupRefresher
   access: AccessRuntime
   acd: RealtimeAcd
   /** Accounts created at this start, with their one-time passwords (to print). */
@@ -69,21 +70,27 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   // so does anything published while the tap was reconnecting: the writer hands every committed
   // batch to the live engine too. The engine is idempotent, so seeing an event twice (tap, then
   // commit) changes nothing; the tap only makes it faster.
+  // Report rollups: caught up at start (rolled up whole the first time), then kept current from
+  // every committed batch.
+  const rollups = new RollupRefresher(store.client, { tenant: config.tenant })
+  await rollups.catchUp()
   const writer = new StoreWriter(bus, store, {
     batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver, concurrency: config.writerConcurrency,
     onCommitted: (events) => {
       for (const e of events) engine.apply(e)
       feed.changed()
+      rollups.markDirty(events)
     },
   })
   await writer.start()
+  rollups.start(config.rollupRefreshMs, (err) => console.error(`the report rollups could not refresh (${err.message}); retrying`))
   await rebuildFromStore(engine, store)
   feed.changed()
 
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, tenant: config.tenant, maxBodyBytes: config.maxBodyBytes,
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, maxBodyBytes: config.maxBodyBytes,
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
@@ -106,7 +113,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, access, acd, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, access, acd, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()
@@ -114,6 +121,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
       access.directory.stop()
       feed.stop()
       await writer.stop()
+      await rollups.stop()
       await bus.close()
       await store.close()
     })()),

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodePayload, MemoryBus, type CanonicalEvent } from '@agner/events'
-import { COUNTER_KEYS, queueCounters, type Counters } from '@agner/analytics'
+import { COUNTER_KEYS, figures, queueCounters, RollupRefresher, runReport, type Counters } from '@agner/analytics'
 import { tempStore } from '@agner/analytics/testing'
 import { seededRandom, TrafficModel, trafficForRate } from '@agner/telephony'
 import { LiveEngine, rebuildFromStore, startOfDayIn, StoreWriter } from '../src/index.ts'
@@ -124,5 +124,31 @@ describe('live and stored agree', () => {
       expect({ agent: a.agentId, handled: a.handledToday }).toEqual({ agent: a.agentId, handled: handled.get(a.agentId) ?? 0 })
       expect({ agent: a.agentId, state: a.state }).toEqual({ agent: a.agentId, state: stateOf.get(a.agentId) })
     }
+  })
+
+  it("today's live figures at the end of the day equal the day's report (rollups, per queue and in total)", async () => {
+    const day = startOfDayIn(NOW, TZ)
+    // The writer's batches reach the refresher in production; here the day is rolled up from the store.
+    const refresher = new RollupRefresher(ctx.store.client, { tenant: 'default', now: () => NOW })
+    await refresher.catchUp()
+    const settings = { name: '', serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons' as const, flowOutsInDenominator: false }
+    const report = await runReport('queue-performance', {
+      client: ctx.store.client, tenant: 'default', timeZone: TZ, locale: 'en', pii: false, now: NOW,
+      queue: (id) => ({ ...settings, name: id }), agentName: (id) => id,
+    }, { from: day, to: day + 86_400_000, interval: '60m', queues: [], teams: [], agents: [], channels: [] })
+    const byQueue = report.sections.find((s) => s.id === 'byQueue')!.rows
+    expect(byQueue.length).toBe(3)
+    for (const row of byQueue) {
+      const live = figures(engine.todayCounters(String(row.queueId)), settings)
+      expect({ q: row.queueId, offered: row.offered, answered: row.answered, abandoned: row.abandoned, short: row.shortAbandons, flowed: row.flowedOut, handled: row.handled })
+        .toEqual({ q: row.queueId, offered: live.offered, answered: live.answered, abandoned: live.abandoned, short: live.shortAbandons, flowed: live.flowedOut, handled: live.handled })
+      expect(row.serviceLevel).toBeCloseTo(live.serviceLevel!, 12)
+      expect(row.asa).toBeCloseTo(live.asaMs!, 6)
+      expect(row.aht).toBeCloseTo(live.ahtMs!, 6)
+      expect(row.abandonRate).toBeCloseTo(live.abandonRate!, 12)
+    }
+    // The hourly rows add up to the day.
+    const hours = report.sections.find((s) => s.id === 'byInterval')!.rows
+    expect(hours.reduce((s, r) => s + Number(r.offered), 0)).toBe(byQueue.reduce((s, r) => s + Number(r.offered), 0))
   })
 })

@@ -95,6 +95,10 @@ const MATRIX: Record<string, Row> = {
   'GET /ws/live': { allow: [...ROLES, 'token'], ok: 101, ws: true, req: () => ({ path: '/ws/live' }) },
   'GET /api/queues': { allow: [...ROLES, 'token'], ok: 200, req: () => ({ path: '/api/queues' }) },
   'GET /api/contacts': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/contacts' }) },
+  'GET /api/reports': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports' }) },
+  'GET /api/reports/:name': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports/queue-performance' }) },
+  // Nobody has this contact: those who may read contacts get 404; the planner, who may not, 403.
+  'GET /api/reports/contacts/:id': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/reports/contacts/c-nobody' }) },
   'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
   'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
   'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },

@@ -17,63 +17,65 @@ export interface ContactSearch {
   /** Contact id, or the caller's number (readers with `pii` only), exact. */
   search?: string
   limit?: number
+  /** For exports: rows stream from the store as they are written. */
+  stream?: boolean
 }
 
 const SEARCH_SQL = `
-SELECT queue_id AS queueId, contact_id AS contactId, v_channel AS channel, v_entered AS entered, v_outcome AS outcome, v_wait AS waitMs,
-    v_agent AS agentId, v_talk AS talkMs, v_hold AS holdMs, v_wrap AS wrapMs, v_disposition AS disposition, v_handled AS handled, v_dequeued AS dequeued
-FROM (${visitsSql(ENTERED_IN_RANGE)})
+SELECT v.queue_id AS queueId, v.contact_id AS contactId, v_channel AS channel, v_entered AS entered, v_outcome AS outcome, v_wait AS waitMs,
+    v_agent AS agentId, v_talk AS talkMs, v_hold AS holdMs, v_wrap AS wrapMs, v_disposition AS disposition, v_handled AS handled, v_dequeued AS dequeued,
+    c.ani AS ani
+FROM (${visitsSql(ENTERED_IN_RANGE)}) AS v
+LEFT JOIN
+(
+    SELECT contact_id, any(JSONExtractString(data, 'ani')) AS ani
+    FROM events
+    WHERE tenant = {tenant:String} AND type = 'contact.created' AND time_ms >= {from:Int64} - 86400000 AND time_ms < {to:Int64}
+    GROUP BY contact_id
+) AS c ON c.contact_id = v.contact_id
 WHERE v_entered >= {from:Int64} AND v_entered < {to:Int64}
   AND (empty({channels:Array(String)}) OR has({channels:Array(String)}, v_channel))
   AND (empty({agents:Array(String)}) OR has({agents:Array(String)}, v_agent))
   AND ({outcome:String} = '' OR v_outcome = {outcome:String})
-  AND (empty({ids:Array(String)}) OR has({ids:Array(String)}, contact_id))
+  AND ({waiting:UInt8} = 0 OR v_dequeued = 0)
+  AND (empty({ids:Array(String)}) OR has({ids:Array(String)}, v.contact_id))
+  AND ({ani:String} = '' OR c.ani = {ani:String})
 ORDER BY entered DESC, contactId
 LIMIT {limit:UInt32}`
 
-const CALLERS_SQL = `
-SELECT contact_id AS contactId, any(JSONExtractString(data, 'ani')) AS ani
-FROM events
-WHERE tenant = {tenant:String} AND type = 'contact.created' AND time_ms >= {from:Int64} - 86400000 AND time_ms < {to:Int64}
-  AND (has({ids:Array(String)}, contact_id) OR ({ani:String} != '' AND JSONExtractString(data, 'ani') = {ani:String}))
-GROUP BY contactId`
+/** Rows an on-screen contact list holds; exports stream up to MAX_EXPORT_CONTACTS. */
+export const MAX_LIST_CONTACTS = 5000
+export const MAX_EXPORT_CONTACTS = 500_000
 
 export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: ContactSearch = {}): Promise<ReportResult> {
   const tr = t(ctx)
-  const limit = s.limit ?? 1000
   if (s.outcome && !(OUTCOMES as readonly string[]).includes(s.outcome)) throw new ReportInputError(`Outcome "${s.outcome.slice(0, 30)}" is unknown; use one of ${OUTCOMES.join(', ')}.`)
-  let ids: string[] = []
   const search = (s.search ?? '').trim()
-  if (search) {
-    if (!/^[+\d][\d\s-]{2,30}$/.test(search)) ids = [search]
-    else if (!ctx.pii) throw new ReportInputError('Searching by phone number needs the personal-data permission; search by contact id instead.', 403)
-    else {
-      const rs = await ctx.client.query({ query: CALLERS_SQL, format: 'JSONEachRow', query_params: { tenant: ctx.tenant, from: f.from, to: f.to, ids: [], ani: search } })
-      ids = (await rs.json<{ contactId: string }>()).map((r) => r.contactId)
-      if (ids.length === 0) ids = ['\u0000none']
-    }
+  const byPhone = /^[+\d][\d\s-]{2,30}$/.test(search)
+  if (search && byPhone && !ctx.pii) throw new ReportInputError('Searching by phone number needs the personal-data permission; search by contact id instead.', 403)
+  if (search.length > 128) throw new ReportInputError('The search text is too long; give a contact id or a phone number.')
+  const limit = Math.min(s.limit ?? (s.stream ? MAX_EXPORT_CONTACTS : 500), s.stream ? MAX_EXPORT_CONTACTS : MAX_LIST_CONTACTS)
+  const params = {
+    tenant: ctx.tenant, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents,
+    outcome: s.outcome === 'waiting' ? '' : s.outcome ?? '', waiting: s.outcome === 'waiting' ? 1 : 0,
+    ids: search && !byPhone ? [search] : [], ani: search && byPhone ? search.replace(/[\s-]/g, '') : '', limit,
   }
-  const rs = await ctx.client.query({
-    query: SEARCH_SQL, format: 'JSONEachRow',
-    query_params: {
-      tenant: ctx.tenant, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents,
-      outcome: s.outcome === 'waiting' ? '' : s.outcome ?? '', ids, limit: s.outcome === 'waiting' ? 1_000_000 : limit,
-    },
-  })
-  let visits = await rs.json<Record<string, string | number>>()
-  if (s.outcome === 'waiting') visits = visits.filter((v) => Number(v.dequeued) === 0).slice(0, limit)
-  const callers = new Map<string, string>()
-  if (visits.length) {
-    const cs = await ctx.client.query({ query: CALLERS_SQL, format: 'JSONEachRow', query_params: { tenant: ctx.tenant, from: f.from, to: f.to, ids: visits.map((v) => String(v.contactId)), ani: '' } })
-    for (const c of await cs.json<{ contactId: string; ani: string }>()) callers.set(c.contactId, phoneFor(c.ani, ctx.pii))
-  }
-  const rows: Row[] = visits.map((v) => ({
+  const toRow = (v: Record<string, string | number>): Row => ({
     contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: String(v.channel),
-    caller: callers.get(String(v.contactId)) ?? '', outcome: tr(`outcome.${v.outcome}`), outcomeId: String(v.outcome),
+    caller: phoneFor(String(v.ani ?? ''), ctx.pii), outcome: tr(`outcome.${v.outcome}`), outcomeId: String(v.outcome),
     wait: Number(v.dequeued) > 0 ? Number(v.waitMs) : null, agent: v.agentId ? ctx.agentName(String(v.agentId)) : '', agentId: String(v.agentId),
     talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
     disposition: String(v.disposition),
-  }))
+  })
+  const query = () => ctx.client.query({ query: SEARCH_SQL, format: 'JSONEachRow', query_params: params })
+  const rows = s.stream ? [] : (await (await query()).json<Record<string, string | number>>()).map(toRow)
+  const stream = s.stream
+    ? async function* (): AsyncIterable<Row> {
+        for await (const chunk of (await query()).stream<Record<string, string | number>>()) {
+          for (const r of chunk) yield toRow(r.json())
+        }
+      }
+    : undefined
   const columns: Column[] = [
     { key: 'entered', label: tr('col.entered'), kind: 'datetime' }, { key: 'contact', label: tr('col.contact'), kind: 'text' },
     { key: 'queue', label: tr('col.queue'), kind: 'text' }, { key: 'channel', label: tr('col.channel'), kind: 'text' },
@@ -84,10 +86,10 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
   ]
   const extra: Array<[string, string]> = []
   if (s.outcome) extra.push([tr('filter.outcome'), tr(`outcome.${s.outcome === 'waiting' ? '' : s.outcome}`)])
-  if (search) extra.push([tr('filter.search'), ctx.pii ? search : phoneFor(search, false)])
+  if (search) extra.push([tr('filter.search'), byPhone ? phoneFor(search, ctx.pii) : search])
   return {
     report: 'contacts', title: tr('report.contacts'), locale: ctx.locale, timeZone: ctx.timeZone, filters: f, filterText: filterText(ctx, f, extra),
-    generatedAt: ctx.now ?? Date.now(), sections: [{ id: 'contacts', title: tr('section.contacts'), columns, rows }],
+    generatedAt: ctx.now ?? Date.now(), sections: [{ id: 'contacts', title: tr('section.contacts'), columns, rows, ...(stream ? { stream } : {}) }],
     notes: [tr('note.attribution'), ...(ctx.pii ? [] : [tr('note.masked')])],
   }
 }

@@ -18,6 +18,11 @@ export interface Section {
   title: string
   columns: Column[]
   rows: Row[]
+  /**
+   * Large exports: rows read from the store as they are written (then `rows` is empty), so an
+   * export of 100,000 contacts never holds them all.
+   */
+  stream?: () => AsyncIterable<Row>
   /** Sums and ratios of sums (never averages of percentages); absent when meaningless. */
   totals?: Row
 }

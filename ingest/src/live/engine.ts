@@ -91,6 +91,12 @@ export class LiveEngine {
 
   hasQueue(queueId: string): boolean { return this.queues.has(queueId) }
 
+  /** An agent's display name (the id when none is configured). */
+  agentName(agentId: string): string { return this.agentNames.get(agentId) ?? agentId }
+
+  /** Every agent the engine knows (configured or seen). */
+  agentIds(): string[] { return [...this.agents.keys()].sort() }
+
   /** The queues an agent serves (configured, and learned from events). */
   agentQueuesOf(agentId: string): string[] { return [...(this.agents.get(agentId)?.queues ?? [])] }
 

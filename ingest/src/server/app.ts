@@ -9,7 +9,7 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import websocket from '@fastify/websocket'
 import type { Bus } from '@agner/events'
-import type { Store } from '@agner/analytics'
+import type { RollupRefresher, Store } from '@agner/analytics'
 import type { AccessDirectory } from '../access/directory.ts'
 import type { ScopeSources } from '../access/principals.ts'
 import type { Sessions } from '../access/sessions.ts'
@@ -29,6 +29,9 @@ import { boardRoutes } from './board-routes.ts'
 import { boardLiveRoutes } from './board-live-routes.ts'
 import { BoardScreens } from './board-screens.ts'
 import { contactsRoutes } from './contacts-routes.ts'
+import { reportRoutes } from './report-routes.ts'
+import { engineCatalog } from '../reports/catalog.ts'
+import { ReportService } from '../reports/service.ts'
 import { installErrorHandler } from './errors.ts'
 import { eventsRoute } from './events-route.ts'
 import { healthRoutes } from './health-routes.ts'
@@ -60,7 +63,11 @@ export interface AppDeps {
   security: SecurityOptions
   /** The embedded ACD behind the agent-control API. */
   acd: RealtimeAcd
+  /** Report rollups, refreshed before each report. */
+  rollups?: RollupRefresher
   tenant: string
+  /** The center's zone: report periods and "today". */
+  timeZone?: string
   maxBodyBytes: number
   webRoot?: string
   logLevel?: string
@@ -115,6 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant })
   await app.register(agentRoutes, { acd: deps.acd, sockets })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
+  const catalog = engineCatalog(deps.engine)
+  const reports = new ReportService({
+    client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog,
+    team: (id) => directory.get('teams', id), refresher: deps.rollups,
+  })
+  await app.register(reportRoutes, { reports, directory, audit, catalog })
   if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })
   return app
 }

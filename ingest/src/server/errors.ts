@@ -1,5 +1,6 @@
 /** One-sentence errors for users: 4xx with what happened and what to do, never a stack trace. */
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { ReportInputError } from '@agner/analytics'
 
 const MESSAGES: Record<string, (e: FastifyError, limit: number) => string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: (_e, limit) => `The request body is larger than ${limit} bytes; split it into smaller batches.`,
@@ -11,6 +12,8 @@ const MESSAGES: Record<string, (e: FastifyError, limit: number) => string> = {
 
 export function installErrorHandler(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // Bad report input (filters, scope) carries its own status and sentence.
+    if (err instanceof ReportInputError) return reply.status(err.status).send({ error: err.message })
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
     if (status >= 500) {
       req.log.error({ err }, 'request failed')

@@ -1,0 +1,92 @@
+/**
+ * Excel: a sheet per section, streamed (exceljs WorkbookWriter: each row is committed and
+ * released as it is written). On each sheet: the report title, the filters used, then a styled
+ * header row that stays frozen with an autofilter, typed cells (numbers, percentages, durations as
+ * [h]:mm:ss, date-times in the center's zone) and a bold totals row.
+ */
+import type { Writable } from 'node:stream'
+import { TZDate } from '@date-fns/tz'
+import ExcelJS from 'exceljs'
+import type { Cell, Column, ReportResult, Row, Section } from '../reports/types.ts'
+import { sectionRows } from './rows.ts'
+
+const DAY_MS = 86_400_000
+const NUM_FMT: Record<Column['kind'], string | undefined> = {
+  text: undefined, int: '#,##0', number: '0.00', pct: '0.0%', duration: '[h]:mm:ss', datetime: 'yyyy-mm-dd hh:mm:ss',
+}
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FF1F4E79' } }
+const FONT = 'Microsoft YaHei'
+
+/** A cell value as Excel should store it: durations as fractions of a day, times as local wall time. */
+export function excelValue(v: Cell | undefined, c: Column, timeZone: string): string | number | Date | null {
+  if (v === null || v === undefined || v === '') return null
+  if (typeof v === 'string') return v
+  if (c.kind === 'duration') return v / DAY_MS
+  if (c.kind === 'datetime') {
+    const d = new TZDate(v, timeZone)
+    return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()))
+  }
+  return v
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28) || 'Sheet'
+  let name = base
+  for (let i = 2; used.has(name); i++) name = `${base} ${i}`
+  used.add(name)
+  return name
+}
+
+export async function writeXlsx(r: ReportResult, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  wb.creator = 'Agner'
+  wb.created = new Date(r.generatedAt)
+  const used = new Set<string>()
+  for (const s of r.sections) await writeSheet(wb, r, s, sheetName(r.sections.length > 1 ? `${s.title}` : r.title, used))
+  await wb.commit()
+}
+
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportResult, s: Section, name: string): Promise<void> {
+  const headerRow = r.filterText.length + 3
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }] })
+  ws.columns = s.columns.map((c) => ({ key: c.key, width: c.kind === 'text' ? 22 : c.kind === 'datetime' ? 20 : 14 }))
+  const title = ws.addRow([`${r.title}${r.sections.length > 1 ? ` — ${s.title}` : ''}`])
+  title.font = { name: FONT, bold: true, size: 14 }
+  title.commit()
+  for (const [k, v] of r.filterText) {
+    const row = ws.addRow([k, v])
+    row.font = { name: FONT, size: 10, color: { argb: 'FF555555' } }
+    row.commit()
+  }
+  ws.addRow([]).commit()
+  const header = ws.addRow(s.columns.map((c) => c.label))
+  header.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } }
+  header.alignment = { vertical: 'middle', wrapText: true }
+  header.height = 30
+  s.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1)
+    cell.fill = HEADER_FILL
+    if (c.formula) cell.note = c.formula
+  })
+  header.commit()
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: s.columns.length } }
+  const put = (row: Row, bold: boolean): void => {
+    const xr = ws.addRow(s.columns.map((c) => excelValue(row[c.key], c, r.timeZone)))
+    s.columns.forEach((c, i) => {
+      const fmt = NUM_FMT[c.kind]
+      const cell = xr.getCell(i + 1)
+      if (fmt) cell.numFmt = fmt
+      cell.font = { name: FONT, bold }
+      if (bold) cell.border = { top: { style: 'thin' } }
+    })
+    xr.commit()
+  }
+  for await (const row of sectionRows(s)) put(row, false)
+  if (s.totals) put(s.totals, true)
+  if (r.notes.length) {
+    ws.addRow([]).commit()
+    for (const n of r.notes) { const nr = ws.addRow([n]); nr.font = { name: FONT, italic: true, size: 9 }; nr.commit() }
+  }
+  ws.commit()
+}
