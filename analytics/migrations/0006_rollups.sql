@@ -16,8 +16,8 @@
 -- agent_state_intervals and writes them here with a new version; readers use FINAL. Recomputing
 -- is idempotent, so a replayed or late event only refreshes its interval again.
 --
--- Waits are kept as histograms of whole seconds, ceil(wait / 1 s) capped at 3601, so a service
--- level for ANY whole-second threshold T and short-abandon threshold S, under every named formula,
+-- Waits are kept as histograms of whole seconds, ceil(wait / 1 s) capped at 604801 (a week), so a service
+-- level for ANY whole-second threshold T up to a week and short-abandon threshold S, under every named formula,
 -- is computed exactly at read time: wait ≤ T s  ⟺  ceil(wait / 1 s) ≤ T.
 --
 -- On a cluster: ReplicatedReplacingMergeTree on each shard and a Distributed table in front.
@@ -70,9 +70,9 @@ CREATE TABLE IF NOT EXISTS queue_intervals
     hold_ms Int64,
     wrap_ms Int64,
     max_wait_ms Int64,
-    answered_waits Map(UInt16, UInt32),
-    abandoned_waits Map(UInt16, UInt32),
-    callback_waits Map(UInt16, UInt32),
+    answered_waits Map(UInt32, UInt32),
+    abandoned_waits Map(UInt32, UInt32),
+    callback_waits Map(UInt32, UInt32),
     abandoned_positions Map(UInt16, UInt32),
     outcomes Map(String, UInt32),
     version Int64

@@ -64,8 +64,8 @@ export async function serviceLevelReport(ctx: ReportContext, f: ReportFilters): 
   const queues = await selectedQueues(ctx, f)
   const buckets = await queueBuckets(ctx, f, queues)
   const whole = await queueBuckets(ctx, f, queues, true)
-  const slColumns: Column[] = SERVICE_LEVEL_FORMULAS.map((formula) => ({ key: formula, label: tr(`sl.${formula}`), kind: 'pct', formula: FORMULA_TEXT.serviceLevel[formula] }))
-  const row = (items: QueueBucket[]): Row => Object.fromEntries(SERVICE_LEVEL_FORMULAS.map((formula) => [formula, serviceLevelUnder(ctx, items, formula)]))
+  const slColumns: Column[] = SERVICE_LEVEL_FORMULAS.map((formula) => ({ key: `sl:${formula}`, label: tr(`sl.${formula}`), kind: 'pct', formula: FORMULA_TEXT.serviceLevel[formula] }))
+  const row = (items: QueueBucket[]): Row => Object.fromEntries(SERVICE_LEVEL_FORMULAS.map((formula) => [`sl:${formula}`, serviceLevelUnder(ctx, items, formula)]))
   const intervalRows: Row[] = [...groupBy(buckets, (b) => b.bucket)].map(([start, items]) => ({
     period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, offered: combine(ctx, items).offered, ...row(items),
   }))
@@ -83,7 +83,7 @@ export async function serviceLevelReport(ctx: ReportContext, f: ReportFilters): 
     },
   ], [tr('note.attribution'), ...SERVICE_LEVEL_FORMULAS.map((x) => `${tr(`sl.${x}`)}: ${FORMULA_TEXT.serviceLevel[x]}`)], {
     categories: intervalRows.map((r) => String(r.period)),
-    series: SERVICE_LEVEL_FORMULAS.map((x) => ({ name: tr(`sl.${x}`), type: 'line' as const, data: intervalRows.map((r) => r[x] as number | null), axis: 0 as const })),
+    series: SERVICE_LEVEL_FORMULAS.map((x) => ({ name: tr(`sl.${x}`), type: 'line' as const, data: intervalRows.map((r) => r[`sl:${x}`] as number | null), axis: 0 as const })),
     axes: [{ name: tr('col.serviceLevel'), kind: 'pct' }],
   })
 }

@@ -27,8 +27,8 @@ SELECT
 FROM
 (
     SELECT *,
-        transform(queue_id, {tq:Array(String)}, {tT:Array(UInt16)}, toUInt16(20)) AS t,
-        transform(queue_id, {tq:Array(String)}, {tS:Array(UInt16)}, toUInt16(5)) AS s
+        transform(queue_id, {tq:Array(String)}, {tT:Array(UInt32)}, toUInt32(20)) AS t,
+        transform(queue_id, {tq:Array(String)}, {tS:Array(UInt32)}, toUInt32(5)) AS s
     FROM queue_intervals FINAL
     WHERE tenant = {tenant:String} AND interval_start >= {from:Int64} AND interval_start < {to:Int64}
       AND (empty({queues:Array(String)}) OR has({queues:Array(String)}, queue_id))

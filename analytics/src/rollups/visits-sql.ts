@@ -43,6 +43,6 @@ export const ENTERED_IN_RANGE = `contact_id IN (
   AND (empty({queues:Array(String)}) OR has({queues:Array(String)}, queue_id))`
 
 /** Whole seconds of a wait, rounded up and capped: the histogram key (wait ≤ T s ⟺ key ≤ T). */
-export const WAIT_SECONDS = (ms: string): string => `toUInt16(least(3601, intDiv(${ms} + 999, 1000)))`
+export const WAIT_SECONDS = (ms: string): string => `toUInt32(least(604801, intDiv(${ms} + 999, 1000)))`
 
 export const INTERVAL_MS = 900_000
