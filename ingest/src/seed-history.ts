@@ -4,7 +4,7 @@
  * where today begins in the center's time zone, so it never overlaps the live day.
  */
 import type { CanonicalEvent } from '@agner/events'
-import { eventToRow, insertEventRows, type Store } from '@agner/analytics'
+import { eventToRow, insertEventRows, rebuildRollups, type Store } from '@agner/analytics'
 import { demoHistoryScenario } from '@agner/seeds'
 import { createSimulation } from '@agner/telephony'
 import { startOfDayIn, utcOffsetHours } from './live/day.ts'
@@ -41,5 +41,7 @@ export async function seedHistory(store: Store, o: { tenant: string; timeZone: s
   // History ends where today begins: whatever is still open there is closed, labelled, so the live day starts clean.
   const result = sim.finish({ closeAll: 'end of the simulated history' })
   await flush()
+  // The reports read interval rollups: build them for the seeded period.
+  await rebuildRollups(store.client, o.tenant, from, to, now)
   return { weeks: o.weeks, from, to, contacts: result.contacts, events, wallMs: Math.round(performance.now() - t0) }
 }

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { sampleEvent } from '@agner/events/testing'
+import { visitEvents } from '@agner/analytics/testing'
+import { readFileSync, existsSync } from 'node:fs'
 import { countStoredEvents, createStore } from '@agner/analytics'
 import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner } from '../src/index.ts'
@@ -90,5 +92,42 @@ describe('agner CLI', () => {
     await expect(agner(['migrate'], { AGNER_TIMEZONE: 'Mars/Olympus' })).rejects.toMatchObject({
       code: 2, stderr: expect.stringContaining('AGNER_TIMEZONE "Mars/Olympus" is not an IANA time zone; use a name such as Asia/Shanghai'),
     })
+  })
+})
+
+describe('agner report', () => {
+  const T = Date.UTC(2026, 10, 2, 10, 0)
+  const dataDir = join(work, 'report-store')
+  // Two answered within 20 s, one answered at 40 s, one abandoned after 10 s, in queue "line1":
+  // SL (ignore short abandons, T 20 s, S 5 s) = 2 / (3 + 1 − 0) = 50 %; ASA = (5 + 15 + 40) / 3 = 20 s.
+  const visits = [
+    visitEvents({ contactId: 'r1', queueId: 'line1', at: T, waitMs: 5000, outcome: 'answered', agentId: 'x1', talkMs: 60_000 }),
+    visitEvents({ contactId: 'r2', queueId: 'line1', at: T + 60_000, waitMs: 15_000, outcome: 'answered', agentId: 'x1', talkMs: 60_000 }),
+    visitEvents({ contactId: 'r3', queueId: 'line1', at: T + 120_000, waitMs: 40_000, outcome: 'answered', agentId: 'x2', talkMs: 60_000 }),
+    visitEvents({ contactId: 'r4', queueId: 'line1', at: T + 180_000, waitMs: 10_000, outcome: 'abandoned' }),
+  ].flat()
+  const env = { AGNER_DATA_DIR: dataDir, AGNER_DEMO: 'false', AGNER_TIMEZONE: 'UTC' }
+
+  it('writes a CSV for cron from events replayed straight into the store', async () => {
+    const file = join(work, 'visits.ndjson')
+    writeFileSync(file, visits.map((e) => JSON.stringify(e)).join('\n'))
+    await agner(['replay', file], env)
+    const out = join(work, 'day.csv')
+    const { stderr } = await agner(['report', 'queue-performance', '--from', '2026-11-02', '--to', '2026-11-03', '--interval', 'day', '--queue', 'line1', '--format', 'csv', '--out', out], env)
+    expect(stderr).toContain(`wrote Queue performance to ${out}`)
+    const total = readFileSync(out, 'utf8').split('\r\n').find((l) => l.startsWith('Total,'))!
+    // Total, offered 4, answered 3, abandoned 1, short 0, flowed out 0, SL 50 %, ASA 20 s, AHT 60 s, abandon rate 25 %, max wait 40 s
+    expect(total.split(',')).toEqual(['Total', '4', '3', '1', '0', '0', '50', '20', '60', '25', '40'])
+  })
+
+  it('writes Excel and PDF files, and refuses bad input with one sentence', async () => {
+    for (const format of ['xlsx', 'pdf']) {
+      const out = join(work, `day.${format}`)
+      await agner(['report', 'agent-performance', '--from', '2026-11-02', '--format', format, '--out', out, '--lang', 'zh-CN'], env)
+      expect(existsSync(out) && readFileSync(out).length > 1000).toBe(true)
+    }
+    const bad = await agner(['report', 'queue-performance', '--interval', '7m'], env).catch((e: { code: number; stderr: string }) => e)
+    expect(bad).toMatchObject({ code: 2 })
+    expect((bad as { stderr: string }).stderr).toContain('Interval "7m" is not offered')
   })
 })

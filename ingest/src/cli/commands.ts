@@ -2,7 +2,7 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createBus, validateEvent, type CanonicalEvent, type DeadLetter } from '@agner/events'
-import { createStore, eventToRow, insertDeadLetters, insertEventRows, migrate, type EventRow } from '@agner/analytics'
+import { createStore, eventToRow, insertDeadLetters, insertEventRows, migrate, rebuildRollups, type EventRow } from '@agner/analytics'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 import { loadConfig, storeConfig } from '../config.ts'
 import { postEvents } from './http-sink.ts'
@@ -72,6 +72,7 @@ export async function replayCommand(file: string, url?: string): Promise<{ accep
     let rows: EventRow[] = []
     let letters: DeadLetter[] = []
     let n = 0
+    let first = Infinity, last = -Infinity
     const flush = async (): Promise<void> => {
       await insertEventRows(store.client, rows); await insertDeadLetters(store.client, letters)
       rows = []; letters = []
@@ -92,9 +93,12 @@ export async function replayCommand(file: string, url?: string): Promise<{ accep
         continue
       }
       rows.push(eventToRow(v.event as CanonicalEvent)); accepted++
+      first = Math.min(first, v.event.time); last = Math.max(last, v.event.time)
       if (rows.length >= 10_000) await flush()
     }
     await flush()
+    // Straight into the store, past the server: bring the report rollups up to date for the period.
+    if (accepted > 0) await rebuildRollups(store.client, c.tenant, first - 86_400_000, last + 86_400_000)
     await store.close()
   }
   console.log(`accepted ${accepted}, rejected ${rejected}`)

@@ -5,6 +5,8 @@ import { emitCommand, migrateCommand, replayCommand } from './commands.ts'
 import { resetPasswordCommand } from './reset-password.ts'
 import { simulateCommand } from './simulate.ts'
 import { seedCommand } from './seed.ts'
+import { reportCommand } from './report.ts'
+import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
 import { runServer } from '../server.ts'
 
@@ -15,10 +17,15 @@ const USAGE = `usage: agner <command>
   replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
   seed --weeks N                          fill the store with N weeks of the demo center's history (simulated)
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
+  report NAME --from ISO --to ISO [--interval 30m] [--queue ID]… [--team ID]… [--agent ID]… [--channel C]…
+         [--lang en|zh-CN] [--format json|csv|xlsx|pdf] [--out FILE] [--url URL]
+                                          a report (queue-performance, service-level, abandons, agent-performance,
+                                          agent-timeline, dispositions, contacts, csat); from a server with --url
   simulate --scenario FILE [--hours H] [--seed N] [--json]
                                           run a scenario through the ACD in virtual time; per-queue figures
 
-emit/replay with --url send to POST /api/events with the API token in AGNER_TOKEN (scope events:write).`
+emit/replay with --url send to POST /api/events with the API token in AGNER_TOKEN (scope events:write);
+report with --url reads GET /api/reports/NAME with AGNER_TOKEN (scopes reports:read, reports:export).`
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
@@ -50,6 +57,20 @@ export async function main(argv: string[]): Promise<void> {
         if (!Number.isInteger(weeks) || weeks > 104) throw new UsageError(`--weeks must be a whole number from 1 to 104, got "${values.weeks}"`)
         return await seedCommand(weeks)
       }
+      case 'report': {
+        const many = { type: 'string', multiple: true } as const
+        const { values, positionals } = parseArgs({
+          args: rest, allowPositionals: true,
+          options: {
+            from: { type: 'string' }, to: { type: 'string' }, interval: { type: 'string' }, queue: many, team: many, agent: many, channel: many,
+            lang: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, url: { type: 'string' },
+            outcome: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
+          },
+        })
+        if (positionals.length !== 1) throw new UsageError('report needs exactly one report name: agner report queue-performance --from 2026-11-01 --to 2026-11-02 --format xlsx --out day.xlsx')
+        const { format, out, url, ...query } = values
+        return await reportCommand({ name: positionals[0]!, query, format: format ?? 'json', out, url })
+      }
       case 'reset-password': {
         if (rest.length !== 1) throw new UsageError('reset-password needs exactly one user name: agner reset-password USER')
         return await resetPasswordCommand(rest[0]!)
@@ -59,7 +80,7 @@ export async function main(argv: string[]): Promise<void> {
         if (command && command !== 'help' && command !== '--help') process.exitCode = 2
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof ScenarioError) { console.error(`agner: ${err.message}`); process.exit(2) }
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof ScenarioError || err instanceof ReportInputError) { console.error(`agner: ${err.message}`); process.exit(2) }
     console.error(`agner: ${(err as Error).message}`)
     process.exit(1)
   }
