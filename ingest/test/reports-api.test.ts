@@ -222,3 +222,42 @@ describe('bad input gets a clear 4xx, never a 500, never data out of scope', () 
     expect(own.sections[1]!.rows).toEqual([])
   })
 })
+
+describe('scheduled reports', () => {
+  const post = (path: string, headers: Record<string, string>, body?: unknown): Promise<Response> =>
+    fetch(`${c.url}${path}`, { method: 'POST', headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined })
+
+  it('a schedule runs, writes its file to the outbox, and lists it for download', async () => {
+    const res = await post('/api/report-schedules', admin, { name: '每日队列', report: 'queue-performance', format: 'xlsx', locale: 'zh-CN', frequency: 'daily', atTime: '06:00', filters: { queue: [Q] } })
+    expect(res.status).toBe(201)
+    const s = await res.json() as { id: string; nextRunAt: number }
+    expect(s.nextRunAt).toBeGreaterThan(Date.now())
+    const run = await (await post(`/api/report-schedules/${s.id}/run`, admin)).json() as { id: string; ok: boolean; fileName: string; bytes: number }
+    expect(run).toMatchObject({ ok: true })
+    expect(run.fileName).toMatch(/agner-queue-performance-.*-zh-CN\.xlsx$/)
+    const list = await (await get('/api/report-schedules')).json() as { schedules: Array<{ id: string }>; runs: Array<{ id: string; ok: boolean }> }
+    expect(list.schedules.map((x) => x.id)).toContain(s.id)
+    expect(list.runs.find((r) => r.id === run.id)?.ok).toBe(true)
+    const file = await get(`/api/report-runs/${run.id}/file`)
+    expect(file.status).toBe(200)
+    expect(Buffer.from(await file.arrayBuffer()).length).toBe(run.bytes)
+  })
+
+  it('a failing run is recorded with its reason and shown, never silent', async () => {
+    const manager = (await signIn(c.url, c.usernames.manager, c.passwords.manager)).headers
+    const res = await post('/api/report-schedules', manager, { name: 'Weekly support', report: 'queue-performance', format: 'pdf', frequency: 'weekly', atTime: '07:00', filters: { queue: [Q] } })
+    expect(res.status).toBe(201)
+    const s = await res.json() as { id: string }
+    // The manager is moved off the service team: the schedule's queue is now outside their scope.
+    const dir = c.agner.access.directory
+    const user = dir.userByName(c.usernames.manager)!
+    await dir.save('users', { ...user, teamIds: user.teamIds.filter((t) => t !== c.teams.service) })
+    const run = await (await post(`/api/report-schedules/${s.id}/run`, manager)).json() as { ok: boolean; error: string }
+    expect(run.ok).toBe(false)
+    expect(run.error).toMatch(/outside your teams/)
+    const list = await (await get('/api/report-schedules', manager)).json() as { runs: Array<{ scheduleId: string; ok: boolean; error: string }> }
+    expect(list.runs.find((r) => r.scheduleId === s.id)).toMatchObject({ ok: false, error: expect.stringMatching(/outside your teams/) })
+    await dir.save('users', { ...dir.get('users', user.id)!, teamIds: user.teamIds })
+  })
+})
+

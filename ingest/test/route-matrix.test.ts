@@ -99,6 +99,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reports/:name': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports/queue-performance' }) },
   // Nobody has this contact: those who may read contacts get 404; the planner, who may not, 403.
   'GET /api/reports/contacts/:id': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/reports/contacts/c-nobody' }) },
+  'GET /api/report-schedules': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/report-schedules' }) },
+  // Schedules belong to users: a token may list (nothing) but not own one.
+  'POST /api/report-schedules': { allow: ['supervisor', 'manager', 'admin'], ok: 201, req: () => ({ path: '/api/report-schedules', body: { name: 'Daily', report: 'queue-performance', format: 'csv', frequency: 'daily', atTime: '06:00' } }) },
+  'DELETE /api/report-schedules/:id': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-schedules/nope' }) },
+  'POST /api/report-schedules/:id/run': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-schedules/nope/run' }) },
+  'GET /api/report-runs/:id/file': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-runs/nope/file' }) },
   'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
   'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
   'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },

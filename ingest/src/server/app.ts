@@ -32,6 +32,10 @@ import { contactsRoutes } from './contacts-routes.ts'
 import { reportRoutes } from './report-routes.ts'
 import { engineCatalog } from '../reports/catalog.ts'
 import { ReportService } from '../reports/service.ts'
+import { ReportScheduler } from '../reports/scheduler.ts'
+import { reportScheduleRoutes } from './report-schedule-routes.ts'
+import { reportCaller } from './report-routes.ts'
+import { userPrincipal } from '../access/principals.ts'
 import { installErrorHandler } from './errors.ts'
 import { eventsRoute } from './events-route.ts'
 import { healthRoutes } from './health-routes.ts'
@@ -68,6 +72,8 @@ export interface AppDeps {
   tenant: string
   /** The center's zone: report periods and "today". */
   timeZone?: string
+  /** Scheduled reports write their files here; none run without it. */
+  outboxDir?: string
   maxBodyBytes: number
   webRoot?: string
   logLevel?: string
@@ -128,6 +134,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     team: (id) => directory.get('teams', id), refresher: deps.rollups,
   })
   await app.register(reportRoutes, { reports, directory, audit, catalog })
+  if (deps.outboxDir) {
+    const scheduler = new ReportScheduler({
+      client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, outboxDir: deps.outboxDir, reports, audit,
+      callerFor: (ownerId) => {
+        const u = directory.get('users', ownerId)
+        return u && !u.deleted && !u.disabled ? reportCaller(userPrincipal(u, scopes), directory) : undefined
+      },
+    })
+    await scheduler.load()
+    app.addHook('onReady', async () => scheduler.start(30_000, (err) => app.log.error({ err }, 'scheduled reports could not run')))
+    app.addHook('onClose', async () => scheduler.stop())
+    await app.register(reportScheduleRoutes, { scheduler, reports, directory, audit })
+  }
   if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })
   return app
 }
