@@ -1,5 +1,5 @@
 /** Disposition codes (from the agent rollup) and customer satisfaction (from survey events). */
-import { bucketLabel, bucketSql } from './buckets.ts'
+import { bucketEnd, bucketLabel, bucketSql } from './buckets.ts'
 import { t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
 import type { ReportFilters } from './filters.ts'
@@ -86,7 +86,7 @@ export async function csatReport(ctx: ReportContext, f: ReportFilters): Promise<
     { key: 'csat', label: tr('col.csat'), kind: 'pct', formula: 'scores 4–5 / surveys' },
     ...[1, 2, 3, 4, 5].map((n): Column => ({ key: `s${n}`, label: `${tr('col.score')} ${n}`, kind: 'int' })),
   ]
-  const intervalRows: Row[] = [...byBucket].map(([b, items]) => ({ period: bucketLabel(b, f.interval, ctx.timeZone), periodStart: b, ...csatFigures(items) }))
+  const intervalRows: Row[] = [...byBucket].map(([b, items]) => ({ period: bucketLabel(b, f.interval, ctx.timeZone), periodStart: b, periodEnd: Math.min(f.to, bucketEnd(b, f.interval, ctx.timeZone)), ...csatFigures(items) }))
   const totals: Row = { period: tr('total'), queue: tr('total'), ...csatFigures(rows) }
   return {
     report: 'csat', title: tr('report.csat'), locale: ctx.locale, timeZone: ctx.timeZone, filters: f, filterText: filterText(ctx, f),

@@ -1,6 +1,6 @@
 /** Queue performance, service level under every named formula, and abandon analysis, from the queue rollup. */
 import { FORMULA_TEXT } from '../metrics/formulas.ts'
-import { bucketLabel } from './buckets.ts'
+import { bucketEnd, bucketLabel } from './buckets.ts'
 import { combine, groupBy, SERVICE_LEVEL_FORMULAS, serviceLevelUnder } from './combine.ts'
 import { t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
@@ -41,7 +41,7 @@ export async function queuePerformance(ctx: ReportContext, f: ReportFilters): Pr
   const buckets = await queueBuckets(ctx, f, queues)
   const whole = await queueBuckets(ctx, f, queues, true)
   const byBucket = groupBy(buckets, (b) => b.bucket)
-  const intervalRows: Row[] = [...byBucket].map(([start, items]) => ({ period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, ...combine(ctx, items) }))
+  const intervalRows: Row[] = [...byBucket].map(([start, items]) => ({ period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, periodEnd: Math.min(f.to, bucketEnd(start, f.interval, ctx.timeZone)), ...combine(ctx, items) }))
   const queueRows: Row[] = whole.map((b) => ({ queue: ctx.queue(b.queueId).name, queueId: b.queueId, ...combine(ctx, [b]) }))
   const totals = { period: tr('total'), queue: tr('total'), ...combine(ctx, whole) }
   const cols = figureColumns(ctx)
@@ -67,7 +67,7 @@ export async function serviceLevelReport(ctx: ReportContext, f: ReportFilters): 
   const slColumns: Column[] = SERVICE_LEVEL_FORMULAS.map((formula) => ({ key: `sl:${formula}`, label: tr(`sl.${formula}`), kind: 'pct', formula: FORMULA_TEXT.serviceLevel[formula] }))
   const row = (items: QueueBucket[]): Row => Object.fromEntries(SERVICE_LEVEL_FORMULAS.map((formula) => [`sl:${formula}`, serviceLevelUnder(ctx, items, formula)]))
   const intervalRows: Row[] = [...groupBy(buckets, (b) => b.bucket)].map(([start, items]) => ({
-    period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, offered: combine(ctx, items).offered, ...row(items),
+    period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, periodEnd: Math.min(f.to, bucketEnd(start, f.interval, ctx.timeZone)), offered: combine(ctx, items).offered, ...row(items),
   }))
   const queueRows: Row[] = whole.map((b) => ({
     queue: ctx.queue(b.queueId).name, queueId: b.queueId, threshold: ctx.queue(b.queueId).serviceLevelMs, formula: tr(`sl.${ctx.queue(b.queueId).formula}`), offered: b.counters.offered, ...row([b]),
@@ -117,7 +117,7 @@ export async function abandonAnalysis(ctx: ReportContext, f: ReportFilters): Pro
   const positionRows = POSITION_BUCKETS.map((b) => total({ range: rangeLabel(b, ''), ...Object.fromEntries(maps.map((m) => [m.queueId, count(m.positions, (k) => k >= b[0] && k <= b[1])])) }))
   const intervalRows: Row[] = [...groupBy(buckets, (b) => b.bucket)].map(([start, items]) => {
     const c = combine(ctx, items)
-    return { period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, offered: c.offered, abandoned: c.abandoned, shortAbandons: c.shortAbandons, abandonRate: c.abandonRate }
+    return { period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, periodEnd: Math.min(f.to, bucketEnd(start, f.interval, ctx.timeZone)), offered: c.offered, abandoned: c.abandoned, shortAbandons: c.shortAbandons, abandonRate: c.abandonRate }
   })
   const whole = combine(ctx, await queueBuckets(ctx, f, queues, true))
   const totalCol: Column = { key: 'total', label: tr('col.total'), kind: 'int' }

@@ -141,7 +141,7 @@ export abstract class AcdCore {
     const c = this.ownContact(agentId, contactId)
     if (c.state !== 'connected') throw new AcdError('conflict', `Contact ${contactId} is ${c.state}; only a connected contact can be held.`)
     c.state = 'held'; c.holdStart = this.now; c.holdCount++
-    this.events.emit('contact.held', this.now, this.ids(c, undefined, agentId), {})
+    this.events.emit('contact.held', this.now, this.ids(c, c.queueId, agentId), {})
     this.setActivity(this.agent(agentId), 'on_hold', c)
   }
 
@@ -149,7 +149,7 @@ export abstract class AcdCore {
     const c = this.ownContact(agentId, contactId)
     if (c.state !== 'held') throw new AcdError('conflict', `Contact ${contactId} is not on hold.`)
     c.holdMs += this.now - c.holdStart; c.state = 'connected'
-    this.events.emit('contact.resumed', this.now, this.ids(c, undefined, agentId), {})
+    this.events.emit('contact.resumed', this.now, this.ids(c, c.queueId, agentId), {})
     this.setActivity(this.agent(agentId), 'on_contact', c)
   }
 
@@ -165,7 +165,7 @@ export abstract class AcdCore {
     const c = this.contacts.get(contactId)
     if (!c || c.state !== 'wrap' || c.agentId !== agentId) throw new AcdError('conflict', `${agentId} is not wrapping up contact ${contactId}; it may be wrapped up already.`)
     c.gen++
-    this.events.emit('contact.wrapup_ended', this.now, this.ids(c, undefined, a.id), { durationMs: this.now - c.endedAt, dispositionCode })
+    this.events.emit('contact.wrapup_ended', this.now, this.ids(c, c.queueId, a.id), { durationMs: this.now - c.endedAt, dispositionCode })
     a.contacts.delete(c.id)
     a.trackChannel(c.id, undefined)
     this.finish(c)
@@ -228,7 +228,7 @@ export abstract class AcdCore {
     const a = this.agent(c.agentId!)
     if (c.state === 'held') c.holdMs += this.now - c.holdStart
     const talkMs = this.now - c.connectedAt - c.holdMs
-    this.events.emit('contact.ended', this.now, this.ids(c, undefined, a.id), { endedBy, talkMs, holdMs: c.holdMs, holdCount: c.holdCount })
+    this.events.emit('contact.ended', this.now, this.ids(c, c.queueId, a.id), { endedBy, talkMs, holdMs: c.holdMs, holdCount: c.holdCount })
     c.state = 'wrap'; c.endedAt = this.now
     this.setActivity(a, 'wrap_up', c)
     const limit = this.queues.get(c.queueId ?? '')?.cfg.wrapUpLimitMs

@@ -217,7 +217,7 @@ export class AcdEngine extends AcdCore {
     const next = new ContactState(this.nextId('c'), c.channel, c.priority, c.interactionId)
     next.ani = c.ani
     this.contacts.set(next.id, next)
-    this.events.emit('contact.transferred', this.now, this.ids(c, undefined, agentId), { mode: 'queue', target: queueId, newContactId: next.id })
+    this.events.emit('contact.transferred', this.now, this.ids(c, c.queueId, agentId), { mode: 'queue', target: queueId, newContactId: next.id })
     this.endContact(c, 'transfer')
     this.events.emit('contact.created', this.now, this.ids(next), { direction: 'inbound', initiation: 'transfer', previousContactId: c.id })
     this.admit(next, q)

@@ -4,6 +4,7 @@
  * agent bots that answer at once, talk for the sampled handle time and wrap up. Deterministic for
  * a seed. Returns per-queue counters and occupancy; every event goes to `onEvent` as well.
  */
+import { dispositionFor, surveyAnswer } from '../traffic/customer.ts'
 import type { CanonicalEvent } from '@agner/events'
 import { AcdEngine } from '../acd/engine.ts'
 import { seededRandom, type Random } from '../traffic/random.ts'
@@ -69,6 +70,7 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
   const stats = new SimStats()
   const agents = agentConfigs(s)
   const pending: CanonicalEvent[] = []
+  const waits = new Map<string, number>()
   const acd = new AcdEngine({
     tenant: opts.tenant ?? 'default', source: { kind: 'simulator', instance: opts.instance ?? `sim-${seed}` }, now: start,
     idPrefix: opts.idPrefix ?? `${opts.instance ?? `sim-${seed}`}-`,
@@ -166,6 +168,7 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
       sim.at(e.time, () => { try { acd.accept(agentId, offerId) } catch { /* the caller left meanwhile */ } })
     } else if (e.type === 'contact.connected') {
       answered.add(e.contactId!)
+      waits.set(e.contactId!, (e.data as { waitMs: number }).waitMs)
       const q = queueOfContact.get(e.contactId!)!
       const id = e.contactId!, agentId = e.agentId!
       sim.at(e.time + sampleMs(q.handleTime, rng), () => { try { acd.end(agentId, id) } catch { /* ended by the caller */ } })
@@ -175,7 +178,12 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
     } else if (e.type === 'contact.ended') {
       const q = queueOfContact.get(e.contactId!)
       const id = e.contactId!, agentId = e.agentId!
-      sim.at(e.time + (q?.wrapSeconds ?? 0) * 1000, () => { try { acd.wrapUp(agentId, id, 'resolved') } catch { /* done */ } queueOfContact.delete(id); answered.delete(id) })
+      sim.at(e.time + (q?.wrapSeconds ?? 0) * 1000, () => { try { acd.wrapUp(agentId, id, dispositionFor(id)) } catch { /* done */ } queueOfContact.delete(id); answered.delete(id) })
+    } else if (e.type === 'contact.wrapup_ended') {
+      // Some customers answer the post-contact survey.
+      const csat = surveyAnswer(e.contactId!, waits.get(e.contactId!) ?? 0)
+      waits.delete(e.contactId!)
+      if (csat !== undefined) pending.push({ ...e, id: `${e.id}-survey`, type: 'contact.survey', data: { csat } } as CanonicalEvent)
     }
   }
 

@@ -8,6 +8,7 @@
 import { uuidv5, type CanonicalEvent, type Channel, type SourceKind } from '@agner/events'
 import { seededRandom, type Random } from './random.ts'
 import { TimerQueue } from './timers.ts'
+import { surveyAnswer } from './customer.ts'
 
 export interface TrafficConfig {
   tenant: string
@@ -57,20 +58,11 @@ interface SimAgent {
   idleSince: number
 }
 
+
+
 const DISPOSITIONS = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
 const BREAKS = ['break', 'lunch', 'training', 'meeting'] as const
 
-/**
- * About one caller in four answers the post-contact survey; longer waits score lower. Derived from
- * the contact id, not drawn from the random stream, so adding surveys left every other draw as it was.
- */
-export function surveyAnswer(contactId: string, waitMs: number): number | undefined {
-  let h = 2166136261
-  for (let i = 0; i < contactId.length; i++) h = Math.imul(h ^ contactId.charCodeAt(i), 16777619) >>> 0
-  if (h % 4 !== 0) return undefined
-  const base = waitMs <= 20_000 ? 5 : waitMs <= 60_000 ? 4 : 3
-  return Math.max(1, base - ((h >>> 8) % 3))
-}
 
 export class TrafficModel {
   private readonly timers = new TimerQueue()

@@ -2,7 +2,32 @@
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail' },
+  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports' },
+  reports: {
+    title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
+    channel: 'Channel', outcome: 'Outcome', search: 'Contact id or number', searchHint: 'c123… or 138…', run: 'Show', export: 'Export:',
+    schedule: 'Schedule…', noData: 'No contacts in this period.', drill: 'Open the contacts of this period', drillHint: 'Click a contact to see its full timeline.',
+    back: 'Back', contact: 'Contact',
+    names: {
+      'queue-performance': 'Queue performance', 'service-level': 'Service level by formula', abandons: 'Abandon analysis', 'agent-performance': 'Agent performance',
+      'agent-timeline': 'Agent state timeline', dispositions: 'Disposition codes', contacts: 'Contacts', csat: 'Customer satisfaction',
+    },
+    intervals: { '15m': '15 minutes', '30m': '30 minutes', '60m': 'Hour', day: 'Day', week: 'Week', month: 'Month' },
+    channels: { voice: 'Voice', chat: 'Chat', email: 'Email' },
+    formats: { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' },
+    outcomes: {
+      answered: 'Answered', abandoned: 'Abandoned', caller_exit: 'Caller exit', timeout: 'Timeout', no_agents: 'No agents', callback: 'Callback',
+      transferred: 'Transferred', overflow: 'Overflow', error: 'Error', waiting: 'Still waiting',
+    },
+  },
+  schedules: {
+    title: 'Scheduled reports', intro: 'Each run writes its file to the outbox; download it here. A run that fails shows why.',
+    name: 'Name', format: 'Format', language: 'Language', frequency: 'Repeat', weekday: 'On', monthDay: 'Day of month', time: 'At (center time)',
+    when: 'When', next: 'Next run', runs: 'Recent runs', runNow: 'Run now', noRuns: 'Not run yet',
+    frequencies: { daily: 'Daily (the day before)', weekly: 'Weekly (the week before)', monthly: 'Monthly (the month before)' },
+    dailyAt: 'Daily at {time}', weeklyAt: '{day}s at {time}', monthlyAt: 'Day {day} at {time}',
+    weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+  },
   roles: { agent: 'Agent', supervisor: 'Supervisor', planner: 'WFM planner', manager: 'Manager', admin: 'Admin' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', create: 'Create', add: 'Add', close: 'Close', copy: 'Copy', copied: 'Copied',

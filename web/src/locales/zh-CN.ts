@@ -2,7 +2,32 @@
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志' },
+  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表' },
+  reports: {
+    title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
+    channel: '渠道', outcome: '结果', search: '联络编号或号码', searchHint: 'c123… 或 138…', run: '查询', export: '导出：',
+    schedule: '定时发送…', noData: '该时段没有数据。', drill: '查看该时段的联络', drillHint: '点击联络可查看完整时间线。',
+    back: '返回', contact: '联络',
+    names: {
+      'queue-performance': '队列表现', 'service-level': '各公式服务水平', abandons: '放弃分析', 'agent-performance': '坐席绩效',
+      'agent-timeline': '坐席状态时间线', dispositions: '处理结果代码', contacts: '联络记录', csat: '客户满意度',
+    },
+    intervals: { '15m': '15 分钟', '30m': '30 分钟', '60m': '小时', day: '天', week: '周', month: '月' },
+    channels: { voice: '语音', chat: '在线', email: '邮件' },
+    formats: { csv: 'CSV', xlsx: 'Excel', pdf: 'PDF' },
+    outcomes: {
+      answered: '接听', abandoned: '放弃', caller_exit: '主动退出', timeout: '超时', no_agents: '无坐席', callback: '回拨',
+      transferred: '转移', overflow: '溢出', error: '错误', waiting: '仍在等待',
+    },
+  },
+  schedules: {
+    title: '定时报表', intro: '每次运行都会把文件写入发件箱，可在此下载；失败的运行会显示原因。',
+    name: '名称', format: '格式', language: '语言', frequency: '重复', weekday: '星期', monthDay: '每月日期', time: '时间（中心时区）',
+    when: '时间', next: '下次运行', runs: '最近运行', runNow: '立即运行', noRuns: '尚未运行',
+    frequencies: { daily: '每天（前一天）', weekly: '每周（上一周）', monthly: '每月（上个月）' },
+    dailyAt: '每天 {time}', weeklyAt: '每{day} {time}', monthlyAt: '每月 {day} 日 {time}',
+    weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+  },
   roles: { agent: '坐席', supervisor: '班组长', planner: '排班计划员', manager: '经理', admin: '管理员' },
   common: {
     save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '创建', add: '添加', close: '关闭', copy: '复制', copied: '已复制',

@@ -1,0 +1,95 @@
+/**
+ * The reports pages in Debian's Chromium, on a week of the demo center's seeded history: a
+ * manager picks a day and queues, sees the chart and the tables, drills from an hour into its
+ * contacts and from a contact into its timeline, exports the same figures (the Excel and PDF
+ * links answer files), and schedules a report whose run is listed with its file.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { build } from 'vite'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { freePort } from '@agner/events/testing'
+import { loadConfig, startAgner, type Agner } from '../../ingest/src/index.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const shots = join(here, 'screenshots')
+const dataDir = mkdtempSync(join(tmpdir(), 'agner-reports-e2e-'))
+const webRoot = join(dataDir, 'web')
+const ADMIN_PASSWORD = 'e2e admin password'
+let agner: Agner
+let browser: Browser
+let page: Page
+
+// The last seeded day: yesterday in the center's zone.
+const yesterday = new Date(Date.now() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+
+beforeAll(async () => {
+  await build({ root: join(here, '..'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
+  agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 1, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: ADMIN_PASSWORD }), { webRoot })
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' })
+  mkdirSync(shots, { recursive: true })
+  await page.goto(`${agner.url}/login`)
+  await page.fill('input[name=username]', 'admin')
+  await page.fill('input[name=password]', ADMIN_PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+}, 180_000)
+afterAll(async () => { await browser?.close(); await agner?.close().catch(() => undefined); rmSync(dataDir, { recursive: true, force: true }) })
+
+it('shows a day of queue performance with its chart, drills into an hour, then into one contact', async () => {
+  await page.goto(`${agner.url}/reports/queue-performance?from=${yesterday}&interval=60m&queue=sales&queue=support`)
+  const rows = page.locator('[data-section=byInterval] tbody tr.open')
+  await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(8)
+  await expect.poll(() => page.locator('.chart canvas').count()).toBeGreaterThan(0)
+  expect(await page.locator('h2').first().textContent()).toBe('报表')
+  expect(await page.locator('[data-section=byQueue] tbody tr').count()).toBe(2)
+  await page.screenshot({ path: join(shots, 'reports-queue-performance-zh.png'), fullPage: true })
+
+  // The busiest hour's offered count is what its contacts list holds.
+  const texts = await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, Number(tr.children[1]!.textContent!.replace(/,/g, ''))] as [string, number]))
+  const [hour, offered] = texts.reduce((a, b) => (b[1] > a[1] ? b : a))
+  await rows.filter({ hasText: hour! }).first().click()
+  await page.waitForURL(/\/reports\/contacts\?/)
+  const contacts = page.locator('[data-report=contacts] tbody tr.open')
+  await expect.poll(() => contacts.count(), { timeout: 10_000 }).toBe(offered)
+  await page.screenshot({ path: join(shots, 'reports-contacts-zh.png') })
+  await contacts.first().click()
+  await page.waitForURL(/\/reports\/contacts\/[^?]+$/)
+  await expect.poll(() => page.locator('[data-report=contact] tbody tr').count()).toBeGreaterThan(2)
+  expect(await page.locator('[data-report=contact] tbody').textContent()).toContain('contact.queued')
+  await page.goBack()
+  await page.waitForURL(/\/reports\/contacts\?/)
+})
+
+it('exports the report as CSV, Excel and PDF from its links', async () => {
+  await page.goto(`${agner.url}/reports/service-level?from=${yesterday}&interval=day`)
+  await expect.poll(() => page.locator('[data-testid=exports] a[data-format]').count(), { timeout: 20_000 }).toBe(3)
+  for (const [format, type] of [['csv', 'text/csv'], ['xlsx', 'spreadsheetml'], ['pdf', 'application/pdf']] as const) {
+    const href = await page.locator(`[data-testid=exports] a[data-format=${format}]`).getAttribute('href')
+    expect(href).toContain('lang=zh-CN')
+    const res = await page.request.get(`${agner.url}${href}`)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toContain(type)
+    expect((await res.body()).length).toBeGreaterThan(500)
+  }
+})
+
+it('refuses a bad period with the server\'s sentence', async () => {
+  await page.goto(`${agner.url}/reports/queue-performance?from=2026-11-10&to=2026-11-01`)
+  await expect.poll(() => page.locator('[role=alert]').textContent(), { timeout: 10_000 }).toContain('"from" must be before "to"')
+})
+
+it('schedules a report, runs it now, and lists the file', async () => {
+  await page.goto(`${agner.url}/reports/schedules`)
+  await page.fill('[data-testid=schedule-form] input[name=name]', '每日销售')
+  await page.click('[data-testid=schedule-form] button[type=submit]')
+  const row = page.locator('[data-testid=schedules] tr[data-schedule]')
+  await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1)
+  await row.locator('button', { hasText: '立即运行' }).click()
+  await expect.poll(() => row.locator('[data-run-ok=true] a').count(), { timeout: 20_000 }).toBe(1)
+  await page.screenshot({ path: join(shots, 'reports-schedules-zh.png') })
+})
