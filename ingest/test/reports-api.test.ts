@@ -137,7 +137,7 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
     const headerAt = ws.getColumn(1).values.findIndex((v) => v === 'Queue')
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerAt })
     expect(ws.autoFilter).toBeTruthy()
-    expect(cells(ws.getRow(3))).toEqual(['Interval', '15m']) // the filters used, under the title
+    expect(cells(ws.getRow(3))).toEqual(['Interval', '15 minutes']) // the filters used, under the title
     const row = cells(ws.getRow(headerAt + 1))
     expect(row.slice(0, 6)).toEqual(['技术支持 / Technical support', 11, 5, 4, 2, 1])
     expect(row[6]).toBeCloseTo(SL.ignore_short_abandons, 12)

@@ -49,7 +49,11 @@ export async function writeXlsx(r: ReportResult, out: Writable): Promise<void> {
 
 async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportResult, s: Section, name: string): Promise<void> {
   const headerRow = r.filterText.length + 3
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }] })
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 1 }],
+    // Printed: landscape, one page wide, the header row repeated on every page.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
+  })
   ws.columns = s.columns.map((c) => ({ key: c.key, width: c.kind === 'text' ? 22 : c.kind === 'datetime' ? 20 : 14 }))
   const title = ws.addRow([`${r.title}${r.sections.length > 1 ? ` — ${s.title}` : ''}`])
   title.font = { name: FONT, bold: true, size: 14 }

@@ -10,7 +10,7 @@ export function filterText(ctx: ReportContext, f: ReportFilters, extra: Array<[s
   const names = (ids: string[], name: (id: string) => string): string => (ids.length ? ids.map(name).join(', ') : all)
   const out: Array<[string, string]> = [
     [tr('filter.period'), `${dateTimeLabel(f.from, ctx.timeZone).slice(0, 16)} — ${dateTimeLabel(f.to, ctx.timeZone).slice(0, 16)}`],
-    [tr('filter.interval'), f.interval],
+    [tr('filter.interval'), tr(`interval.${f.interval}`)],
     [tr('filter.timeZone'), ctx.timeZone],
     [tr('filter.queues'), names(f.queues, (q) => ctx.queue(q).name)],
   ]

@@ -36,6 +36,7 @@ const EN = {
   'outcome.no_agents': 'No agents', 'outcome.callback': 'Callback', 'outcome.transferred': 'Transferred', 'outcome.overflow': 'Overflow',
   'outcome.error': 'Error', 'outcome.': 'Waiting',
   'total': 'Total', 'chart.slTarget': 'Service level',
+  'interval.15m': '15 minutes', 'interval.30m': '30 minutes', 'interval.60m': 'Hour', 'interval.day': 'Day', 'interval.week': 'Week', 'interval.month': 'Month',
   // notes
   'note.attribution': 'Every figure of a contact, its handle time included, counts in the interval in which it entered the queue.',
   'note.sl': 'Service level per queue uses that queue\'s formula and threshold T; totals sum numerators and denominators.',
@@ -71,6 +72,7 @@ const ZH: Record<LabelKey, string> = {
   'outcome.answered': '接听', 'outcome.abandoned': '放弃', 'outcome.caller_exit': '主动退出', 'outcome.timeout': '超时', 'outcome.no_agents': '无坐席',
   'outcome.callback': '回拨', 'outcome.transferred': '转移', 'outcome.overflow': '溢出', 'outcome.error': '错误', 'outcome.': '等待中',
   'total': '合计', 'chart.slTarget': '服务水平',
+  'interval.15m': '15 分钟', 'interval.30m': '30 分钟', 'interval.60m': '小时', 'interval.day': '天', 'interval.week': '周', 'interval.month': '月',
   'note.attribution': '联络的所有数据（包括处理时长）都计入其进入队列时所在的间隔。',
   'note.sl': '各队列的服务水平采用该队列的公式和阈值 T；合计为分子与分母分别相加。',
   'note.states': '状态时长在间隔边界处拆分；占用率 = 通话与话后 / (通话与话后 + 就绪)；利用率 = 通话与话后 / 登录时长。',

@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client'
-import { createChdbConnection } from 'chdb/connection'
 
 export interface StoreConfig {
   /** http(s)://host:8123 of a ClickHouse server; unset means embedded chDB. */
@@ -52,6 +51,8 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
   // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
   let connection: NonNullable<Parameters<typeof createClient>[0]>['connection']
+  // Loaded only for the embedded store: a process on a ClickHouse server never maps the engine (~50 MB resident).
+  const { createChdbConnection } = await import('chdb/connection')
   try {
     connection = createChdbConnection({ path: dir }) as unknown as typeof connection
   } catch (err) {

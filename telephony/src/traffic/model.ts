@@ -58,8 +58,6 @@ interface SimAgent {
   idleSince: number
 }
 
-
-
 const DISPOSITIONS = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
 const BREAKS = ['break', 'lunch', 'training', 'meeting'] as const
 
