@@ -138,7 +138,7 @@ async function exportsRun(dir: string): Promise<void> {
     await Promise.all([writeExport(r, 'xlsx', body), pipeline(body, createWriteStream(out))])
   })
   const peak = rss.stop()
-  const rowsOut = Number(spawnSync('unzip', ['-p', out, 'xl/worksheets/sheet1.xml']).stdout?.toString().match(/<row /g)?.length ?? 0)
+  const rowsOut = Number(spawnSync('unzip', ['-p', out, 'xl/worksheets/sheet1.xml'], { maxBuffer: 1 << 30 }).stdout?.toString().match(/<row /g)?.length ?? 0)
   console.log(`  Excel export of ${(rowsOut - 10).toLocaleString('en')} contact rows: ${(xlsxMs / 1000).toFixed(1)} s, peak RSS ${mb(peak)}, of which the export added ${mb(peak - baseline)} (${mb(statSync(out).size)} file)`)
   console.log(`    targets ≤ 15 s: ${xlsxMs <= 15_000 ? 'met' : 'NOT met'}; ≤ 400 MB peak RSS: ${peak <= 400 * 1_048_576 ? 'met' : 'NOT met'} (export's own growth ${peak - baseline <= 400 * 1_048_576 ? 'within' : 'over'} 400 MB)`)
   const pdf = join(dir, 'contacts.pdf')

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pdfmake ships no types; this declaration must reach every package that compiles this file
 /// <reference path="./pdfmake.d.ts" />
 /**
  * PDF with pdfmake: title, filters, period and generated-at; the chart (ECharts SSR SVG); each

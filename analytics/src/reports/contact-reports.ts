@@ -40,8 +40,12 @@ WHERE v_entered >= {from:Int64} AND v_entered < {to:Int64}
   AND ({waiting:UInt8} = 0 OR v_dequeued = 0)
   AND (empty({ids:Array(String)}) OR has({ids:Array(String)}, v.contact_id))
   AND ({ani:String} = '' OR c.ani = {ani:String})
-ORDER BY entered DESC, contactId
+  AND ({paged:UInt8} = 0 OR (v_entered, v.contact_id) < ({afterEntered:Int64}, {afterContact:String}))
+ORDER BY entered DESC, contactId DESC
 LIMIT {limit:UInt32}`
+
+/** Rows per page when an export streams a contact list: each page is one bounded query. */
+const EXPORT_PAGE = 20_000
 
 /** Rows an on-screen contact list holds; exports stream up to MAX_EXPORT_CONTACTS. */
 export const MAX_LIST_CONTACTS = 5000
@@ -59,6 +63,7 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     tenant: ctx.tenant, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents,
     outcome: s.outcome === 'waiting' ? '' : s.outcome ?? '', waiting: s.outcome === 'waiting' ? 1 : 0,
     ids: search && !byPhone ? [search] : [], ani: search && byPhone ? search.replace(/[\s-]/g, '') : '', limit,
+    paged: 0, afterEntered: 0, afterContact: '',
   }
   const toRow = (v: Record<string, string | number>): Row => ({
     contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: String(v.channel),
@@ -67,12 +72,21 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
     disposition: String(v.disposition),
   })
-  const query = () => ctx.client.query({ query: SEARCH_SQL, format: 'JSONEachRow', query_params: params })
-  const rows = s.stream ? [] : (await (await query()).json<Record<string, string | number>>()).map(toRow)
+  const page = (p: typeof params) => ctx.client.query({ query: SEARCH_SQL, format: 'JSONEachRow', query_params: p }).then((r) => r.json<Record<string, string | number>>())
+  const rows = s.stream ? [] : (await page(params)).map(toRow)
+  // Exports read page by page (keyset on entered time and contact id), so neither this process nor
+  // the store ever holds the whole list.
   const stream = s.stream
     ? async function* (): AsyncIterable<Row> {
-        for await (const chunk of (await query()).stream<Record<string, string | number>>()) {
-          for (const r of chunk) yield toRow(r.json())
+        let left = limit
+        let after: Record<string, string | number> | undefined
+        while (left > 0) {
+          const size = Math.min(EXPORT_PAGE, left)
+          const got = await page({ ...params, limit: size, ...(after ? { paged: 1, afterEntered: Number(after.entered), afterContact: String(after.contactId) } : {}) })
+          for (const r of got) yield toRow(r)
+          left -= got.length
+          if (got.length < size) return
+          after = got[got.length - 1]
         }
       }
     : undefined

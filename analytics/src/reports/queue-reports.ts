@@ -5,7 +5,7 @@ import { combine, groupBy, SERVICE_LEVEL_FORMULAS, serviceLevelUnder } from './c
 import { t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
 import type { ReportFilters } from './filters.ts'
-import { queueBuckets, queuesWithData, type QueueBucket } from './rollup-counters.ts'
+import { perQueue, queueBuckets, queuesWithData, type QueueBucket } from './rollup-counters.ts'
 import type { Column, ReportResult, Row, Section } from './types.ts'
 
 export async function selectedQueues(ctx: ReportContext, f: ReportFilters): Promise<string[]> {
@@ -39,7 +39,7 @@ export async function queuePerformance(ctx: ReportContext, f: ReportFilters): Pr
   const tr = t(ctx)
   const queues = await selectedQueues(ctx, f)
   const buckets = await queueBuckets(ctx, f, queues)
-  const whole = await queueBuckets(ctx, f, queues, true)
+  const whole = perQueue(buckets, f.from)
   const byBucket = groupBy(buckets, (b) => b.bucket)
   const intervalRows: Row[] = [...byBucket].map(([start, items]) => ({ period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, periodEnd: Math.min(f.to, bucketEnd(start, f.interval, ctx.timeZone)), ...combine(ctx, items) }))
   const queueRows: Row[] = whole.map((b) => ({ queue: ctx.queue(b.queueId).name, queueId: b.queueId, ...combine(ctx, [b]) }))
@@ -63,7 +63,7 @@ export async function serviceLevelReport(ctx: ReportContext, f: ReportFilters): 
   const tr = t(ctx)
   const queues = await selectedQueues(ctx, f)
   const buckets = await queueBuckets(ctx, f, queues)
-  const whole = await queueBuckets(ctx, f, queues, true)
+  const whole = perQueue(buckets, f.from)
   const slColumns: Column[] = SERVICE_LEVEL_FORMULAS.map((formula) => ({ key: `sl:${formula}`, label: tr(`sl.${formula}`), kind: 'pct', formula: FORMULA_TEXT.serviceLevel[formula] }))
   const row = (items: QueueBucket[]): Row => Object.fromEntries(SERVICE_LEVEL_FORMULAS.map((formula) => [`sl:${formula}`, serviceLevelUnder(ctx, items, formula)]))
   const intervalRows: Row[] = [...groupBy(buckets, (b) => b.bucket)].map(([start, items]) => ({
@@ -119,7 +119,7 @@ export async function abandonAnalysis(ctx: ReportContext, f: ReportFilters): Pro
     const c = combine(ctx, items)
     return { period: bucketLabel(start, f.interval, ctx.timeZone), periodStart: start, periodEnd: Math.min(f.to, bucketEnd(start, f.interval, ctx.timeZone)), offered: c.offered, abandoned: c.abandoned, shortAbandons: c.shortAbandons, abandonRate: c.abandonRate }
   })
-  const whole = combine(ctx, await queueBuckets(ctx, f, queues, true))
+  const whole = combine(ctx, perQueue(buckets, f.from))
   const totalCol: Column = { key: 'total', label: tr('col.total'), kind: 'int' }
   return result(ctx, f, 'abandons', [
     {

@@ -2,7 +2,7 @@
  * The counters of DESIGN §4 per queue and report period, read from `queue_intervals` with each
  * queue's thresholds applied at read time to the wait histograms.
  */
-import { emptyCounters, type Counters } from '../metrics/counters.ts'
+import { addInto, emptyCounters, type Counters } from '../metrics/counters.ts'
 import { bucketSql } from './buckets.ts'
 import type { ReportContext } from './context.ts'
 import type { ReportFilters } from './filters.ts'
@@ -49,9 +49,22 @@ function thresholdParams(ctx: ReportContext, queueIds: string[]): { tq: string[]
   }
 }
 
-export async function queueBuckets(ctx: ReportContext, f: ReportFilters, queueIds: string[], whole = false): Promise<QueueBucket[]> {
+/** The whole period per queue, summed from its periods (counters add up; max wait is the largest). */
+export function perQueue(buckets: readonly QueueBucket[], from: number): QueueBucket[] {
+  const out = new Map<string, QueueBucket>()
+  for (const b of buckets) {
+    let q = out.get(b.queueId)
+    if (!q) { q = { queueId: b.queueId, bucket: from, counters: emptyCounters(), maxWaitMs: 0, outcomes: {} }; out.set(b.queueId, q) }
+    addInto(q.counters, b.counters)
+    q.maxWaitMs = Math.max(q.maxWaitMs, b.maxWaitMs)
+    for (const [k, v] of Object.entries(b.outcomes)) q.outcomes[k] = (q.outcomes[k] ?? 0) + Number(v)
+  }
+  return [...out.values()].sort((a, b) => (a.queueId < b.queueId ? -1 : a.queueId > b.queueId ? 1 : 0))
+}
+
+export async function queueBuckets(ctx: ReportContext, f: ReportFilters, queueIds: string[]): Promise<QueueBucket[]> {
   const rs = await ctx.client.query({
-    query: SQL(whole ? 'toInt64({from:Int64})' : bucketSql(f.interval)),
+    query: SQL(bucketSql(f.interval)),
     format: 'JSONEachRow',
     query_params: {
       tenant: ctx.tenant, tz: ctx.timeZone, from: f.from, to: f.to, queues: f.queues, channels: f.channels, ...thresholdParams(ctx, queueIds),
