@@ -20,7 +20,7 @@ import { percentile, sampleRss, mb } from './_support.ts'
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 20_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
-const DAYS = 90
+const DAYS = Number(process.env.BENCH_DAYS ?? 90)
 const QUEUES = 20
 const AGENTS = 500
 const DAY = 86_400_000

@@ -1,3 +1,5 @@
 export * from './erlang/erlang-b.ts'
 export * from './erlang/erlang-c.ts'
 export * from './erlang/erlang-a.ts'
+export * from './staffing/input.ts'
+export * from './staffing/size.ts'

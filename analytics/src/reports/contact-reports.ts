@@ -72,7 +72,10 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
     disposition: String(v.disposition),
   })
-  const page = (p: typeof params) => ctx.client.query({ query: SEARCH_SQL, format: 'JSONEachRow', query_params: p }).then((r) => r.json<Record<string, string | number>>())
+  // One thread per page: an export is a background job, and each thread would hold its own hash tables.
+  const page = (p: typeof params) => ctx.client.query({
+    query: SEARCH_SQL, format: 'JSONEachRow', query_params: p, ...(s.stream ? { clickhouse_settings: { max_threads: 1 } } : {}),
+  }).then((r) => r.json<Record<string, string | number>>())
   const rows = s.stream ? [] : (await page(params)).map(toRow)
   // Exports read page by page (keyset on entered time and contact id), so neither this process nor
   // the store ever holds the whole list.
@@ -82,7 +85,8 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
         let after: Record<string, string | number> | undefined
         while (left > 0) {
           const size = Math.min(EXPORT_PAGE, left)
-          const got = await page({ ...params, limit: size, ...(after ? { paged: 1, afterEntered: Number(after.entered), afterContact: String(after.contactId) } : {}) })
+          // Later pages only look at visits that entered no later than the last row seen.
+          const got = await page({ ...params, limit: size, ...(after ? { paged: 1, afterEntered: Number(after.entered), afterContact: String(after.contactId), to: Number(after.entered) + 1 } : {}) })
           for (const r of got) yield toRow(r)
           left -= got.length
           if (got.length < size) return

@@ -46,10 +46,12 @@ function logLowerGamma(x: number, y: number): number {
   return x * Math.log(y) - y + logSeries(x, y)
 }
 
-/** 𝒜(x, y) = x·S(x, y). */
-function bigA(x: number, y: number): number {
-  return Math.exp(Math.log(x) + logSeries(x, y))
+/** log 𝒜(x, y), 𝒜 = x·S(x, y): kept in logs, since 𝒜 overflows a double when agents ≪ traffic. */
+function logBigA(x: number, y: number): number {
+  return Math.log(x) + logSeries(x, y)
 }
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v))
 
 export function erlangA(q: ErlangAInput): ErlangAResult {
   const lambda = q.arrivalRate
@@ -61,17 +63,17 @@ export function erlangA(q: ErlangAInput): ErlangAResult {
   const x = (n * mu) / theta
   const y = lambda / theta
   const eb = erlangB(n, a)
-  const A = bigA(x, y)
-  const piN = eb / (1 + (A - 1) * eb)
-  const probWait = A * piN
-  const abGivenWait = 1 / (rho * A) + 1 - 1 / rho
-  const probAbandon = probWait * abGivenWait
+  const logA = logBigA(x, y)
+  // P(W>0) = 𝒜·B / (1 + (𝒜 − 1)·B) = 1 / (1 + (1 − B) / (𝒜·B)), in a form that survives 𝒜 → ∞.
+  const probWait = clamp01(1 / (1 + Math.exp(Math.log1p(-eb) - logA - Math.log(eb))))
+  const abGivenWait = Math.exp(-Math.log(rho) - logA) + 1 - 1 / rho
+  const probAbandon = clamp01(probWait * abGivenWait)
   const t = q.thresholdSeconds
   const yt = y * Math.exp(-theta * t)
   // P(V > T) = P(W>0)·γ(x, y e^{−θT}) / γ(x, y)
   const pV = probWait * Math.exp(logLowerGamma(x, yt) - logLowerGamma(x, y))
   const pWaitT = pV * Math.exp(-theta * t)
-  const pWaitTServed = pV * (1 / rho) * (1 - 1 / bigA(x, yt))
+  const pWaitTServed = pV * (1 / rho) * (1 - Math.exp(-logBigA(x, yt)))
   const pWaitTAbandon = pWaitT - pWaitTServed
   const slOffered = 1 - probAbandon - pWaitTServed
   return {
@@ -79,9 +81,9 @@ export function erlangA(q: ErlangAInput): ErlangAResult {
     probWait,
     probAbandon,
     meanWaitSeconds: probAbandon / theta,
-    occupancy: (a * (1 - probAbandon)) / n,
-    serviceLevelOffered: slOffered,
-    serviceLevelAnswered: slOffered / (1 - probAbandon),
-    serviceLevelExclShortAbandons: slOffered / (1 - (probAbandon - pWaitTAbandon)),
+    occupancy: clamp01((a * (1 - probAbandon)) / n),
+    serviceLevelOffered: clamp01(slOffered),
+    serviceLevelAnswered: probAbandon < 1 ? clamp01(slOffered / (1 - probAbandon)) : 0,
+    serviceLevelExclShortAbandons: clamp01(slOffered / (1 - (probAbandon - pWaitTAbandon))),
   }
 }
