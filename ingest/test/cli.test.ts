@@ -131,3 +131,20 @@ describe('agner report', () => {
     expect((bad as { stderr: string }).stderr).toContain('Interval "7m" is not offered')
   })
 })
+
+describe('agner erlang', () => {
+  it('sizes the classic case and evaluates a given staffing, with the documented JSON keys', async () => {
+    // 100 calls per 30 min, AHT 180 s, 80/20, 30 % shrinkage → 14 agents, 20 scheduled (callcentrehelper worked example).
+    const sized = JSON.parse((await agner(['erlang', '--volume', '100', '--interval', '1800', '--aht', '180', '--threshold', '20', '--sl', '0.8', '--shrinkage', '0.3', '--json'], {})).stdout)
+    expect(Object.keys(sized).sort()).toEqual(['agents', 'asaSec', 'model', 'occupancy', 'probWait', 'scheduledAgents', 'serviceLevel', 'trafficErlangs'])
+    expect(sized).toMatchObject({ model: 'erlang-c', trafficErlangs: 10, agents: 14, scheduledAgents: 20 })
+    expect(sized.probWait).toBeCloseTo(0.1741, 4)
+    const a = JSON.parse((await agner(['erlang', '--volume', '100', '--interval', '1800', '--aht', '180', '--patience', '300', '--agents', '14', '--json'], {})).stdout)
+    expect(a).toMatchObject({ model: 'erlang-a', agents: 14 })
+    expect(a.abandonRate).toBeCloseTo(0.013984, 5) // EA-1, pyworkforce test_erlanga_regression_metrics
+    const bad = await agner(['erlang', '--volume', '100', '--aht', '0'], {}).catch((e: { code: number; stderr: string }) => e)
+    expect(bad).toMatchObject({ code: 2 })
+    expect((bad as { stderr: string }).stderr).toContain('aht: must be a handle time in seconds > 0')
+  })
+})
+

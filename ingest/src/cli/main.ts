@@ -6,6 +6,8 @@ import { resetPasswordCommand } from './reset-password.ts'
 import { simulateCommand } from './simulate.ts'
 import { seedCommand } from './seed.ts'
 import { reportCommand } from './report.ts'
+import { erlangCommand } from './erlang.ts'
+import { WfmInputError } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
 import { runServer } from '../server.ts'
@@ -21,6 +23,10 @@ const USAGE = `usage: agner <command>
          [--lang en|zh-CN] [--format json|csv|xlsx|pdf] [--out FILE] [--url URL]
                                           a report (queue-performance, service-level, abandons, agent-performance,
                                           agent-timeline, dispositions, contacts, csat); from a server with --url
+  erlang --volume N --interval SEC --aht SEC [--threshold SEC] [--sl 0.8] [--asa SEC] [--max-occupancy 0.85]
+         [--abandon-rate 0.05] [--shrinkage 0.3] [--patience SEC] [--agents N] [--json]
+                                          Erlang C (Erlang A with --patience): size the agents for the goals, or
+                                          evaluate --agents N
   simulate --scenario FILE [--hours H] [--seed N] [--json]
                                           run a scenario through the ACD in virtual time; per-queue figures
 
@@ -71,6 +77,17 @@ export async function main(argv: string[]): Promise<void> {
         const { format, out, url, ...query } = values
         return await reportCommand({ name: positionals[0]!, query, format: format ?? 'json', out, url })
       }
+      case 'erlang': {
+        const str = { type: 'string' } as const
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            volume: str, interval: str, aht: str, threshold: str, sl: str, asa: str, 'max-occupancy': str, 'abandon-rate': str,
+            shrinkage: str, patience: str, agents: str, json: { type: 'boolean', default: false },
+          },
+        })
+        return erlangCommand(values)
+      }
       case 'reset-password': {
         if (rest.length !== 1) throw new UsageError('reset-password needs exactly one user name: agner reset-password USER')
         return await resetPasswordCommand(rest[0]!)
@@ -80,7 +97,7 @@ export async function main(argv: string[]): Promise<void> {
         if (command && command !== 'help' && command !== '--help') process.exitCode = 2
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof ScenarioError || err instanceof ReportInputError) { console.error(`agner: ${err.message}`); process.exit(2) }
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof ScenarioError || err instanceof ReportInputError || err instanceof WfmInputError) { console.error(`agner: ${err.message}`); process.exit(2) }
     console.error(`agner: ${(err as Error).message}`)
     process.exit(1)
   }
