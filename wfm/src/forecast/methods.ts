@@ -6,7 +6,7 @@
  * - `same-interval-average`: the mean of the same weekday-and-interval slot over the last N weeks.
  * - `profile-trend`: daily totals = weekly level with a linear trend × weekday factor; spread over
  *   the day by that weekday's average intraday profile.
- * - `holt-winters`: additive Holt-Winters (level, trend, weekly seasonality) on daily totals,
+ * - `holt-winters`: Holt-Winters with additive trend and multiplicative weekly seasonality on daily totals,
  *   spread by the weekday's intraday profile; smoothing constants chosen on the history by a
  *   small grid (one-step-ahead squared error).
  */
@@ -79,9 +79,10 @@ export function profileTrend(history: readonly number[], perDay: number, horizon
   // Weekly level per full week, then a least-squares line through the weeks with data.
   const level: Array<[number, number]> = []
   for (let w = 0; w < weeks; w++) {
+    // Only whole weeks: a week missing its busy Monday would look like a quiet week.
     const week = days.slice(w * 7, w * 7 + 7)
-    const m = mean(week)
-    if (!Number.isNaN(m)) level.push([w, m])
+    if (week.some((d) => Number.isNaN(d))) continue
+    level.push([w, mean(week)])
   }
   const n = level.length
   const mx = level.reduce((s, [x]) => s + x, 0) / n, my = level.reduce((s, [, y]) => s + y, 0) / n
@@ -100,36 +101,37 @@ export function profileTrend(history: readonly number[], perDay: number, horizon
 
 interface HwFit { sse: number; level: number; trend: number; season: number[] }
 
+/** Multiplicative seasonality: a busy Monday is a share above the week, whatever the level. */
 function hwFit(y: number[], alpha: number, beta: number, gamma: number): HwFit {
   const m = 7
   const first = y.slice(0, m)
   let level = mean(first)
   let trend = y.length >= 2 * m ? (mean(y.slice(m, 2 * m)) - level) / m : 0
-  const season = first.map((v) => (Number.isNaN(v) ? 0 : v - level))
+  const season = first.map((v) => (Number.isNaN(v) || !(level > 0) ? 1 : v / level))
   let sse = 0
   for (let t = m; t < y.length; t++) {
     const s = season[t % m]!
-    const f = level + trend + s
+    const f = (level + trend) * s
     const v = y[t]!
     if (Number.isNaN(v)) { level += trend; continue } // an excluded day: carry on
     sse += (v - f) ** 2
     const prevLevel = level
-    level = alpha * (v - s) + (1 - alpha) * (level + trend)
+    level = alpha * (s > 0 ? v / s : v) + (1 - alpha) * (level + trend)
     trend = beta * (level - prevLevel) + (1 - beta) * trend
-    season[t % m] = gamma * (v - level) + (1 - gamma) * s
+    if (level > 0) season[t % m] = gamma * (v / level) + (1 - gamma) * s
   }
   return { sse, level, trend, season }
 }
 
 export function holtWinters(history: readonly number[], perDay: number, horizon: number): number[] {
   const days = dailyTotals(history, perDay)
-  let best: (HwFit & { a: number; b: number; g: number }) | undefined
+  let best: HwFit | undefined
   for (const a of [0.1, 0.2, 0.4, 0.6]) for (const b of [0, 0.05, 0.15]) for (const g of [0.05, 0.2, 0.4]) {
     const fit = hwFit(days, a, b, g)
-    if (!best || fit.sse < best.sse) best = { ...fit, a, b, g }
+    if (!best || fit.sse < best.sse) best = fit
   }
   const fdays = Math.ceil(horizon / perDay)
-  const daily = Array.from({ length: fdays }, (_, h) => Math.max(0, best!.level + (h + 1) * best!.trend + best!.season[(days.length + h) % 7]!))
+  const daily = Array.from({ length: fdays }, (_, h) => Math.max(0, (best!.level + (h + 1) * best!.trend) * best!.season[(days.length + h) % 7]!))
   return spread(daily, days.length % 7, intradayProfiles(history, perDay), perDay).slice(0, horizon)
 }
 
