@@ -105,6 +105,7 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/report-schedules/:id': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-schedules/nope' }) },
   'POST /api/report-schedules/:id/run': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-schedules/nope/run' }) },
   'GET /api/report-runs/:id/file': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/report-runs/nope/file' }) },
+  'GET /api/wfm/plan': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/plan?queue=sales&weeks=3' }) },
   'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
   'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
   'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },

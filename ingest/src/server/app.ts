@@ -30,6 +30,7 @@ import { boardLiveRoutes } from './board-live-routes.ts'
 import { BoardScreens } from './board-screens.ts'
 import { contactsRoutes } from './contacts-routes.ts'
 import { reportRoutes } from './report-routes.ts'
+import { wfmRoutes } from './wfm-routes.ts'
 import { engineCatalog } from '../reports/catalog.ts'
 import { ReportService } from '../reports/service.ts'
 import { ReportScheduler } from '../reports/scheduler.ts'
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     team: (id) => directory.get('teams', id), refresher: deps.rollups,
   })
   await app.register(reportRoutes, { reports, directory, audit, catalog })
+  await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
   if (deps.outboxDir) {
     const scheduler = new ReportScheduler({
       client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, outboxDir: deps.outboxDir, reports, audit,

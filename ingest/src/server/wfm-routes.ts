@@ -1,0 +1,94 @@
+/**
+ * GET /api/wfm/plan: a queue's forecast (method chosen by backtest, or the one asked for) and the
+ * agents needed per interval for the goals, with what-ifs; `format=xlsx` exports forecast and
+ * requirements to Excel. Planners see every queue; supervisors and managers their teams' queues.
+ */
+import { PassThrough } from 'node:stream'
+import type { FastifyPluginAsync } from 'fastify'
+import { CONTENT_TYPES, ReportInputError, writeExport, type Locale, type QueueReportSettings, type ReportResult } from '@agner/analytics'
+import { METHODS, WfmInputError } from '@agner/wfm'
+import { seesQueue } from '../access/principal.ts'
+import type { AuditLog } from '../access/store/audit-log.ts'
+import type { Store } from '@agner/analytics'
+import { startOfDayIn } from '../live/day.ts'
+import type { CenterCatalog } from '../reports/catalog.ts'
+import { queueHistory } from '../wfm/history.ts'
+import { plan, type Plan } from '../wfm/plan.ts'
+import { planReport } from '../wfm/plan-export.ts'
+
+export interface WfmRoutesOptions { store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; now?: () => number }
+
+const num = { type: 'number' }
+const QUERY = {
+  type: 'object', additionalProperties: false, required: ['queue'],
+  properties: {
+    queue: { type: 'string', maxLength: 128 }, weeks: { type: 'integer', minimum: 3, maximum: 26, default: 8 },
+    horizonDays: { type: 'integer', minimum: 1, maximum: 42, default: 7 }, interval: { type: 'integer', enum: [15, 30], default: 30 },
+    method: { type: 'string', enum: ['auto', ...METHODS], default: 'auto' },
+    holidays: { type: 'string', maxLength: 2000 }, special: { type: 'string', maxLength: 2000 },
+    volumePct: { type: 'number', minimum: -100, maximum: 1000, default: 0 }, aht: num,
+    sl: num, threshold: num, asa: num, maxOccupancy: num, abandonRate: num, shrinkage: { type: 'number', default: 0 }, patience: num,
+    lang: { type: 'string', enum: ['en', 'zh-CN'], default: 'en' }, format: { type: 'string', enum: ['json', 'xlsx'], default: 'json' },
+  },
+}
+
+interface Query {
+  queue: string; weeks: number; horizonDays: number; interval: 15 | 30; method: 'auto' | (typeof METHODS)[number]; holidays?: string; special?: string
+  volumePct: number; aht?: number; sl?: number; threshold?: number; asa?: number; maxOccupancy?: number; abandonRate?: number; shrinkage: number; patience?: number
+  lang: Locale; format: 'json' | 'xlsx'
+}
+
+const DAY = 86_400_000
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { store, tenant, timeZone, catalog, audit, now = Date.now }) => {
+  app.get('/api/wfm/plan', { schema: { querystring: QUERY }, config: { access: { permission: 'wfm:read' } } }, async (req, reply) => {
+    const q = req.query as Query
+    const p = req.principal!
+    if (!catalog.hasQueue(q.queue)) throw new ReportInputError(`Queue "${q.queue}" is unknown; pick one from the list.`)
+    if (!seesQueue(p.queues, q.queue)) throw new ReportInputError('That queue is outside your teams; ask an admin.', 403)
+    const today = startOfDayIn(now(), timeZone)
+    const from = today - q.weeks * 7 * DAY
+    const dayOf = (text: string, field: string): number => {
+      if (!DATE.test(text)) throw new ReportInputError(`${field}: "${text.slice(0, 20)}" is not a date like 2026-12-25.`)
+      return Math.round((startOfDayIn(Date.parse(`${text}T12:00:00Z`), timeZone) - from) / DAY)
+    }
+    const excludedDays = (q.holidays ?? '').split(',').filter(Boolean).map((d) => dayOf(d.trim(), 'holidays')).filter((d) => d >= 0 && d < q.weeks * 7)
+    const specialDays = (q.special ?? '').split(',').filter(Boolean).map((item) => {
+      const [d, f] = item.split(':')
+      const factor = Number(f)
+      if (!(factor >= 0 && factor <= 10)) throw new ReportInputError(`special: "${item.slice(0, 30)}" needs a factor from 0 to 10, like 2026-12-25:0.2.`)
+      return { day: dayOf(String(d).trim(), 'special') - q.weeks * 7, factor }
+    })
+    const goals = {
+      ...(q.sl !== undefined || (q.asa === undefined && q.abandonRate === undefined && q.maxOccupancy === undefined) ? { serviceLevel: q.sl ?? 0.8, slThresholdSec: q.threshold ?? 20 } : {}),
+      ...(q.asa !== undefined ? { asaSec: q.asa } : {}), ...(q.maxOccupancy !== undefined ? { maxOccupancy: q.maxOccupancy } : {}),
+      ...(q.abandonRate !== undefined ? { abandonRate: q.abandonRate } : {}),
+    }
+    const history = await queueHistory(store.client, { tenant, timeZone, queue: q.queue, from, days: q.weeks * 7, intervalMinutes: q.interval })
+    let result: Plan
+    try {
+      result = plan(history, {
+        horizonDays: q.horizonDays, method: q.method, excludedDays, specialDays, volumePct: q.volumePct, ...(q.aht !== undefined ? { ahtSec: q.aht } : {}),
+        goals, shrinkage: q.shrinkage, ...(q.patience !== undefined ? { patienceSec: q.patience } : {}),
+      })
+    } catch (err) {
+      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      throw err
+    }
+    const queue: QueueReportSettings = catalog.queue(q.queue)
+    if (q.format === 'xlsx') {
+      const r: ReportResult = planReport(result, { queueName: queue.name, locale: q.lang, timeZone, requestedBy: p.name, goals: { ...goals, shrinkage: q.shrinkage, patience: q.patience } })
+      await audit.record({ actorId: p.id, actorName: p.name, actorKind: p.kind, action: 'export', target: `wfm-plan:${q.queue}`, ok: true, ip: req.ip, detail: { format: 'xlsx', horizonDays: q.horizonDays } })
+      const body = new PassThrough()
+      writeExport(r, 'xlsx', body).catch((err: Error) => { req.log.error({ err }, 'export failed'); body.destroy(err) })
+      return reply.type(CONTENT_TYPES.xlsx).header('content-disposition', `attachment; filename="agner-plan-${q.queue}-${new Date(result.forecastFrom).toISOString().slice(0, 10)}.xlsx"`).send(body)
+    }
+    // The last two weeks of history, for the chart.
+    const shown = 14 * history.perDay
+    return {
+      queue: { id: q.queue, name: queue.name }, timeZone, interval: q.interval, ...result,
+      history: { from: history.to - shown * result.intervalMs, volume: history.volume.slice(-shown) },
+    }
+  })
+}

@@ -1,0 +1,72 @@
+/**
+ * The planner's API on three weeks of the demo center's seeded history: next week's forecast with
+ * every method's backtest, agents per interval for the goals, what-ifs that move them, the Excel
+ * export, and bad input as a 4xx naming the field.
+ */
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { signIn } from './support/access.ts'
+import { ADMIN_PASSWORD, startAccessCenter, type AccessCenter } from './support/access-center.ts'
+
+let c: AccessCenter
+let planner: Record<string, string>
+beforeAll(async () => {
+  c = await startAccessCenter({ demoHistoryWeeks: 3, timeZone: 'Asia/Shanghai' })
+  planner = (await signIn(c.url, c.usernames.planner, c.passwords.planner)).headers
+}, 180_000)
+afterAll(async () => { await c?.dispose() })
+
+interface PlanBody {
+  method: string; perDay: number; backtest: Array<{ method: string; interval: { wape: number } }>
+  requirements: Array<{ volume: number; agents: number; scheduledAgents: number; serviceLevel: number | null }>; totals: { volume: number; agentHours: number; scheduledHours: number }
+}
+const plan = async (query: string, headers = planner): Promise<Response> => fetch(`${c.url}/api/wfm/plan?queue=support&weeks=3&${query}`, { headers })
+
+it('forecasts next week with a backtested method and sizes every interval for the goals', async () => {
+  const res = await plan('interval=30&sl=0.8&threshold=30&shrinkage=0.3')
+  expect(res.status).toBe(200)
+  const p = await res.json() as PlanBody
+  expect(p.perDay).toBe(48)
+  expect(p.requirements).toHaveLength(7 * 48)
+  expect(p.backtest.map((b) => b.method).sort()).toEqual(['holt-winters', 'profile-trend', 'same-interval-average'])
+  expect(p.backtest.every((b) => b.interval.wape > 0 && b.interval.wape < 1)).toBe(true)
+  expect(p.totals.volume).toBeGreaterThan(1000)
+  const busy = p.requirements.filter((r) => r.volume > 20)
+  expect(busy.length).toBeGreaterThan(50)
+  for (const r of busy) {
+    expect(r.serviceLevel!).toBeGreaterThanOrEqual(0.8)
+    expect(r.scheduledAgents).toBeGreaterThanOrEqual(r.agents)
+  }
+})
+
+it('what-ifs move the requirement: +20 % volume needs more agents, a looser goal fewer', async () => {
+  const base = await (await plan('sl=0.8&threshold=30')).json() as PlanBody
+  const more = await (await plan('sl=0.8&threshold=30&volumePct=20')).json() as PlanBody
+  const looser = await (await plan('sl=0.6&threshold=30')).json() as PlanBody
+  expect(more.totals.volume).toBeCloseTo(base.totals.volume * 1.2, 6)
+  expect(more.totals.agentHours).toBeGreaterThan(base.totals.agentHours)
+  expect(looser.totals.agentHours).toBeLessThan(base.totals.agentHours)
+  const patient = await (await plan('sl=0.8&threshold=30&patience=120')).json() as PlanBody
+  expect(patient.totals.agentHours).toBeLessThanOrEqual(base.totals.agentHours) // Erlang A: abandons relieve the queue
+})
+
+it('exports forecast and requirements to Excel', async () => {
+  const res = await plan('format=xlsx&lang=zh-CN')
+  expect(res.status).toBe(200)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer)
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['人力需求', '回测'])
+})
+
+it('bad input is a 4xx naming the field; another team\'s queue is refused', async () => {
+  const sl = await plan('sl=80')
+  expect(sl.status).toBe(400)
+  expect(((await sl.json()) as { error: string }).error).toMatch(/^sl: must be a share/)
+  const thr = await plan('interval=15&threshold=1200')
+  expect(((await thr.json()) as { error: string }).error).toMatch(/^threshold: 1200 s is longer than the 900 s interval/)
+  expect((await fetch(`${c.url}/api/wfm/plan?queue=nope`, { headers: planner })).status).toBe(400)
+  const supervisor = (await signIn(c.url, c.usernames.supervisor, c.passwords.supervisor)).headers
+  expect((await plan('', supervisor)).status).toBe(403)
+  const admin = (await signIn(c.url, 'admin', ADMIN_PASSWORD)).headers
+  expect((await plan('', admin)).status).toBe(200)
+})
