@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'reports/:name?', name: 'report', component: () => import('./pages/reports/ReportsPage.vue'), meta: { permission: 'reports:read', nav: 'nav.reports', section: 'main' } },
       { path: 'reports/schedules', name: 'report-schedules', component: () => import('./pages/reports/SchedulesPage.vue'), meta: { permission: 'reports:export', nav: 'nav.schedules', section: 'main' } },
       { path: 'reports/contacts/:id', name: 'contact', component: () => import('./pages/reports/ContactPage.vue'), meta: { permission: 'reports:read' } },
+      { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'main' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { permission: 'users:manage', nav: 'nav.users', section: 'admin' } },
       { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },
       { path: 'admin/displays', name: 'displays', component: () => import('./pages/admin/DisplayLinksPage.vue'), meta: { permission: 'displays:manage', nav: 'nav.displays', section: 'admin' } },

@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports' },
+  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing' },
   reports: {
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
     channel: 'Channel', outcome: 'Outcome', search: 'Contact id or number', searchHint: 'c123… or 138…', run: 'Show', export: 'Export:',
@@ -27,6 +27,15 @@ export default {
     frequencies: { daily: 'Daily (the day before)', weekly: 'Weekly (the week before)', monthly: 'Monthly (the month before)' },
     dailyAt: 'Daily at {time}', weeklyAt: '{day}s at {time}', monthlyAt: 'Day {day} at {time}',
     weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+  },
+  planner: {
+    title: 'Forecast and staffing', horizon: 'Horizon', days: '{n} days', method: 'Method', sl: 'Service level %', threshold: 'in seconds',
+    asa: 'ASA goal (s)', maxOccupancy: 'Max occupancy %', shrinkage: 'Shrinkage %', patience: 'Patience (s)', erlangC: 'Erlang C', volumePct: 'Volume ±%',
+    aht: 'AHT (s)', fromForecast: 'forecast', volume: 'Volume', agents: 'Agents', history: 'History', forecast: 'Forecast', backtest: 'Backtest (last week)',
+    daily: 'Daily', bias: 'Bias', chosen: 'chosen', requirements: 'Requirements per day', day: 'Day', peak: 'Peak agents', agentHours: 'Agent hours',
+    scheduledHours: 'Scheduled hours', perInterval: 'Per interval', interval: 'Interval', scheduled: 'Scheduled', occupancy: 'Occupancy',
+    summary: 'Method: {method} · forecast volume {volume} · {hours} agent hours, {scheduled} scheduled',
+    methods: { auto: 'Best by backtest', 'same-interval-average': 'Same-interval average (4 weeks)', 'profile-trend': 'Weekday profile × trend', 'holt-winters': 'Holt-Winters (weekly)' },
   },
   roles: { agent: 'Agent', supervisor: 'Supervisor', planner: 'WFM planner', manager: 'Manager', admin: 'Admin' },
   common: {

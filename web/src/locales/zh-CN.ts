@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表' },
+  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班' },
   reports: {
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
     channel: '渠道', outcome: '结果', search: '联络编号或号码', searchHint: 'c123… 或 138…', run: '查询', export: '导出：',
@@ -27,6 +27,15 @@ export default {
     frequencies: { daily: '每天（前一天）', weekly: '每周（上一周）', monthly: '每月（上个月）' },
     dailyAt: '每天 {time}', weeklyAt: '每{day} {time}', monthlyAt: '每月 {day} 日 {time}',
     weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+  },
+  planner: {
+    title: '预测与人力需求', horizon: '预测范围', days: '{n} 天', method: '方法', sl: '服务水平 %', threshold: '秒内',
+    asa: 'ASA 目标（秒）', maxOccupancy: '最高占用率 %', shrinkage: '缩减率 %', patience: '耐心（秒）', erlangC: 'Erlang C', volumePct: '话务量 ±%',
+    aht: 'AHT（秒）', fromForecast: '按预测', volume: '话务量', agents: '坐席', history: '历史', forecast: '预测', backtest: '回测（上周）',
+    daily: '日', bias: '偏差', chosen: '选用', requirements: '每日需求', day: '日期', peak: '峰值坐席', agentHours: '坐席工时',
+    scheduledHours: '排班工时', perInterval: '按间隔', interval: '间隔', scheduled: '排班', occupancy: '占用率',
+    summary: '方法：{method} · 预测话务量 {volume} · 需 {hours} 坐席工时，排班 {scheduled}',
+    methods: { auto: '按回测自动选择', 'same-interval-average': '同时段均值（4 周）', 'profile-trend': '星期曲线 × 趋势', 'holt-winters': 'Holt-Winters（周季节性）' },
   },
   roles: { agent: '坐席', supervisor: '班组长', planner: '排班计划员', manager: '经理', admin: '管理员' },
   common: {
