@@ -50,6 +50,29 @@ it('what-ifs move the requirement: +20 % volume needs more agents, a looser goal
   expect(patient.totals.agentHours).toBeLessThanOrEqual(base.totals.agentHours) // Erlang A: abandons relieve the queue
 })
 
+it('a manual adjustment scales its range only; a holiday is left out of the history', async () => {
+  const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10) // in the center's zone, UTC+8
+  const base = await (await plan('interval=30')).json() as PlanBody & { requirements: Array<{ start: number; volume: number }> }
+  const adj = await (await plan(`interval=30&adjust=${encodeURIComponent(`${tomorrow}T09:00~${tomorrow}T12:00:+50`)}`)).json() as typeof base
+  const nine = Date.parse(`${tomorrow}T01:00:00Z`), noon = Date.parse(`${tomorrow}T04:00:00Z`)
+  base.requirements.forEach((r, i) => {
+    const inside = r.start >= nine && r.start < noon
+    expect(adj.requirements[i]!.volume).toBeCloseTo(r.volume * (inside ? 1.5 : 1), 9)
+  })
+  const bad = await plan('adjust=tomorrow:+5')
+  expect(bad.status).toBe(400)
+  expect(((await bad.json()) as { error: string }).error).toMatch(/^adjust:/)
+  // The demo history's holiday, named as seedHistory names it: the UTC date 15 days before today's local midnight (local day −16).
+  const midnight = Date.parse(`${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`) - 8 * 3_600_000
+  const holiday = new Date(midnight - 15 * 86_400_000).toISOString().slice(0, 10)
+  // Same-interval average: the holiday's weekday (forecast day 5, sixteen days later) no longer averages in the quiet day.
+  const day = (p: PlanBody, d: number): number => p.requirements.slice(d * 48, (d + 1) * 48).reduce((a, r) => a + r.volume, 0)
+  const without = await (await plan(`interval=30&method=same-interval-average&holidays=${holiday}`)).json() as PlanBody
+  const withIt = await (await plan('interval=30&method=same-interval-average')).json() as PlanBody
+  expect(day(without, 5)).toBeGreaterThan(day(withIt, 5) * 1.2)
+  for (const d of [0, 1, 2, 3, 4, 6]) expect(day(without, d)).toBeCloseTo(day(withIt, d), 6)
+})
+
 it('exports forecast and requirements to Excel', async () => {
   const res = await plan('format=xlsx&lang=zh-CN')
   expect(res.status).toBe(200)

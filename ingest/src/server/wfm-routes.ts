@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync } from 'fastify'
-import { CONTENT_TYPES, ReportInputError, writeExport, type Locale, type QueueReportSettings, type ReportResult } from '@agner/analytics'
+import { CONTENT_TYPES, parseInstant, ReportInputError, writeExport, type Locale, type QueueReportSettings, type ReportResult } from '@agner/analytics'
 import { METHODS, WfmInputError } from '@agner/wfm'
 import { seesQueue } from '../access/principal.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
@@ -25,7 +25,7 @@ const QUERY = {
     queue: { type: 'string', maxLength: 128 }, weeks: { type: 'integer', minimum: 3, maximum: 26, default: 8 },
     horizonDays: { type: 'integer', minimum: 1, maximum: 42, default: 7 }, interval: { type: 'integer', enum: [15, 30], default: 30 },
     method: { type: 'string', enum: ['auto', ...METHODS], default: 'auto' },
-    holidays: { type: 'string', maxLength: 2000 }, special: { type: 'string', maxLength: 2000 },
+    holidays: { type: 'string', maxLength: 2000 }, special: { type: 'string', maxLength: 2000 }, adjust: { type: 'string', maxLength: 2000 },
     volumePct: { type: 'number', minimum: -100, maximum: 1000, default: 0 }, aht: num,
     sl: num, threshold: num, asa: num, maxOccupancy: num, abandonRate: num, shrinkage: { type: 'number', default: 0 }, patience: num,
     lang: { type: 'string', enum: ['en', 'zh-CN'], default: 'en' }, format: { type: 'string', enum: ['json', 'xlsx'], default: 'json' },
@@ -33,7 +33,7 @@ const QUERY = {
 }
 
 interface Query {
-  queue: string; weeks: number; horizonDays: number; interval: 15 | 30; method: 'auto' | (typeof METHODS)[number]; holidays?: string; special?: string
+  queue: string; weeks: number; horizonDays: number; interval: 15 | 30; method: 'auto' | (typeof METHODS)[number]; holidays?: string; special?: string; adjust?: string
   volumePct: number; aht?: number; sl?: number; threshold?: number; asa?: number; maxOccupancy?: number; abandonRate?: number; shrinkage: number; patience?: number
   lang: Locale; format: 'json' | 'xlsx'
 }
@@ -60,6 +60,14 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
       if (!(factor >= 0 && factor <= 10)) throw new ReportInputError(`special: "${item.slice(0, 30)}" needs a factor from 0 to 10, like 2026-12-25:0.2.`)
       return { day: dayOf(String(d).trim(), 'special') - q.weeks * 7, factor }
     })
+    // Manual adjustments: "2026-11-23T09:00~2026-11-23T12:00:+15" scales that range's forecast by +15 %.
+    const step = q.interval * 60_000
+    const adjustments = (q.adjust ?? '').split(',').filter(Boolean).map((item) => {
+      const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})~(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):([+-]?\d+(?:\.\d+)?)$/.exec(item.trim())
+      if (!m) throw new ReportInputError(`adjust: "${item.slice(0, 40)}" is not like 2026-11-23T09:00~2026-11-23T12:00:+15.`)
+      const at = (text: string): number => Math.round((parseInstant(text, timeZone, 'adjust') - today) / step)
+      return { from: at(m[1]!), to: at(m[2]!), percent: Number(m[3]) }
+    })
     const goals = {
       ...(q.sl !== undefined || (q.asa === undefined && q.abandonRate === undefined && q.maxOccupancy === undefined) ? { serviceLevel: q.sl ?? 0.8, slThresholdSec: q.threshold ?? 20 } : {}),
       ...(q.asa !== undefined ? { asaSec: q.asa } : {}), ...(q.maxOccupancy !== undefined ? { maxOccupancy: q.maxOccupancy } : {}),
@@ -69,7 +77,7 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
     let result: Plan
     try {
       result = plan(history, {
-        horizonDays: q.horizonDays, method: q.method, excludedDays, specialDays, volumePct: q.volumePct, ...(q.aht !== undefined ? { ahtSec: q.aht } : {}),
+        horizonDays: q.horizonDays, method: q.method, excludedDays, specialDays, adjustments, volumePct: q.volumePct, ...(q.aht !== undefined ? { ahtSec: q.aht } : {}),
         goals, shrinkage: q.shrinkage, ...(q.patience !== undefined ? { patienceSec: q.patience } : {}),
       })
     } catch (err) {

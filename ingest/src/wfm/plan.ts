@@ -13,6 +13,8 @@ export interface PlanOptions {
   excludedDays: number[]
   /** Forecast days scaled by a factor. */
   specialDays: Array<{ day: number; factor: number }>
+  /** Future intervals [from, to) (0 = first forecast interval) scaled by a percentage. */
+  adjustments?: Array<{ from: number; to: number; percent: number }>
   volumePct: number
   /** Replaces the forecast AHT when given. */
   ahtSec?: number
@@ -47,7 +49,7 @@ export function plan(h: QueueHistory, o: PlanOptions): Plan {
   const f = forecast({
     volume: h.volume, handleSec: h.handleSec, handled: h.handled, perDay: h.perDay, horizonDays: o.horizonDays, method: o.method,
     excludedDays: o.excludedDays, specialDays: o.specialDays,
-    adjustments: o.volumePct ? [{ from: 0, to: o.horizonDays * h.perDay, percent: o.volumePct }] : [],
+    adjustments: [...(o.adjustments ?? []), ...(o.volumePct ? [{ from: 0, to: o.horizonDays * h.perDay, percent: o.volumePct }] : [])],
   })
   const intervalMs = (h.to - h.from) / h.volume.length
   const intervalSec = intervalMs / 1000
