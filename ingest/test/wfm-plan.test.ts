@@ -18,7 +18,7 @@ afterAll(async () => { await c?.dispose() })
 
 interface PlanBody {
   method: string; perDay: number; backtest: Array<{ method: string; interval: { wape: number } }>
-  requirements: Array<{ volume: number; agents: number; scheduledAgents: number; serviceLevel: number | null }>; totals: { volume: number; agentHours: number; scheduledHours: number }
+  requirements: Array<{ start: number; volume: number; agents: number; scheduledAgents: number; serviceLevel: number | null }>; totals: { volume: number; agentHours: number; scheduledHours: number }
 }
 const plan = async (query: string, headers = planner): Promise<Response> => fetch(`${c.url}/api/wfm/plan?queue=support&weeks=3&${query}`, { headers })
 
@@ -52,7 +52,7 @@ it('what-ifs move the requirement: +20 % volume needs more agents, a looser goal
 
 it('a manual adjustment scales its range only; a holiday is left out of the history', async () => {
   const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10) // in the center's zone, UTC+8
-  const base = await (await plan('interval=30')).json() as PlanBody & { requirements: Array<{ start: number; volume: number }> }
+  const base = await (await plan("interval=30")).json() as PlanBody
   const adj = await (await plan(`interval=30&adjust=${encodeURIComponent(`${tomorrow}T09:00~${tomorrow}T12:00:+50`)}`)).json() as typeof base
   const nine = Date.parse(`${tomorrow}T01:00:00Z`), noon = Date.parse(`${tomorrow}T04:00:00Z`)
   base.requirements.forEach((r, i) => {

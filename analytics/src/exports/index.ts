@@ -2,8 +2,6 @@
 import type { Writable } from 'node:stream'
 import type { ReportResult } from '../reports/types.ts'
 import { writeCsv } from './csv.ts'
-import { writePdf } from './pdf.ts'
-import { writeXlsx } from './xlsx.ts'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -23,8 +21,9 @@ export async function writeExport(r: ReportResult, format: ExportFormat, out: Wr
     await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())))
     return
   }
-  if (format === 'xlsx') return writeXlsx(r, out)
-  return writePdf(r, out)
+  // Loaded on first use: a process that never writes a PDF never maps pdfmake, ECharts and the font (tens of MB).
+  if (format === 'xlsx') return (await import('./xlsx.ts')).writeXlsx(r, out)
+  return (await import('./pdf.ts')).writePdf(r, out)
 }
 
 /** A file name for the export: report, period start, language. */
@@ -35,4 +34,3 @@ export function exportFileName(r: ReportResult, format: ExportFormat): string {
 
 export { csvString } from './csv.ts'
 export { durationText, display, plain } from './format.ts'
-export { PDF_FONT_FILES } from './pdf.ts'

@@ -46,6 +46,7 @@ LIMIT {limit:UInt32}`
 
 /** Rows per page when an export streams a contact list: each page is one bounded query. */
 const EXPORT_PAGE = 20_000
+const EXPORT_WINDOW_MS = 3_600_000
 
 /** Rows an on-screen contact list holds; exports stream up to MAX_EXPORT_CONTACTS. */
 export const MAX_LIST_CONTACTS = 5000
@@ -77,20 +78,27 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     query: SEARCH_SQL, format: 'JSONEachRow', query_params: p, ...(s.stream ? { clickhouse_settings: { max_threads: 1 } } : {}),
   }).then((r) => r.json<Record<string, string | number>>())
   const rows = s.stream ? [] : (await page(params)).map(toRow)
-  // Exports read page by page (keyset on entered time and contact id), so neither this process nor
-  // the store ever holds the whole list.
+  // Exports read the period an hour at a time, newest first, and each hour page by page (keyset
+  // on entered time and contact id): every query folds one hour's visits, so neither this process
+  // nor the store holds the whole list, however long the period.
   const stream = s.stream
     ? async function* (): AsyncIterable<Row> {
         let left = limit
-        let after: Record<string, string | number> | undefined
-        while (left > 0) {
-          const size = Math.min(EXPORT_PAGE, left)
-          // Later pages only look at visits that entered no later than the last row seen.
-          const got = await page({ ...params, limit: size, ...(after ? { paged: 1, afterEntered: Number(after.entered), afterContact: String(after.contactId), to: Number(after.entered) + 1 } : {}) })
-          for (const r of got) yield toRow(r)
-          left -= got.length
-          if (got.length < size) return
-          after = got[got.length - 1]
+        for (let end = f.to; end > f.from && left > 0; end -= EXPORT_WINDOW_MS) {
+          const start = Math.max(f.from, end - EXPORT_WINDOW_MS)
+          let after: Record<string, string | number> | undefined
+          for (;;) {
+            const size = Math.min(EXPORT_PAGE, left)
+            const got = await page({
+              ...params, from: start, limit: size,
+              to: after ? Number(after.entered) + 1 : end,
+              ...(after ? { paged: 1, afterEntered: Number(after.entered), afterContact: String(after.contactId) } : {}),
+            })
+            for (const r of got) yield toRow(r)
+            left -= got.length
+            if (got.length < size || left <= 0) break
+            after = got[got.length - 1]
+          }
         }
       }
     : undefined
