@@ -2,38 +2,22 @@
  * The planner page in Debian's Chromium on three weeks of the demo center's seeded history: next
  * week's forecast with its backtest, agents per interval, and a what-if that moves them at once.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { build } from 'vite'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { freePort } from '@agner/events/testing'
-import { loadConfig, startAgner, type Agner } from '../../ingest/src/index.ts'
+import type { Page } from 'playwright-core'
+import type { Agner } from '../../ingest/src/index.ts'
+import { shots, startRig, type Rig } from './support.ts'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const shots = join(here, 'screenshots')
-const dataDir = mkdtempSync(join(tmpdir(), 'agner-planner-e2e-'))
-const webRoot = join(dataDir, 'web')
-const ADMIN_PASSWORD = 'e2e admin password'
+let rig: Rig
 let agner: Agner
-let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  await build({ root: join(here, '..'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 3, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: ADMIN_PASSWORD }), { webRoot })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-  page = await browser.newPage({ viewport: { width: 1600, height: 1100 }, locale: 'en-US' })
-  mkdirSync(shots, { recursive: true })
-  await page.goto(`${agner.url}/login`)
-  await page.fill('input[name=username]', 'admin')
-  await page.fill('input[name=password]', ADMIN_PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  rig = await startRig('planner', { demo: true, demoRate: 0, demoHistoryWeeks: 3, timeZone: 'Asia/Shanghai' }, { width: 1600, height: 1100 }, 'en-US')
+  agner = rig.agner
+  page = rig.page
 }, 180_000)
-afterAll(async () => { await browser?.close(); await agner?.close().catch(() => undefined); rmSync(dataDir, { recursive: true, force: true }) })
+afterAll(async () => { await rig?.dispose() })
 
 const hours = async (p: Page): Promise<number> => Number((await p.getByTestId('plan-summary').textContent())!.match(/([\d,.]+) agent hours/)![1]!.replace(/,/g, ''))
 

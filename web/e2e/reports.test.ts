@@ -4,41 +4,25 @@
  * contacts and from a contact into its timeline, exports the same figures (the Excel and PDF
  * links answer files), and schedules a report whose run is listed with its file.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { build } from 'vite'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { freePort } from '@agner/events/testing'
-import { loadConfig, startAgner, type Agner } from '../../ingest/src/index.ts'
+import type { Page } from 'playwright-core'
+import type { Agner } from '../../ingest/src/index.ts'
+import { shots, startRig, type Rig } from './support.ts'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const shots = join(here, 'screenshots')
-const dataDir = mkdtempSync(join(tmpdir(), 'agner-reports-e2e-'))
-const webRoot = join(dataDir, 'web')
-const ADMIN_PASSWORD = 'e2e admin password'
+let rig: Rig
 let agner: Agner
-let browser: Browser
 let page: Page
 
 // The last seeded day: yesterday in the center's zone.
 const yesterday = new Date(Date.now() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
 
 beforeAll(async () => {
-  await build({ root: join(here, '..'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 1, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: ADMIN_PASSWORD }), { webRoot })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' })
-  mkdirSync(shots, { recursive: true })
-  await page.goto(`${agner.url}/login`)
-  await page.fill('input[name=username]', 'admin')
-  await page.fill('input[name=password]', ADMIN_PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  rig = await startRig('reports', { demo: true, demoRate: 0, demoHistoryWeeks: 1, timeZone: 'Asia/Shanghai' }, { width: 1600, height: 1000 }, 'zh-CN')
+  agner = rig.agner
+  page = rig.page
 }, 180_000)
-afterAll(async () => { await browser?.close(); await agner?.close().catch(() => undefined); rmSync(dataDir, { recursive: true, force: true }) })
+afterAll(async () => { await rig?.dispose() })
 
 it('shows a day of queue performance with its chart, drills into an hour, then into one contact', async () => {
   await page.goto(`${agner.url}/reports/queue-performance?from=${yesterday}&interval=60m&queue=sales&queue=support`)
