@@ -73,6 +73,24 @@ it('a manual adjustment scales its range only; a holiday is left out of the hist
   for (const d of [0, 1, 2, 3, 4, 6]) expect(day(without, d)).toBeCloseTo(day(withIt, d), 6)
 })
 
+it('saves forecast versions a planner can list and read back; a manager may read but not save', async () => {
+  const post = (headers: Record<string, string>, name: string) => fetch(`${c.url}/api/wfm/forecasts?queue=support&weeks=3&volumePct=10`, {
+    method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name }),
+  })
+  const saved = await post(planner, 'Week 48 +10 %')
+  expect(saved.status).toBe(201)
+  const v = await saved.json() as { id: string; volume: number; agentHours: number; params: { volumePct: number } }
+  expect(v.params.volumePct).toBe(10)
+  const planNow = await (await plan('volumePct=10')).json() as PlanBody
+  expect(v.volume).toBeCloseTo(planNow.totals.volume, 6)
+  const list = await (await fetch(`${c.url}/api/wfm/forecasts?queue=support`, { headers: planner })).json() as { versions: Array<{ id: string; name: string }> }
+  expect(list.versions[0]).toMatchObject({ id: v.id, name: 'Week 48 +10 %' })
+  const full = await (await fetch(`${c.url}/api/wfm/forecasts/${v.id}`, { headers: planner })).json() as { volume: number[]; agents: number[] }
+  expect(full.volume).toHaveLength(7 * 48)
+  const manager = (await signIn(c.url, c.usernames.manager, c.passwords.manager)).headers
+  expect((await post(manager, 'nope')).status).toBe(403)
+})
+
 it('exports forecast and requirements to Excel', async () => {
   const res = await plan('format=xlsx&lang=zh-CN')
   expect(res.status).toBe(200)

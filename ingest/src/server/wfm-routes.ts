@@ -6,13 +6,14 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync } from 'fastify'
 import { CONTENT_TYPES, parseInstant, ReportInputError, writeExport, type Locale, type QueueReportSettings, type ReportResult } from '@agner/analytics'
-import { METHODS, WfmInputError } from '@agner/wfm'
-import { seesQueue } from '../access/principal.ts'
+import { METHODS, WfmInputError, type StaffingGoals } from '@agner/wfm'
+import { seesQueue, type Principal } from '../access/principal.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import type { Store } from '@agner/analytics'
 import { startOfDayIn } from '../live/day.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
-import { queueHistory } from '../wfm/history.ts'
+import { queueHistory, type QueueHistory } from '../wfm/history.ts'
+import { getForecast, listForecasts, saveForecast } from '../wfm/forecast-store.ts'
 import { plan, type Plan } from '../wfm/plan.ts'
 import { planReport } from '../wfm/plan-export.ts'
 
@@ -38,13 +39,20 @@ interface Query {
   lang: Locale; format: 'json' | 'xlsx'
 }
 
+function goalsOf(q: Query): StaffingGoals {
+  return {
+    ...(q.sl !== undefined || (q.asa === undefined && q.abandonRate === undefined && q.maxOccupancy === undefined) ? { serviceLevel: q.sl ?? 0.8, slThresholdSec: q.threshold ?? 20 } : {}),
+    ...(q.asa !== undefined ? { asaSec: q.asa } : {}), ...(q.maxOccupancy !== undefined ? { maxOccupancy: q.maxOccupancy } : {}),
+    ...(q.abandonRate !== undefined ? { abandonRate: q.abandonRate } : {}),
+  }
+}
+
 const DAY = 86_400_000
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { store, tenant, timeZone, catalog, audit, now = Date.now }) => {
-  app.get('/api/wfm/plan', { schema: { querystring: QUERY }, config: { access: { permission: 'wfm:read' } } }, async (req, reply) => {
-    const q = req.query as Query
-    const p = req.principal!
+  /** The plan for a request's parameters, after the caller's scope and every input is checked. */
+  async function planFor(q: Query, p: Principal): Promise<{ plan: Plan; history: QueueHistory }> {
     if (!catalog.hasQueue(q.queue)) throw new ReportInputError(`Queue "${q.queue}" is unknown; pick one from the list.`)
     if (!seesQueue(p.queues, q.queue)) throw new ReportInputError('That queue is outside your teams; ask an admin.', 403)
     const today = startOfDayIn(now(), timeZone)
@@ -68,22 +76,27 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
       const at = (text: string): number => Math.round((parseInstant(text, timeZone, 'adjust') - today) / step)
       return { from: at(m[1]!), to: at(m[2]!), percent: Number(m[3]) }
     })
-    const goals = {
-      ...(q.sl !== undefined || (q.asa === undefined && q.abandonRate === undefined && q.maxOccupancy === undefined) ? { serviceLevel: q.sl ?? 0.8, slThresholdSec: q.threshold ?? 20 } : {}),
-      ...(q.asa !== undefined ? { asaSec: q.asa } : {}), ...(q.maxOccupancy !== undefined ? { maxOccupancy: q.maxOccupancy } : {}),
-      ...(q.abandonRate !== undefined ? { abandonRate: q.abandonRate } : {}),
-    }
+    const goals = goalsOf(q)
     const history = await queueHistory(store.client, { tenant, timeZone, queue: q.queue, from, days: q.weeks * 7, intervalMinutes: q.interval })
-    let result: Plan
     try {
-      result = plan(history, {
-        horizonDays: q.horizonDays, method: q.method, excludedDays, specialDays, adjustments, volumePct: q.volumePct, ...(q.aht !== undefined ? { ahtSec: q.aht } : {}),
-        goals, shrinkage: q.shrinkage, ...(q.patience !== undefined ? { patienceSec: q.patience } : {}),
-      })
+      return {
+        history,
+        plan: plan(history, {
+          horizonDays: q.horizonDays, method: q.method, excludedDays, specialDays, adjustments, volumePct: q.volumePct, ...(q.aht !== undefined ? { ahtSec: q.aht } : {}),
+          goals, shrinkage: q.shrinkage, ...(q.patience !== undefined ? { patienceSec: q.patience } : {}),
+        }),
+      }
     } catch (err) {
       if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
       throw err
     }
+  }
+
+  app.get('/api/wfm/plan', { schema: { querystring: QUERY }, config: { access: { permission: 'wfm:read' } } }, async (req, reply) => {
+    const q = req.query as Query
+    const p = req.principal!
+    const { plan: result, history } = await planFor(q, p)
+    const goals = goalsOf(q)
     const queue: QueueReportSettings = catalog.queue(q.queue)
     if (q.format === 'xlsx') {
       const r: ReportResult = planReport(result, { queueName: queue.name, locale: q.lang, timeZone, requestedBy: p.name, goals: { ...goals, shrinkage: q.shrinkage, patience: q.patience } })
@@ -99,4 +112,41 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
       history: { from: history.to - shown * result.intervalMs, volume: history.volume.slice(-shown) },
     }
   })
+
+  // Saved forecast versions.
+  app.post('/api/wfm/forecasts', {
+    schema: { querystring: QUERY, body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 120 } } } },
+    config: { access: { permission: 'wfm:write' } },
+  }, async (req, reply) => {
+    const q = req.query as Query
+    const p = req.principal!
+    const { plan: result } = await planFor(q, p)
+    const { format: _f, lang: _l, ...params } = q
+    const v = await saveForecast(store.client, tenant, { queueId: q.queue, name: (req.body as { name: string }).name, params, createdBy: p.name, plan: result })
+    return reply.status(201).send(summary(v))
+  })
+
+  app.get('/api/wfm/forecasts', {
+    schema: { querystring: { type: 'object', additionalProperties: false, required: ['queue'], properties: { queue: { type: 'string', maxLength: 128 } } } },
+    config: { access: { permission: 'wfm:read' } },
+  }, async (req) => {
+    const { queue } = req.query as { queue: string }
+    if (!seesQueue(req.principal!.queues, queue)) throw new ReportInputError('That queue is outside your teams; ask an admin.', 403)
+    return { versions: (await listForecasts(store.client, tenant, queue)).map(summary) }
+  })
+
+  app.get('/api/wfm/forecasts/:id', { schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } }, config: { access: { permission: 'wfm:read' } } }, async (req) => {
+    const v = await getForecast(store.client, tenant, (req.params as { id: string }).id)
+    if (!v || !seesQueue(req.principal!.queues, v.queueId)) throw new ReportInputError('That forecast version does not exist (or is outside your teams).', 404)
+    return v
+  })
+}
+
+function summary(v: { id: string; queueId: string; name: string; method: string; params: Record<string, unknown>; intervalMinutes: number; forecastFrom: number; volume: number[]; agents: number[]; createdBy: string; createdMs: number }) {
+  const hours = v.intervalMinutes / 60
+  return {
+    id: v.id, queueId: v.queueId, name: v.name, method: v.method, params: v.params, intervalMinutes: v.intervalMinutes, forecastFrom: v.forecastFrom,
+    days: v.volume.length / ((24 * 60) / v.intervalMinutes), volume: v.volume.reduce((a, b) => a + b, 0), agentHours: v.agents.reduce((a, b) => a + b, 0) * hours,
+    createdBy: v.createdBy, createdMs: v.createdMs,
+  }
 }

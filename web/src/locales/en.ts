@@ -29,6 +29,7 @@ export default {
     weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   },
   planner: {
+    versions: 'Saved versions', versionName: 'Name of this version', saveVersion: 'Save this forecast', savedAt: 'Saved',
     holidays: 'Holidays left out of the history', adjust: 'Adjust a range by %',
     title: 'Forecast and staffing', horizon: 'Horizon', days: '{n} days', method: 'Method', sl: 'Service level %', threshold: 'in seconds',
     asa: 'ASA goal (s)', maxOccupancy: 'Max occupancy %', shrinkage: 'Shrinkage %', patience: 'Patience (s)', erlangC: 'Erlang C', volumePct: 'Volume ±%',

@@ -29,6 +29,7 @@ export default {
     weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   },
   planner: {
+    versions: '已保存的版本', versionName: '版本名称', saveVersion: '保存此预测', savedAt: '保存时间',
     holidays: '从历史中排除的节假日', adjust: '按百分比调整时段',
     title: '预测与人力需求', horizon: '预测范围', days: '{n} 天', method: '方法', sl: '服务水平 %', threshold: '秒内',
     asa: 'ASA 目标（秒）', maxOccupancy: '最高占用率 %', shrinkage: '缩减率 %', patience: '耐心（秒）', erlangC: 'Erlang C', volumePct: '话务量 ±%',
