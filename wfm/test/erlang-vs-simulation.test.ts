@@ -24,12 +24,12 @@ describe('Erlang C vs the simulated ACD', () => {
         agents: { count: N }, seed: 11,
       }, { hours: 3000, warmupHours: 2 })
       const c = r.queues[0]!.counters
-      const theory = erlangC({ arrivalRate: perHour / 3600, ahtSeconds: AHT, agents: N, thresholdSeconds: T })
+      const theory = erlangC({ arrivalRate: perHour / 3600, ahtSec: AHT, agents: N, slThresholdSec: T })
       const sl = c.answeredWithinT / c.offered
       const asa = c.answeredWaitMs / c.answered / 1000
       expect(c.abandoned).toBe(0)
       expect(relErr(sl, theory.serviceLevel), `SL ${sl} vs ${theory.serviceLevel}`).toBeLessThan(0.03)
-      expect(relErr(asa, theory.asaSeconds), `ASA ${asa} vs ${theory.asaSeconds}`).toBeLessThan(0.08)
+      expect(relErr(asa, theory.asaSec), `ASA ${asa} vs ${theory.asaSec}`).toBeLessThan(0.08)
       expect(relErr(r.occupancy, theory.occupancy), `occupancy ${r.occupancy}`).toBeLessThan(0.02)
     }, 120_000)
   }
@@ -43,7 +43,7 @@ describe('Erlang A vs the simulated ACD', () => {
         agents: { count: agents }, seed: 5,
       }, { hours: 300, warmupHours: 2 })
       const c = r.queues[0]!.counters
-      const theory = erlangA({ arrivalRate: 400 / 3600, ahtSeconds: AHT, patienceSeconds: 120, agents, thresholdSeconds: T })
+      const theory = erlangA({ arrivalRate: 400 / 3600, ahtSec: AHT, patienceSec: 120, agents, slThresholdSec: T })
       expect(relErr(c.abandoned / c.offered, theory.probAbandon), `abandon ${c.abandoned / c.offered} vs ${theory.probAbandon}`).toBeLessThan(0.06)
       expect(relErr(c.answeredWithinT / c.offered, theory.serviceLevelOffered), 'SL').toBeLessThan(0.04)
     }, 60_000)

@@ -15,49 +15,49 @@ describe('Erlang C', () => {
       [14, 0.1741319, 0.8883500, 7.8359], [15, 0.102042, 0.941453, 3.6735], [16, 0.057340, 0.970560, 1.7202],
     ]
     for (const [n, pw, sl, asa] of cases) {
-      const r = erlangC({ arrivalRate: perSecond(100, 1800), ahtSeconds: 180, agents: n, thresholdSeconds: 20 })
+      const r = erlangC({ arrivalRate: perSecond(100, 1800), ahtSec: 180, agents: n, slThresholdSec: 20 })
       expect(r.probWait, `P_w N=${n}`).toBeCloseTo(pw, 5)
       expect(r.serviceLevel, `SL N=${n}`).toBeCloseTo(sl, 5)
-      expect(r.asaSeconds, `ASA N=${n}`).toBeCloseTo(asa, 1)
+      expect(r.asaSec, `ASA N=${n}`).toBeCloseTo(asa, 1)
     }
   })
 
   it('EC-5: 360 calls per 30 min, AHT 240 s, N = 55', () => {
-    const r = erlangC({ arrivalRate: perSecond(360, 1800), ahtSeconds: 240, agents: 55, thresholdSeconds: 20 })
+    const r = erlangC({ arrivalRate: perSecond(360, 1800), ahtSec: 240, agents: 55, slThresholdSec: 20 })
     expect(r.probWait).toBeCloseTo(0.238701, 5)
     expect(r.serviceLevel).toBeCloseTo(0.866796, 5)
-    expect(r.asaSeconds).toBeCloseTo(8.1840, 3)
+    expect(r.asaSec).toBeCloseTo(8.1840, 3)
     expect(r.occupancy).toBeCloseTo(0.8727, 4)
   })
 
   it('EC-9: stays exact at A = 1000 (N = 1015), where the factorial form gives NaN', () => {
-    const r = erlangC({ arrivalRate: 1000 / 300, ahtSeconds: 300, agents: 1015, thresholdSeconds: 20 })
+    const r = erlangC({ arrivalRate: 1000 / 300, ahtSec: 300, agents: 1015, slThresholdSec: 20 })
     expect(r.serviceLevel).toBeCloseTo(0.8059, 3)
     expect(r.probWait).toBeCloseTo(0.5276, 3)
-    expect(r.asaSeconds).toBeCloseTo(10.55, 1)
+    expect(r.asaSec).toBeCloseTo(10.55, 1)
   })
 
   it('an overloaded queue is reported unstable, not as a number', () => {
-    const r = erlangC({ arrivalRate: 1, ahtSeconds: 20, agents: 10, thresholdSeconds: 20 })
+    const r = erlangC({ arrivalRate: 1, ahtSec: 20, agents: 10, slThresholdSec: 20 })
     expect(r.stable).toBe(false)
     expect(r.probWait).toBe(1)
   })
 })
 
 describe('Erlang A', () => {
-  const base = { arrivalRate: perSecond(100, 1800), ahtSeconds: 180, thresholdSeconds: 20 }
+  const base = { arrivalRate: perSecond(100, 1800), ahtSec: 180, slThresholdSec: 20 }
 
   it('EA-1: patience 5 min, n = 14', () => {
-    const r = erlangA({ ...base, patienceSeconds: 300, agents: 14 })
+    const r = erlangA({ ...base, patienceSec: 300, agents: 14 })
     expect(r.probWait).toBeCloseTo(0.145260, 5)
     expect(r.probAbandon).toBeCloseTo(0.013984, 5)
     expect(r.occupancy).toBeCloseTo(0.704297, 5)
-    expect(r.meanWaitSeconds / 60).toBeCloseTo(0.069919, 5)
+    expect(r.asaSec / 60).toBeCloseTo(0.069919, 5)
     expect(r.serviceLevelOffered).toBeCloseTo(0.916792, 5)
   })
 
   it('EA-4: fewer agents than Erlangs (n = 8, A = 10), patience 2 min', () => {
-    const r = erlangA({ ...base, patienceSeconds: 120, agents: 8 })
+    const r = erlangA({ ...base, patienceSec: 120, agents: 8 })
     expect(r.probWait).toBeCloseTo(0.722626, 5)
     expect(r.probAbandon).toBeCloseTo(0.257982, 5)
     expect(r.occupancy).toBeCloseTo(0.927522, 5)
@@ -65,21 +65,21 @@ describe('Erlang A', () => {
   })
 
   it('EA-5 and EA-6', () => {
-    const r5 = erlangA({ arrivalRate: perSecond(300, 1800), ahtSeconds: 240, patienceSeconds: 60, agents: 35, thresholdSeconds: 30 })
+    const r5 = erlangA({ arrivalRate: perSecond(300, 1800), ahtSec: 240, patienceSec: 60, agents: 35, slThresholdSec: 30 })
     expect(r5.probWait).toBeCloseTo(0.586305, 5)
     expect(r5.probAbandon).toBeCloseTo(0.163914, 5)
     expect(r5.serviceLevelOffered).toBeCloseTo(0.760035, 5)
-    const r6 = erlangA({ arrivalRate: perSecond(50, 1800), ahtSeconds: 300, patienceSeconds: 180, agents: 9, thresholdSeconds: 10 })
+    const r6 = erlangA({ arrivalRate: perSecond(50, 1800), ahtSec: 300, patienceSec: 180, agents: 9, slThresholdSec: 10 })
     expect(r6.probWait).toBeCloseTo(0.407703, 5)
     expect(r6.probAbandon).toBeCloseTo(0.117752, 5)
     expect(r6.serviceLevelOffered).toBeCloseTo(0.632383, 5)
   })
 
   it('EA-8 limits: very impatient callers give Erlang B; θ = μ gives a Poisson tail', () => {
-    const impatient = erlangA({ arrivalRate: 10, ahtSeconds: 1, patienceSeconds: 1e-6, agents: 12, thresholdSeconds: 1 })
+    const impatient = erlangA({ arrivalRate: 10, ahtSec: 1, patienceSec: 1e-6, agents: 12, slThresholdSec: 1 })
     expect(impatient.probAbandon).toBeCloseTo(0.119739, 5)
     expect(erlangB(12, 10)).toBeCloseTo(0.119739, 6)
-    const equal = erlangA({ arrivalRate: 10, ahtSeconds: 1, patienceSeconds: 1, agents: 12, thresholdSeconds: 1 })
+    const equal = erlangA({ arrivalRate: 10, ahtSec: 1, patienceSec: 1, agents: 12, slThresholdSec: 1 })
     expect(equal.probWait).toBeCloseTo(0.303224, 5)
   })
 })

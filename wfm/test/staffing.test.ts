@@ -108,7 +108,7 @@ describe('Erlang A sizing', () => {
     for (const [calls, aht, patience, n] of [[100, 180, 300, 14], [100, 180, 120, 8], [300, 240, 60, 35], [2000, 300, 90, 320], [50, 300, 180, 9]] as const) {
       const lambda = calls / HALF_HOUR
       const exact = chain(lambda, 1 / aht, 1 / patience, n)
-      const r = erlangA({ arrivalRate: lambda, ahtSeconds: aht, patienceSeconds: patience, agents: n, thresholdSeconds: 20 })
+      const r = erlangA({ arrivalRate: lambda, ahtSec: aht, patienceSec: patience, agents: n, slThresholdSec: 20 })
       expect(r.probWait).toBeCloseTo(exact.pWait, 8)
       expect(r.probAbandon).toBeCloseTo(exact.pAb, 8)
       expect(r.occupancy).toBeCloseTo(exact.occ, 8)

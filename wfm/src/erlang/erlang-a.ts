@@ -8,11 +8,11 @@ import { erlangB } from './erlang-b.ts'
 
 export interface ErlangAInput {
   arrivalRate: number
-  ahtSeconds: number
+  ahtSec: number
   /** Mean patience, seconds. */
-  patienceSeconds: number
+  patienceSec: number
   agents: number
-  thresholdSeconds: number
+  slThresholdSec: number
 }
 
 export interface ErlangAResult {
@@ -20,7 +20,7 @@ export interface ErlangAResult {
   probWait: number
   probAbandon: number
   /** Mean wait over all arrivals (abandoners included), seconds. */
-  meanWaitSeconds: number
+  asaSec: number
   occupancy: number
   serviceLevelOffered: number
   serviceLevelAnswered: number
@@ -55,8 +55,8 @@ const clamp01 = (v: number): number => Math.min(1, Math.max(0, v))
 
 export function erlangA(q: ErlangAInput): ErlangAResult {
   const lambda = q.arrivalRate
-  const mu = 1 / q.ahtSeconds
-  const theta = 1 / q.patienceSeconds
+  const mu = 1 / q.ahtSec
+  const theta = 1 / q.patienceSec
   const n = q.agents
   const a = lambda / mu
   const rho = a / n
@@ -68,7 +68,7 @@ export function erlangA(q: ErlangAInput): ErlangAResult {
   const probWait = clamp01(1 / (1 + Math.exp(Math.log1p(-eb) - logA - Math.log(eb))))
   const abGivenWait = Math.exp(-Math.log(rho) - logA) + 1 - 1 / rho
   const probAbandon = clamp01(probWait * abGivenWait)
-  const t = q.thresholdSeconds
+  const t = q.slThresholdSec
   const yt = y * Math.exp(-theta * t)
   // P(V > T) = P(W>0)·γ(x, y e^{−θT}) / γ(x, y)
   const pV = probWait * Math.exp(logLowerGamma(x, yt) - logLowerGamma(x, y))
@@ -80,7 +80,7 @@ export function erlangA(q: ErlangAInput): ErlangAResult {
     erlangs: a,
     probWait,
     probAbandon,
-    meanWaitSeconds: probAbandon / theta,
+    asaSec: probAbandon / theta,
     occupancy: clamp01((a * (1 - probAbandon)) / n),
     serviceLevelOffered: clamp01(slOffered),
     serviceLevelAnswered: probAbandon < 1 ? clamp01(slOffered / (1 - probAbandon)) : 0,

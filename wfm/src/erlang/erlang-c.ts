@@ -9,10 +9,10 @@ export interface ErlangCInput {
   /** Contacts per second. */
   arrivalRate: number
   /** Mean handle time, seconds. */
-  ahtSeconds: number
+  ahtSec: number
   agents: number
   /** Service-level threshold T, seconds. */
-  thresholdSeconds: number
+  slThresholdSec: number
 }
 
 export interface ErlangCResult {
@@ -22,7 +22,7 @@ export interface ErlangCResult {
   /** Share answered within T (of all offered). */
   serviceLevel: number
   /** Mean wait over all offered contacts, seconds. */
-  asaSeconds: number
+  asaSec: number
   occupancy: number
   stable: boolean
 }
@@ -34,15 +34,15 @@ export function erlangCProbWait(agents: number, erlangs: number): number {
 }
 
 export function erlangC(x: ErlangCInput): ErlangCResult {
-  const a = x.arrivalRate * x.ahtSeconds
+  const a = x.arrivalRate * x.ahtSec
   const n = x.agents
-  if (n <= a) return { erlangs: a, probWait: 1, serviceLevel: 0, asaSeconds: Infinity, occupancy: 1, stable: false }
+  if (n <= a) return { erlangs: a, probWait: 1, serviceLevel: 0, asaSec: Infinity, occupancy: 1, stable: false }
   const pw = erlangCProbWait(n, a)
   return {
     erlangs: a,
     probWait: pw,
-    serviceLevel: 1 - pw * Math.exp(-(n - a) * x.thresholdSeconds / x.ahtSeconds),
-    asaSeconds: (pw * x.ahtSeconds) / (n - a),
+    serviceLevel: 1 - pw * Math.exp(-(n - a) * x.slThresholdSec / x.ahtSec),
+    asaSec: (pw * x.ahtSec) / (n - a),
     occupancy: a / n,
     stable: true,
   }

@@ -40,16 +40,16 @@ export function evaluate(load: IntervalLoad, agents: number, slThresholdSec = 20
   }
   if (load.patienceSec !== undefined) {
     if (agents === 0) return { model: 'erlang-a', trafficErlangs: a, agents, scheduledAgents, serviceLevel: 0, probWait: 1, asaSec: load.patienceSec, occupancy: 0, abandonRate: 1 }
-    const r = erlangA({ arrivalRate, ahtSeconds: load.ahtSec, patienceSeconds: load.patienceSec, agents, thresholdSeconds: slThresholdSec })
+    const r = erlangA({ arrivalRate, ahtSec: load.ahtSec, patienceSec: load.patienceSec, agents, slThresholdSec: slThresholdSec })
     return {
       model: 'erlang-a', trafficErlangs: a, agents, scheduledAgents, serviceLevel: r.serviceLevelOffered, probWait: r.probWait,
-      asaSec: r.meanWaitSeconds, occupancy: r.occupancy, abandonRate: r.probAbandon,
+      asaSec: r.asaSec, occupancy: r.occupancy, abandonRate: r.probAbandon,
     }
   }
-  const r = erlangC({ arrivalRate, ahtSeconds: load.ahtSec, agents, thresholdSeconds: slThresholdSec })
+  const r = erlangC({ arrivalRate, ahtSec: load.ahtSec, agents, slThresholdSec: slThresholdSec })
   return {
     model: 'erlang-c', trafficErlangs: a, agents, scheduledAgents, serviceLevel: r.serviceLevel, probWait: r.probWait,
-    asaSec: r.asaSeconds, occupancy: r.occupancy,
+    asaSec: r.asaSec, occupancy: r.occupancy,
   }
 }
 
