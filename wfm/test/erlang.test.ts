@@ -83,3 +83,26 @@ describe('Erlang A', () => {
     expect(equal.probWait).toBeCloseTo(0.303224, 5)
   })
 })
+
+describe('Erlang B', () => {
+  it('EB-1: 10 trunks, 5 Erlangs → 0.018385 (OdeToErlang erlangB test, a published-table check)', () => {
+    expect(erlangB(10, 5)).toBeCloseTo(0.018385, 6)
+  })
+
+  it('EB-2: B(1, 1) = 0.5 and B(2, 1) = 0.2 exactly (pyworkforce queuing/tests/test_erlang_b.py)', () => {
+    expect(erlangB(1, 1)).toBeCloseTo(0.5, 12)
+    expect(erlangB(2, 1)).toBeCloseTo(0.2, 12)
+  })
+
+  it('EB-4: the Erlang B table, the most traffic N trunks carry at 1 % blocking (standard tables, to their printed decimals)', () => {
+    const maxTraffic = (n: number, gos: number): number => {
+      let lo = 0, hi = n * 2
+      for (let i = 0; i < 100; i++) { const mid = (lo + hi) / 2; if (erlangB(n, mid) > gos) hi = mid; else lo = mid }
+      return lo
+    }
+    for (const [n, a] of [[10, 4.461], [20, 12.031], [50, 37.901], [100, 84.064]] as const) expect(maxTraffic(n, 0.01)).toBeCloseTo(a, 3)
+    expect(maxTraffic(1000, 0.01)).toBeCloseTo(971.2, 1)
+    expect(maxTraffic(10, 0.02)).toBeCloseTo(5.084, 3)
+    expect(maxTraffic(100, 0.001)).toBeCloseTo(75.24, 2)
+  })
+})
