@@ -6,11 +6,12 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ABANDONED, ANSWERED, CALLBACK, FLOWED_OUT } from '../metrics/visit.ts'
 import { COUNTER_KEYS, type Counters, type Thresholds } from '../metrics/counters.ts'
+import { visitsSql } from '../rollups/visits-sql.ts'
 
 const sql = (byInterval: boolean): string => `
 SELECT
     queue_id AS queueId,${byInterval ? `
-    intDiv(if(v_dequeued > 0, v_dequeued - v_wait, v_queued), 900000) * 900000 AS intervalStart,` : ''}
+    intDiv(v_entered, 900000) * 900000 AS intervalStart,` : ''}
     count() AS offered,
     countIf(v_outcome IN {answered:Array(String)}) AS answered,
     countIf(v_outcome IN {answered:Array(String)} AND v_wait <= t) AS answeredWithinT,
@@ -27,25 +28,12 @@ SELECT
     sumIf(v_wrap, v_outcome IN {answered:Array(String)} AND v_handled = 1) AS wrapMs
 FROM
 (
-    SELECT
-        queue_id,
-        max(queued_at_ms) AS v_queued,
-        max(dequeued_at_ms) AS v_dequeued,
-        max(wait_ms) AS v_wait,
-        max(outcome) AS v_outcome,
-        max(talk_ms) AS v_talk,
-        max(hold_ms) AS v_hold,
-        max(wrap_ms) AS v_wrap,
-        max(handled) AS v_handled,
+    SELECT *,
         transform(queue_id, {queues:Array(String)}, {slMs:Array(Int64)}, {defaultSlMs:Int64}) AS t,
         transform(queue_id, {queues:Array(String)}, {shortMs:Array(Int64)}, {defaultShortMs:Int64}) AS s
-    FROM queue_visits
-    WHERE tenant = {tenant:String} AND (empty({only:Array(String)}) OR has({only:Array(String)}, queue_id))
-    GROUP BY queue_id, contact_id
-    HAVING v_queued > 0 OR v_dequeued > 0
+    FROM (${visitsSql('empty({only:Array(String)}) OR has({only:Array(String)}, queue_id)')})
 )
-WHERE if(v_dequeued > 0, v_dequeued - v_wait, v_queued) >= {from:Int64}
-  AND if(v_dequeued > 0, v_dequeued - v_wait, v_queued) < {to:Int64}
+WHERE v_entered >= {from:Int64} AND v_entered < {to:Int64}
 GROUP BY queue_id${byInterval ? ', intervalStart' : ''}
 ORDER BY queue_id${byInterval ? ', intervalStart' : ''}`
 
