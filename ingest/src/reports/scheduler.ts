@@ -97,23 +97,23 @@ export class ReportScheduler {
   }
 
   async runs(scheduleIds: readonly string[], limit = 100): Promise<RunRecord[]> {
+    return this.readRuns('has({ids:Array(String)}, schedule_id)', { ids: scheduleIds, limit })
+  }
+
+  async run(id: string): Promise<RunRecord | undefined> {
+    return (await this.readRuns('id = {id:String}', { id, limit: 1 }))[0]
+  }
+
+  private async readRuns(where: string, params: Record<string, unknown>): Promise<RunRecord[]> {
     const rs = await this.d.client.query({
       query: `SELECT id, schedule_id, due_ms, at_ms, ok, file, bytes, error, period_from, period_to FROM report_runs
-              WHERE tenant = {tenant:String} AND has({ids:Array(String)}, schedule_id) ORDER BY at_ms DESC LIMIT {limit:UInt32}`,
-      format: 'JSONEachRow', query_params: { tenant: this.d.tenant, ids: scheduleIds, limit },
+              WHERE tenant = {tenant:String} AND ${where} ORDER BY at_ms DESC LIMIT {limit:UInt32}`,
+      format: 'JSONEachRow', query_params: { tenant: this.d.tenant, ...params },
     })
     return (await rs.json<Record<string, string | number>>()).map((r) => ({
       id: String(r.id), scheduleId: String(r.schedule_id), dueMs: Number(r.due_ms), atMs: Number(r.at_ms), ok: Number(r.ok) === 1, file: String(r.file),
       bytes: Number(r.bytes), error: String(r.error), periodFrom: Number(r.period_from), periodTo: Number(r.period_to),
     }))
-  }
-
-  async run(id: string): Promise<RunRecord | undefined> {
-    const rs = await this.d.client.query({
-      query: 'SELECT id FROM report_runs WHERE tenant = {tenant:String} AND id = {id:String} LIMIT 1', format: 'JSONEachRow', query_params: { tenant: this.d.tenant, id },
-    })
-    if ((await rs.json()).length === 0) return undefined
-    return (await this.runs([...this.schedules.keys()], 100_000)).find((r) => r.id === id)
   }
 
   /** Runs every schedule that is due; one tick at a time. */

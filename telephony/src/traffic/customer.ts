@@ -17,8 +17,9 @@ export function surveyAnswer(contactId: string, waitMs: number): number | undefi
   return Math.max(1, base - ((h >>> 8) % 3))
 }
 
-const CODES = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
+/** Disposition codes agents pick, weighted by repetition. */
+export const DISPOSITIONS = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
 
 export function dispositionFor(contactId: string): string {
-  return CODES[(hash(contactId) >>> 4) % CODES.length]!
+  return DISPOSITIONS[(hash(contactId) >>> 4) % DISPOSITIONS.length]!
 }

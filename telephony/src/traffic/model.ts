@@ -8,7 +8,7 @@
 import { uuidv5, type CanonicalEvent, type Channel, type SourceKind } from '@agner/events'
 import { seededRandom, type Random } from './random.ts'
 import { TimerQueue } from './timers.ts'
-import { surveyAnswer } from './customer.ts'
+import { DISPOSITIONS, surveyAnswer } from './customer.ts'
 
 export interface TrafficConfig {
   tenant: string
@@ -58,7 +58,6 @@ interface SimAgent {
   idleSince: number
 }
 
-const DISPOSITIONS = ['resolved', 'resolved', 'resolved', 'follow_up', 'escalated', 'sale'] as const
 const BREAKS = ['break', 'lunch', 'training', 'meeting'] as const
 
 
