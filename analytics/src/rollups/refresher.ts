@@ -48,12 +48,17 @@ export class RollupRefresher {
 
   get dirty(): boolean { return this.visits.size > 0 || this.agents.size > 0 }
 
+  /** Something to do: committed changes, a first run, or a new interval for the agents' open states. */
+  private get pending(): boolean { return this.dirty || this.statesUpTo === 0 || this.now() - this.statesUpTo >= INTERVAL_MS }
+
   /**
    * Brings the rollups up to date with everything committed so far. Concurrent callers share one
    * run; a call made while a run is going waits for it and then runs again for what came since.
    */
   async fresh(): Promise<void> {
     while (this.running) await this.running.catch(() => undefined)
+    // Nothing committed since, and still in the interval the last refresh reached: a report asking now reads as is.
+    if (!this.pending) return
     this.running = this.refresh().finally(() => { this.running = undefined })
     return this.running
   }
@@ -131,7 +136,7 @@ export class RollupRefresher {
   /** Refreshes every `everyMs` in the background; failures are counted and reported through `onError`. */
   start(everyMs: number, onError: (err: Error) => void): void {
     this.timer = setInterval(() => {
-      if (!this.dirty && this.now() - this.statesUpTo < INTERVAL_MS) return
+      if (!this.pending) return
       this.fresh().catch((err: Error) => onError(err))
     }, everyMs)
     this.timer.unref()
