@@ -58,7 +58,8 @@ export class ReportService {
   }
 
   async context(caller: ReportCaller, locale: unknown): Promise<ReportContext> {
-    const lang: Locale = locale === undefined || locale === '' ? 'en' : isLocale(locale) ? locale : (() => { throw new ReportInputError('Language must be en or zh-CN.') })()
+    if (locale !== undefined && locale !== '' && !isLocale(locale)) throw new ReportInputError('Language must be en or zh-CN.')
+    const lang: Locale = isLocale(locale) ? locale : 'en'
     const { catalog } = this.d
     return {
       client: this.d.client, tenant: this.d.tenant, timeZone: this.d.timeZone, locale: lang, pii: caller.pii, requestedBy: caller.name,
