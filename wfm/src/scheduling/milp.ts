@@ -48,7 +48,11 @@ export interface MilpResult {
   seconds: number
 }
 
-export interface SolveOptions { timeLimitSec?: number; relaxation?: boolean; relGap?: number }
+export interface SolveOptions {
+  timeLimitSec?: number
+  relaxation?: boolean
+  relGap?: number
+}
 
 export async function solveMilp(b: MilpBuilder, o: SolveOptions = {}): Promise<MilpResult> {
   const h = await highs()

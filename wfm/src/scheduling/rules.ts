@@ -1,0 +1,149 @@
+/**
+ * What a planner tells the scheduler: the week's requirement per skill and interval, the shift
+ * templates (lengths, allowed starts, break and lunch rules), the contracts, and the agents with
+ * their skills, availability and time off. Times are minutes from the week's start (Monday 00:00
+ * in the center's time zone); a shift belongs to the day it starts on and may run past midnight.
+ * `checkScheduleInput` rejects malformed input with one sentence naming the field.
+ */
+import { WfmInputError } from '../staffing/input.ts'
+
+export const DAY_MIN = 1440
+export const WEEK_MIN = 7 * DAY_MIN
+
+export interface BreakRule {
+  kind: 'break' | 'lunch'
+  minutes: number
+  paid: boolean
+  /** The break starts at least this long after the shift starts… */
+  earliestAfterStartMin: number
+  /** …and at most this long after. */
+  latestAfterStartMin: number
+}
+
+export interface ShiftTemplate {
+  id: string
+  name: string
+  /** Shift length, start to end, breaks included. */
+  lengthMin: number
+  /** Allowed starts: minutes of the day from `startEarliestMin` to `startLatestMin`, every `startStepMin`. */
+  startEarliestMin: number
+  startLatestMin: number
+  startStepMin: number
+  breaks: BreakRule[]
+  /** Weekdays it may run on, 0 = Monday (default every day). */
+  days?: number[]
+}
+
+export interface Contract {
+  id: string
+  name: string
+  /** Paid hours per working day and per week. */
+  minHoursPerDay: number
+  maxHoursPerDay: number
+  minHoursPerWeek: number
+  maxHoursPerWeek: number
+  /** At least this many days off per week. */
+  daysOffPerWeek: number
+  maxConsecutiveDays: number
+  /** A shift starts no earlier than this minute of its day… */
+  earliestStartMin: number
+  /** …and ends no later than this minute after its day's midnight (past 1440: the next morning). */
+  latestEndMin: number
+  /** Rest between the end of one shift and the start of the next, hours. */
+  minRestHours: number
+  /** Templates this contract may work (default all). */
+  templates?: string[]
+}
+
+/** A window the agent can work, by weekday (0 = Monday), minutes of the day; `toMin` may pass 1440. */
+export interface Availability { day: number; fromMin: number; toMin: number }
+export interface TimeOff { startMin: number; endMin: number; reason?: string }
+
+export interface AgentRules {
+  id: string
+  name: string
+  /** The skills (queues) the agent takes. */
+  skills: string[]
+  contractId: string
+  /** Omitted: available any time; empty: not available this week. */
+  availability?: Availability[]
+  timeOff?: TimeOff[]
+}
+
+/** What a skill needs per interval: agents to schedule, and the load to predict service level. */
+export interface SkillRequirement {
+  skill: string
+  /** Agents required per interval (after shrinkage), WEEK_MIN / intervalMin values. */
+  agents: number[]
+  /** Contacts and handle time per interval, to predict the service level of a schedule. */
+  volume?: number[]
+  ahtSec?: number[]
+  patienceSec?: number
+  slThresholdSec?: number
+}
+
+export interface ScheduleInput {
+  /** The week's first instant (ms), for labels and exports; the model itself works in minutes. */
+  weekStart: number
+  intervalMin: number
+  requirements: SkillRequirement[]
+  templates: ShiftTemplate[]
+  contracts: Contract[]
+  agents: AgentRules[]
+  /** Share of scheduled time lost to shrinkage, to turn scheduled agents into available ones. */
+  shrinkage?: number
+  /** Wall-clock budget for the optimizer, seconds (default 30). */
+  timeLimitSec?: number
+  /** Cost of one under-staffed agent-hour against one paid hour (default 20). */
+  underPenalty?: number
+}
+
+const isWhole = (x: number): boolean => Number.isInteger(x) && x >= 0
+
+export function checkScheduleInput(i: ScheduleInput): void {
+  if (![5, 10, 15, 30, 60].includes(i.intervalMin)) throw new WfmInputError('intervalMin', 'must be 5, 10, 15, 30 or 60 minutes')
+  const n = WEEK_MIN / i.intervalMin
+  if (i.requirements.length === 0) throw new WfmInputError('requirements', 'give the requirement of at least one skill')
+  for (const r of i.requirements) {
+    if (r.agents.length !== n) throw new WfmInputError('requirements', `skill "${r.skill}" has ${r.agents.length} intervals; a week of ${i.intervalMin}-minute intervals has ${n}`)
+    if (r.agents.some((a) => !(a >= 0) || !Number.isFinite(a))) throw new WfmInputError('requirements', `skill "${r.skill}" has a requirement that is not a number ≥ 0`)
+  }
+  if (i.templates.length === 0) throw new WfmInputError('templates', 'define at least one shift template')
+  for (const t of i.templates) {
+    const w = `template "${t.id}"`
+    if (!(t.lengthMin > 0 && t.lengthMin <= DAY_MIN && t.lengthMin % i.intervalMin === 0)) throw new WfmInputError('templates', `${w} must last a whole number of ${i.intervalMin}-minute intervals, up to 24 h`)
+    if (!(isWhole(t.startEarliestMin) && t.startEarliestMin <= t.startLatestMin && t.startLatestMin < DAY_MIN)) throw new WfmInputError('templates', `${w}: starts must lie within the day, earliest before latest`)
+    if (!(t.startStepMin > 0 && t.startStepMin % i.intervalMin === 0 && t.startEarliestMin % i.intervalMin === 0)) throw new WfmInputError('templates', `${w}: starts must fall on ${i.intervalMin}-minute boundaries`)
+    for (const b of t.breaks) {
+      if (!(b.minutes > 0 && b.minutes % i.intervalMin === 0)) throw new WfmInputError('templates', `${w}: a ${b.kind} must last whole ${i.intervalMin}-minute intervals`)
+      if (!(b.earliestAfterStartMin >= 0 && b.earliestAfterStartMin <= b.latestAfterStartMin && b.latestAfterStartMin + b.minutes <= t.lengthMin)) {
+        throw new WfmInputError('templates', `${w}: its ${b.kind} window must lie inside the shift, earliest before latest`)
+      }
+    }
+  }
+  const contracts = new Set(i.contracts.map((c) => c.id))
+  for (const c of i.contracts) {
+    const w = `contract "${c.id}"`
+    if (!(c.minHoursPerDay >= 0 && c.minHoursPerDay <= c.maxHoursPerDay && c.maxHoursPerDay <= 24)) throw new WfmInputError('contracts', `${w}: hours per day must be 0 ≤ min ≤ max ≤ 24`)
+    if (!(c.minHoursPerWeek >= 0 && c.minHoursPerWeek <= c.maxHoursPerWeek && c.maxHoursPerWeek <= 168)) throw new WfmInputError('contracts', `${w}: hours per week must be 0 ≤ min ≤ max ≤ 168`)
+    if (!(isWhole(c.daysOffPerWeek) && c.daysOffPerWeek <= 7)) throw new WfmInputError('contracts', `${w}: days off per week must be 0–7`)
+    if (!(isWhole(c.maxConsecutiveDays) && c.maxConsecutiveDays >= 1)) throw new WfmInputError('contracts', `${w}: consecutive days must be at least 1`)
+    if (!(c.earliestStartMin >= 0 && c.earliestStartMin < c.latestEndMin && c.latestEndMin <= 2 * DAY_MIN)) throw new WfmInputError('contracts', `${w}: earliest start must come before latest end (at most 48 h after midnight)`)
+    if (!(c.minRestHours >= 0 && c.minRestHours <= 48)) throw new WfmInputError('contracts', `${w}: rest between shifts must be 0–48 hours`)
+    for (const t of c.templates ?? []) if (!i.templates.some((x) => x.id === t)) throw new WfmInputError('contracts', `${w} names template "${t}", which is not defined`)
+  }
+  const ids = new Set<string>()
+  for (const a of i.agents) {
+    if (ids.has(a.id)) throw new WfmInputError('agents', `agent "${a.id}" is listed twice`)
+    ids.add(a.id)
+    if (!contracts.has(a.contractId)) throw new WfmInputError('agents', `agent "${a.id}" has contract "${a.contractId}", which is not defined`)
+    for (const w of a.availability ?? []) {
+      if (!(isWhole(w.day) && w.day < 7 && w.fromMin >= 0 && w.fromMin < w.toMin && w.toMin <= 2 * DAY_MIN)) throw new WfmInputError('agents', `agent "${a.id}" has an availability window that is not a weekday 0–6 with from < to`)
+    }
+    for (const t of a.timeOff ?? []) {
+      if (!(Number.isFinite(t.startMin) && Number.isFinite(t.endMin) && t.startMin < t.endMin)) throw new WfmInputError('agents', `agent "${a.id}" has time off that ends before it starts`)
+    }
+  }
+  if (i.shrinkage !== undefined && !(i.shrinkage >= 0 && i.shrinkage < 1)) throw new WfmInputError('shrinkage', 'must be at least 0 and below 1')
+  if (i.timeLimitSec !== undefined && !(i.timeLimitSec > 0 && i.timeLimitSec <= 3600)) throw new WfmInputError('timeLimitSec', 'must be above 0 and at most 3600 seconds')
+}

@@ -1,0 +1,111 @@
+/**
+ * The week's schedule in three phases: shift selection (MILP over groups of like agents), named
+ * assignment (a MILP per group with every labour rule), break and lunch placement (smoothing the
+ * cover). Then the cover it really achieves, the rules checked once more on the result, and what
+ * could not be met, each in one sentence. The time limit bounds the two solves; the best schedule
+ * found is returned with its gap, also when the rules make the requirement impossible.
+ */
+import type { ScheduledShift } from './activities.ts'
+import { assignGroup } from './assignment.ts'
+import { placeBreaks, type ToPlace } from './breaks.ts'
+import { buildCandidates } from './candidates.ts'
+import { coverage, type Coverage } from './coverage.ts'
+import type { SolveStatus } from './milp.ts'
+import { buildProfiles } from './profiles.ts'
+import { checkScheduleInput, type AgentRules, type ScheduleInput } from './rules.ts'
+import { selectShifts } from './selection.ts'
+import { ruleViolations, type Violation } from './validate.ts'
+
+export interface SolverReport {
+  status: SolveStatus
+  /** Shift selection: objective of the schedule chosen, the proven bound and their relative gap. */
+  objective: number
+  bound: number
+  gap: number
+  /** The LP relaxation of the shift selection (when asked for): objective and paid hours. */
+  lpBound?: { objective: number; paidHours: number }
+  seconds: number
+}
+
+export interface Schedule {
+  weekStart: number
+  intervalMin: number
+  shifts: ScheduledShift[]
+  coverage: Coverage
+  solver: SolverReport
+  /** What could not be met, one sentence each. */
+  problems: string[]
+  violations: Violation[]
+}
+
+
+export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: boolean } = {}): Promise<Schedule> {
+  checkScheduleInput(raw)
+  const started = performance.now()
+  const problems: string[] = []
+  const input: ScheduleInput = { ...raw, agents: raw.agents.map((a) => tidyAgent(a, problems)) }
+  const limit = input.timeLimitSec ?? 30
+  const stepH = input.intervalMin / 60
+  for (const r of input.requirements) {
+    if (!input.agents.some((a) => a.skills.includes(r.skill))) {
+      const hours = r.agents.reduce((s, x) => s + x, 0) * stepH
+      if (hours > 0) problems.push(`Nobody has skill "${r.skill}", so its ${round(hours)} required agent-hours stay uncovered; give the skill to some agents.`)
+    }
+  }
+  const candidates = buildCandidates(input)
+  const profiles = buildProfiles(input, candidates)
+  for (const p of profiles) for (const a of p.agents) {
+    if (a.availability?.length === 0) problems.push(`${a.name} has no availability this week, so gets no shifts.`)
+    else if (![...p.eligible.values()].some((l) => l.includes(a))) problems.push(`No shift template fits ${a.name}'s contract, availability and time off, so they get no shifts.`)
+  }
+  const requiredHours = input.requirements.reduce((s, r) => s + r.agents.reduce((x, y) => x + y, 0), 0) * stepH
+  const maxHours = profiles.reduce((s, p) => s + p.maxHours, 0)
+  if (requiredHours > maxHours + 1e-6) {
+    problems.push(`The requirement needs ${round(requiredHours)} agent-hours on the phones but the agents' contracts allow at most ${round(maxHours)} paid hours, so the week cannot be fully covered; add agents or hours.`)
+  }
+
+  const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.6, withBound: opts.withBound ?? false })
+  if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
+  const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
+  const toPlace: ToPlace[] = []
+  for (const p of profiles) {
+    const counts = sel.counts.get(p.key)!
+    if (counts.size === 0 && p.minHours === 0) continue
+    const g = await assignGroup(p, counts, candidates, Math.max(0.2, (left * 0.8 * p.agents.length) / input.agents.length))
+    if (g.unassigned > 0) problems.push(`${g.unassigned} selected shift(s) for agents with ${p.skills.join(' + ')} on contract "${p.contract.name}" could not be given to anyone within the labour rules.`)
+    for (const s of g.short) {
+      const a = p.agents.find((x) => x.id === s.agentId)!
+      if (a.availability?.length !== 0) problems.push(`${a.name} is ${round(s.hours)} h short of the contract's ${p.contract.minHoursPerWeek} h a week; their availability, time off or rest rules leave no more shifts.`)
+    }
+    for (const x of g.assigned) toPlace.push({ agentId: x.agentId, skills: p.skills, candidate: x.candidate })
+  }
+  const shifts = placeBreaks(input, toPlace).sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
+  const skills = new Map(input.agents.map((a) => [a.id, a.skills]))
+  const cov = coverage(input, shifts, (id) => skills.get(id) ?? [])
+  const violations = ruleViolations(input, shifts).filter((v) => v.rule !== 'min-hours-per-week' || !problems.some((p) => p.includes(nameOf(input.agents, v.agentId))))
+  return {
+    weekStart: input.weekStart, intervalMin: input.intervalMin, shifts, coverage: cov,
+    solver: {
+      status: sel.result.status, objective: sel.result.objective, bound: sel.result.bound, gap: sel.result.gap,
+      ...(sel.lpBound ? { lpBound: sel.lpBound } : {}), seconds: (performance.now() - started) / 1000,
+    },
+    problems, violations,
+  }
+}
+
+/** Overlapping time off is merged (and said); the schedule is the same either way. */
+function tidyAgent(a: AgentRules, problems: string[]): AgentRules {
+  if (!a.timeOff || a.timeOff.length < 2) return a
+  const sorted = [...a.timeOff].sort((x, y) => x.startMin - y.startMin)
+  const merged = [sorted[0]!]
+  for (const t of sorted.slice(1)) {
+    const last = merged[merged.length - 1]!
+    if (t.startMin < last.endMin) merged[merged.length - 1] = { ...last, endMin: Math.max(last.endMin, t.endMin) }
+    else merged.push(t)
+  }
+  if (merged.length < sorted.length) problems.push(`${a.name}'s time off entries overlap; they were merged into ${merged.length}.`)
+  return { ...a, timeOff: merged }
+}
+
+const nameOf = (agents: AgentRules[], id: string): string => agents.find((a) => a.id === id)?.name ?? id
+const round = (x: number): number => Math.round(x * 10) / 10

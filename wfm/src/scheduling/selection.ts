@@ -1,0 +1,101 @@
+/**
+ * Phase 1, shift selection: how many agents of each group work each candidate shift, at the
+ * fewest paid hours, so that the expected agents on the phones cover every skill's requirement
+ * per interval. Multi-skill agents count once per interval, through Hall's condition: for every
+ * set S of skills, the agents on duty who have a skill in S cover at least S's total requirement.
+ * That holds for all S exactly when the agents can be split between the skills to cover each (max
+ * flow, min cut), so no allocation variables are needed; one under-staffing variable per interval
+ * takes the largest deficit over the sets, which is the max-flow deficit. Only sets connected by
+ * shared agents matter. Under-staffing is allowed at a penalty per agent-hour, so an impossible
+ * week still gets the best cover; the groups' limits (agents free per day, weekly hours, working
+ * days) keep the selection assignable to names.
+ */
+import type { Candidate } from './candidates.ts'
+import { MilpBuilder, solveMilp, type MilpResult } from './milp.ts'
+import type { Profile } from './profiles.ts'
+import type { ScheduleInput } from './rules.ts'
+
+export interface Selection {
+  /** counts per group: candidate index → agents */
+  counts: Map<string, Map<number, number>>
+  result: MilpResult
+  /** The LP relaxation's objective and paid hours: the lower bound the schedule is measured against. */
+  lpBound?: { objective: number; paidHours: number }
+}
+
+/** Penalty per hour of a group's contract minimum left unworked (any value above 1 makes it worth a shift). */
+const MIN_HOURS_PENALTY = 5
+
+/** Sets of skills (bit masks) in which every skill is linked to the others through agents' skill sets. */
+export function connectedSkillSets(skillCount: number, groups: number[][]): number[] {
+  const masks: number[] = []
+  const linked = groups.map((g) => g.reduce((m, s) => m | (1 << s), 0))
+  for (let m = 1; m < 1 << skillCount; m++) {
+    // Grow from the lowest skill through groups that touch the set and stay inside it.
+    let reach = m & -m
+    for (let grew = true; grew;) {
+      grew = false
+      for (const g of linked) if ((g & reach) && (g & m & ~reach)) { reach |= g & m; grew = true }
+    }
+    if (reach === m) masks.push(m)
+  }
+  return masks
+}
+
+export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number; withBound: boolean }): Promise<Selection> {
+  const stepH = i.intervalMin / 60
+  const under = i.underPenalty ?? 20
+  const n = i.requirements[0]!.agents.length
+  const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
+  const profileMask = profiles.map((p) => p.skills.reduce((m, s) => m | (1 << skillIndex.get(s)!), 0))
+  const sets = connectedSkillSets(i.requirements.length, profiles.map((p) => p.skills.map((s) => skillIndex.get(s)!)))
+  const b = new MilpBuilder()
+  // Hall rows per skill set and interval with a requirement; one deficit variable per interval.
+  const setRows = sets.map(() => new Int32Array(n).fill(-1))
+  for (let t = 0; t < n; t++) {
+    const rows: number[] = []
+    let most = 0
+    sets.forEach((m, k) => {
+      let need = 0
+      i.requirements.forEach((r, s) => { if (m & (1 << s)) need += r.agents[t]! })
+      if (need <= 0) return
+      setRows[k]![t] = b.addRow(need, Infinity)
+      rows.push(setRows[k]![t]!)
+      most = Math.max(most, need)
+    })
+    if (rows.length) b.addColumn({ cost: under * stepH, upper: most, rows, values: rows.map(() => 1) })
+  }
+  const xCols: Array<{ profile: Profile; candidate: Candidate; col: number }> = []
+  profiles.forEach((p, pi) => {
+    const touching = sets.map((m, k) => ((m & profileMask[pi]!) ? k : -1)).filter((k) => k >= 0)
+    const dayRows = p.freeOnDay.map((count) => b.addRow(-Infinity, count))
+    const hoursRow = b.addRow(-Infinity, p.maxHours)
+    const minRow = b.addRow(p.minHours, Infinity)
+    b.addColumn({ cost: MIN_HOURS_PENALTY, upper: p.minHours, rows: [minRow], values: [1] })
+    const daysRow = b.addRow(-Infinity, p.maxDays)
+    for (const [c, agents] of p.eligible) {
+      const cand = candidates[c]!
+      const paidH = cand.paidMin / 60
+      const rows = [dayRows[cand.day]!, hoursRow, minRow, daysRow]
+      const values = [1, paidH, paidH, 1]
+      cand.cover.forEach((w, k) => {
+        if (w <= 0) return
+        const t = cand.firstInterval + k
+        for (const s of touching) { const r = setRows[s]![t]!; if (r >= 0) { rows.push(r); values.push(w) } }
+      })
+      xCols.push({ profile: p, candidate: cand, col: b.addColumn({ cost: paidH, upper: agents.length, integer: true, rows, values }) })
+    }
+  })
+  // The LP relaxation first: the lower bound the schedule is measured against.
+  const started = performance.now()
+  const lp = opts.withBound ? await solveMilp(b, { relaxation: true, timeLimitSec: opts.timeLimitSec / 2 }) : undefined
+  const lpBound = lp?.status === 'optimal' ? { objective: lp.objective, paidHours: xCols.reduce((s, x) => s + lp.x[x.col]! * x.candidate.paidMin / 60, 0) } : undefined
+  const left = Math.max(0.1, opts.timeLimitSec - (performance.now() - started) / 1000)
+  const result = await solveMilp(b, { timeLimitSec: left, relGap: 0.005 })
+  const counts = new Map<string, Map<number, number>>(profiles.map((p) => [p.key, new Map()]))
+  for (const x of xCols) {
+    const count = Math.round(result.x[x.col]!)
+    if (count > 0) counts.get(x.profile.key)!.set(x.candidate.index, count)
+  }
+  return { counts, result, ...(lpBound ? { lpBound } : {}) }
+}
