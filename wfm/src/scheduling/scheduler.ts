@@ -6,12 +6,13 @@
  * found is returned with its gap, also when the rules make the requirement impossible.
  */
 import type { ScheduledShift } from './activities.ts'
-import { assignGroup } from './assignment.ts'
+import { assignGroup, type Assigned } from './assignment.ts'
+import { fillGaps } from './fill.ts'
 import { placeBreaks, type ToPlace } from './breaks.ts'
 import { buildCandidates } from './candidates.ts'
 import { coverage, type Coverage } from './coverage.ts'
 import type { SolveStatus } from './milp.ts'
-import { buildProfiles } from './profiles.ts'
+import { buildProfiles, type Profile } from './profiles.ts'
 import { checkScheduleInput, type AgentRules, type ScheduleInput } from './rules.ts'
 import { selectShifts } from './selection.ts'
 import { ruleViolations, type Violation } from './validate.ts'
@@ -67,17 +68,21 @@ export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: bool
   const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.6, withBound: opts.withBound ?? false })
   if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
-  const toPlace: ToPlace[] = []
+  const assigned: Array<Assigned & { profile: Profile }> = []
   for (const p of profiles) {
     const counts = sel.counts.get(p.key)!
     if (counts.size === 0 && p.minHours === 0) continue
     const g = await assignGroup(p, counts, candidates, Math.max(0.2, (left * 0.8 * p.agents.length) / input.agents.length))
-    if (g.unassigned > 0) problems.push(`${g.unassigned} selected shift(s) for agents with ${p.skills.join(' + ')} on contract "${p.contract.name}" could not be given to anyone within the labour rules.`)
-    for (const s of g.short) {
-      const a = p.agents.find((x) => x.id === s.agentId)!
-      if (a.availability?.length !== 0) problems.push(`${a.name} is ${round(s.hours)} h short of the contract's ${p.contract.minHoursPerWeek} h a week; their availability, time off or rest rules leave no more shifts.`)
+    for (const x of g.assigned) assigned.push({ ...x, profile: p })
+  }
+  const filled = fillGaps(input, profiles, candidates, assigned)
+  const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
+  const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
+  for (const p of profiles) for (const a of p.agents) {
+    const hours = filled.filter((x) => x.agentId === a.id).reduce((s, x) => s + x.candidate.paidMin / 60, 0)
+    if (hours < p.contract.minHoursPerWeek - 1e-9 && a.availability?.length !== 0) {
+      problems.push(`${a.name} is ${round(p.contract.minHoursPerWeek - hours)} h short of the contract's ${p.contract.minHoursPerWeek} h a week; their availability, time off or rest rules leave no more shifts.`)
     }
-    for (const x of g.assigned) toPlace.push({ agentId: x.agentId, skills: p.skills, candidate: x.candidate })
   }
   const shifts = placeBreaks(input, toPlace).sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
   const skills = new Map(input.agents.map((a) => [a.id, a.skills]))

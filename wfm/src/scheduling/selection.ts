@@ -73,11 +73,15 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
     const minRow = b.addRow(p.minHours, Infinity)
     b.addColumn({ cost: MIN_HOURS_PENALTY, upper: p.minHours, rows: [minRow], values: [1] })
     const daysRow = b.addRow(-Infinity, p.maxDays)
+    // Consecutive days: in any run of (max + 1) days the group works at most max shifts per agent.
+    const m = p.contract.maxConsecutiveDays
+    const windows = Array.from({ length: Math.max(0, 7 - m) }, () => b.addRow(-Infinity, m * p.agents.length))
     for (const [c, agents] of p.eligible) {
       const cand = candidates[c]!
       const paidH = cand.paidMin / 60
       const rows = [dayRows[cand.day]!, hoursRow, minRow, daysRow]
       const values = [1, paidH, paidH, 1]
+      windows.forEach((row, w) => { if (cand.day >= w && cand.day <= w + m) { rows.push(row); values.push(1) } })
       cand.cover.forEach((w, k) => {
         if (w <= 0) return
         const t = cand.firstInterval + k
