@@ -12,7 +12,7 @@ import type { Profile } from './profiles.ts'
 import { DAY_MIN } from './rules.ts'
 
 export interface Assigned { agentId: string; candidate: Candidate }
-export interface GroupAssignment { assigned: Assigned[]; unassigned: number; short: Array<{ agentId: string; hours: number }>; gap: number }
+export interface GroupAssignment { assigned: Assigned[]; /** Selected shifts nobody could take. */ unassigned: Candidate[]; gap: number }
 
 const MISS_PENALTY = 50
 const SHORT_PENALTY = 1000
@@ -60,10 +60,8 @@ export async function assignGroup(p: Profile, counts: Map<number, number>, candi
   const assigned = vars.filter((v) => r.x[v.col]! > 0.5).map((v) => ({ agentId: v.agentId, candidate: v.candidate }))
   const done = new Map<number, number>()
   for (const x of assigned) done.set(x.candidate.index, (done.get(x.candidate.index) ?? 0) + 1)
-  const unassigned = groups.reduce((s, g) => s + Math.max(0, counts.get(g.index)! - (done.get(g.index) ?? 0)), 0)
-  const short = p.agents.map((a) => ({ agentId: a.id, hours: c.minHoursPerWeek - assigned.filter((x) => x.agentId === a.id).reduce((s, x) => s + x.candidate.paidMin / 60, 0) }))
-    .filter((s) => s.hours > 1e-6)
-  return { assigned, unassigned, short, gap: r.gap }
+  const unassigned = groups.flatMap((g) => Array.from({ length: Math.max(0, counts.get(g.index)! - (done.get(g.index) ?? 0)) }, () => g))
+  return { assigned, unassigned, gap: r.gap }
 }
 
 /** The day a week minute falls on. */

@@ -1,11 +1,13 @@
 /**
- * Phase 3, break and lunch placement: each break goes where its window has the most agents over
- * the requirement of the agent's skills, so breaks smooth the cover instead of opening holes.
- * Greedy over the breaks (tightest windows first), then passes that lift each break and put it
- * back in its best place until nothing moves. Breaks of one shift never overlap.
+ * Phase 3, break and lunch placement: each break goes where taking the agent off the phones opens
+ * the least under-staffing (the max-flow deficit of the interval, multi-skill agents counted once),
+ * and among equal places where the most agents are spare, so breaks smooth the cover. Greedy over
+ * the breaks (tightest windows first), then passes that lift each break and put it back in its best
+ * place until nothing moves. Breaks of one shift never overlap.
  */
 import type { Candidate } from './candidates.ts'
 import { addCover, type Activity, type ScheduledShift } from './activities.ts'
+import { allocate, type SkillGroup } from './allocate.ts'
 import type { ScheduleInput } from './rules.ts'
 
 export interface ToPlace { agentId: string; skills: string[]; candidate: Candidate }
@@ -14,20 +16,30 @@ export function placeBreaks(i: ScheduleInput, shifts: ToPlace[], passes = 3): Sc
   const step = i.intervalMin
   const n = i.requirements[0]!.agents.length
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
-  // Surplus per skill and interval: agents on the phones (each split evenly over its skills) − required.
-  const surplus = i.requirements.map((r) => Float64Array.from(r.agents, (x) => -x))
+  const need = i.requirements.map((r) => r.agents)
+  const needTotal = Float64Array.from({ length: n }, (_, t) => need.reduce((s, r) => s + r[t]!, 0))
+  // Agents on the phones per skill set and interval.
+  const groupKeys = new Map<string, number>()
+  const groupSkills: number[][] = []
+  const groupOf = shifts.map((s) => {
+    const skills = [...new Set(s.skills.map((k) => skillIndex.get(k)).filter((k): k is number => k !== undefined))].sort()
+    const key = skills.join(',')
+    if (!groupKeys.has(key)) { groupKeys.set(key, groupSkills.length); groupSkills.push(skills) }
+    return groupKeys.get(key)!
+  })
+  const on = groupSkills.map(() => new Float64Array(n))
+  const onTotal = new Float64Array(n)
   const out: ScheduledShift[] = shifts.map((s) => ({
     agentId: s.agentId, day: s.candidate.day, templateId: s.candidate.template.id, startMin: s.candidate.startMin, endMin: s.candidate.endMin,
     paidMin: s.candidate.paidMin, breaks: [],
   }))
-  const skillsOf = shifts.map((s) => s.skills.map((k) => skillIndex.get(k)!).filter((k) => k !== undefined))
-  const shareOf = (k: number): number => 1 / Math.max(1, skillsOf[k]!.length)
-  const apply = (k: number, s: ScheduledShift, sign: number): void => {
-    const on = new Float64Array(n)
-    addCover(s, step, on)
-    for (const sk of skillsOf[k]!) for (let t = 0; t < n; t++) if (on[t]) surplus[sk]![t]! += sign * on[t]! * shareOf(k)
+  const apply = (k: number, sign: number): void => { addCover(out[k]!, step, on[groupOf[k]!]!, sign); addCover(out[k]!, step, onTotal, sign) }
+  out.forEach((_, k) => apply(k, 1))
+  const deficit = (t: number, g: number, less: number): number => {
+    if (needTotal[t]! <= 0) return 0
+    const gs: SkillGroup[] = groupSkills.map((skills, j) => ({ skills, agents: on[j]![t]! - (j === g ? less : 0) }))
+    return needTotal[t]! - allocate(gs, need.map((r) => r[t]!)).met.reduce((a, b) => a + b, 0)
   }
-  out.forEach((s, k) => apply(k, s, 1))
 
   const work = shifts.flatMap((s, k) => s.candidate.template.breaks.map((rule, r) => ({ k, r, rule, slack: rule.latestAfterStartMin - rule.earliestAfterStartMin })))
   work.sort((a, b) => a.slack - b.slack || a.k - b.k)
@@ -35,19 +47,22 @@ export function placeBreaks(i: ScheduleInput, shifts: ToPlace[], passes = 3): Sc
 
   const best = (k: number, rule: typeof work[number]['rule'], others: Activity[]): Activity | undefined => {
     const s = out[k]!
+    const g = groupOf[k]!
     let choice: Activity | undefined
-    let score = -Infinity
+    let score = Infinity
+    const mid = (rule.earliestAfterStartMin + rule.latestAfterStartMin) / 2
     for (let off = rule.earliestAfterStartMin; off <= rule.latestAfterStartMin; off += step) {
       const a: Activity = { kind: rule.kind, startMin: s.startMin + off, endMin: s.startMin + off + rule.minutes }
       if (others.some((o) => o.startMin < a.endMin && a.startMin < o.endMin)) continue
-      let v = 0
+      let opened = 0, spare = 0
       for (let m = a.startMin; m < a.endMin; m += step) {
         const t = Math.floor(m / step)
-        // Outside the week, a break costs nothing here; prefer the middle of the window on ties.
-        v += t < n ? skillsOf[k]!.reduce((acc, sk) => acc + Math.min(surplus[sk]![t]!, 2), 0) / Math.max(1, skillsOf[k]!.length) : 2
+        if (t >= n) continue // past the week's end: nothing to cover here
+        opened += deficit(t, g, 1) - deficit(t, g, 0)
+        spare += onTotal[t]! - needTotal[t]!
       }
-      v -= Math.abs(off - (rule.earliestAfterStartMin + rule.latestAfterStartMin) / 2) * 1e-6
-      if (v > score) { score = v; choice = a }
+      const v = opened * 1000 - Math.min(spare, 50) + Math.abs(off - mid) * 1e-3
+      if (v < score) { score = v; choice = a }
     }
     return choice
   }
@@ -58,13 +73,16 @@ export function placeBreaks(i: ScheduleInput, shifts: ToPlace[], passes = 3): Sc
       const key = `${w.k}:${w.r}`
       const s = out[w.k]!
       const before = placed.get(key)
-      if (before) { apply(w.k, s, -1); s.breaks = s.breaks.filter((b) => b !== before); apply(w.k, s, 1) }
-      const a = best(w.k, w.rule, s.breaks)
-      if (!a) { if (before) { apply(w.k, s, -1); s.breaks.push(before); apply(w.k, s, 1) } continue }
-      apply(w.k, s, -1)
+      // The agent is on the phones while its break is being placed.
+      apply(w.k, -1)
+      if (before) s.breaks = s.breaks.filter((b) => b !== before)
+      apply(w.k, 1)
+      const a = best(w.k, w.rule, s.breaks) ?? before
+      if (!a) continue
+      apply(w.k, -1)
       s.breaks.push(a)
       s.breaks.sort((x, y) => x.startMin - y.startMin)
-      apply(w.k, s, 1)
+      apply(w.k, 1)
       placed.set(key, a)
       if (!before || before.startMin !== a.startMin) moved++
     }

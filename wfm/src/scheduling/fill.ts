@@ -1,10 +1,10 @@
 /**
- * Repair after the named assignment: where intervals are still under-staffed (a selected shift
- * nobody could take, rules the group totals could not see), agents with room in their contract
- * take an extra shift that covers the most of the gap, as long as it is worth its paid hours; and
- * agents still short of their contract's minimum hours get the shifts that help cover the most.
- * Every addition keeps every labour rule (one shift a day, weekly hours, days off, consecutive
- * days, rest, availability and time off through eligibility).
+ * Repair after the named assignment. A selected shift nobody could take (the group totals cannot
+ * see rest or consecutive days per person) goes to an agent of the same group as the nearest shift
+ * they may work: same day and template first, closest start. Agents still short of their
+ * contract's minimum hours get the shifts that cover the most remaining need. Every addition keeps
+ * every labour rule (one shift a day, weekly hours, days off, consecutive days, rest; availability
+ * and time off through eligibility).
  */
 import type { Assigned } from './assignment.ts'
 import type { Candidate } from './candidates.ts'
@@ -27,12 +27,10 @@ export function canAdd(c: Contract, mine: Candidate[], x: Candidate): boolean {
   return true
 }
 
-export function fillGaps(i: ScheduleInput, profiles: Profile[], candidates: Candidate[], assigned: Assigned[]): Assigned[] {
+export function fillGaps(i: ScheduleInput, profiles: Array<Profile & { unassigned: Candidate[] }>, candidates: Candidate[], assigned: Assigned[]): Assigned[] {
   const n = i.requirements[0]!.agents.length
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
-  const under = i.underPenalty ?? 20
-  const stepH = i.intervalMin / 60
-  // Remaining need per skill, filling greedily with each agent's expected cover (shared across its skills).
+  // Remaining need per skill (each agent's expected cover shared over its skills, most needed first).
   const need = i.requirements.map((r) => Float64Array.from(r.agents))
   const byAgent = new Map<string, Candidate[]>()
   const skillsOf = new Map<string, number[]>()
@@ -44,7 +42,7 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], candidates: Cand
       const t = c.firstInterval + k
       if (t >= n) return
       let left = w
-      for (const s of skills) {
+      for (const s of [...skills].sort((x, y) => need[y]![t]! - need[x]![t]!)) {
         const used = Math.min(left, Math.max(0, need[s]![t]!))
         gain += used
         left -= used
@@ -55,39 +53,37 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], candidates: Cand
     return gain
   }
   const out = [...assigned]
+  const add = (agentId: string, c: Candidate): void => { byAgent.get(agentId)!.push(c); take(agentId, c, true); out.push({ agentId, candidate: c }) }
   for (const x of assigned) { byAgent.get(x.agentId)?.push(x.candidate); take(x.agentId, x.candidate, true) }
+  const mayWork = (p: Profile, agentId: string, c: Candidate): boolean => !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c)
 
-  const best = (p: Profile, agentId: string, mustHelp: boolean): { c: Candidate; gain: number } | undefined => {
-    const mine = byAgent.get(agentId)!
-    let choice: { c: Candidate; gain: number } | undefined
-    for (const [idx, who] of p.eligible) {
-      if (!who.some((a) => a.id === agentId)) continue
-      const c = candidates[idx]!
-      if (!canAdd(p.contract, mine, c)) continue
-      const gain = take(agentId, c, false)
-      if (mustHelp && gain * stepH * under <= c.paidMin / 60) continue
-      if (!choice || gain > choice.gain || (gain === choice.gain && c.paidMin < choice.c.paidMin)) choice = { c, gain }
+  for (const p of profiles) {
+    for (const lost of p.unassigned) {
+      let choice: { agentId: string; c: Candidate; score: number } | undefined
+      for (const [idx] of p.eligible) {
+        const c = candidates[idx]!
+        const score = (c.day === lost.day ? 0 : 10_000) + (c.template.id === lost.template.id ? 0 : 1_000) + Math.abs(c.startMin - lost.startMin)
+        if (choice && score >= choice.score) continue
+        const agent = p.agents.find((a) => mayWork(p, a.id, c))
+        if (agent) choice = { agentId: agent.id, c, score }
+      }
+      if (choice) add(choice.agentId, choice.c)
     }
-    return choice
   }
-  // Contract minimum hours first, then shifts that pay for themselves in cover.
   for (const p of profiles) for (const a of p.agents) {
     for (;;) {
       const hours = byAgent.get(a.id)!.reduce((s, m) => s + m.paidMin, 0) / 60
       if (hours >= p.contract.minHoursPerWeek - 1e-9) break
-      const b = best(p, a.id, false)
-      if (!b) break
-      byAgent.get(a.id)!.push(b.c); take(a.id, b.c, true); out.push({ agentId: a.id, candidate: b.c })
+      let best: { c: Candidate; gain: number } | undefined
+      for (const [idx] of p.eligible) {
+        const c = candidates[idx]!
+        if (!mayWork(p, a.id, c)) continue
+        const gain = take(a.id, c, false)
+        if (!best || gain > best.gain) best = { c, gain }
+      }
+      if (!best) break
+      add(a.id, best.c)
     }
-  }
-  for (let round = 0; round < 10_000; round++) {
-    let top: { p: Profile; agentId: string; c: Candidate; gain: number } | undefined
-    for (const p of profiles) for (const a of p.agents) {
-      const b = best(p, a.id, true)
-      if (b && (!top || b.gain > top.gain)) top = { p, agentId: a.id, ...b }
-    }
-    if (!top) break
-    byAgent.get(top.agentId)!.push(top.c); take(top.agentId, top.c, true); out.push({ agentId: top.agentId, candidate: top.c })
   }
   return out
 }

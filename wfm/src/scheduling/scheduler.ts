@@ -9,7 +9,7 @@ import type { ScheduledShift } from './activities.ts'
 import { assignGroup, type Assigned } from './assignment.ts'
 import { fillGaps } from './fill.ts'
 import { placeBreaks, type ToPlace } from './breaks.ts'
-import { buildCandidates } from './candidates.ts'
+import { buildCandidates, type Candidate } from './candidates.ts'
 import { coverage, type Coverage } from './coverage.ts'
 import type { SolveStatus } from './milp.ts'
 import { buildProfiles, type Profile } from './profiles.ts'
@@ -65,17 +65,19 @@ export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: bool
     problems.push(`The requirement needs ${round(requiredHours)} agent-hours on the phones but the agents' contracts allow at most ${round(maxHours)} paid hours, so the week cannot be fully covered; add agents or hours.`)
   }
 
-  const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.6, withBound: opts.withBound ?? false })
+  const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75, withBound: opts.withBound ?? false })
   if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
   const assigned: Array<Assigned & { profile: Profile }> = []
+  const withLost: Array<Profile & { unassigned: Candidate[] }> = []
   for (const p of profiles) {
     const counts = sel.counts.get(p.key)!
-    if (counts.size === 0 && p.minHours === 0) continue
+    if (counts.size === 0 && p.minHours === 0) { withLost.push({ ...p, unassigned: [] }); continue }
     const g = await assignGroup(p, counts, candidates, Math.max(0.2, (left * 0.8 * p.agents.length) / input.agents.length))
+    withLost.push({ ...p, unassigned: g.unassigned })
     for (const x of g.assigned) assigned.push({ ...x, profile: p })
   }
-  const filled = fillGaps(input, profiles, candidates, assigned)
+  const filled = fillGaps(input, withLost, candidates, assigned)
   const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
   const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
   for (const p of profiles) for (const a of p.agents) {

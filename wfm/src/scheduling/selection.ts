@@ -73,9 +73,11 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
     const minRow = b.addRow(p.minHours, Infinity)
     b.addColumn({ cost: MIN_HOURS_PENALTY, upper: p.minHours, rows: [minRow], values: [1] })
     const daysRow = b.addRow(-Infinity, p.maxDays)
-    // Consecutive days: in any run of (max + 1) days the group works at most max shifts per agent.
+    // Consecutive days, where they bind more than days off: in any run of (max + 1) days the group
+    // works at most max shifts per agent.
     const m = p.contract.maxConsecutiveDays
-    const windows = Array.from({ length: Math.max(0, 7 - m) }, () => b.addRow(-Infinity, m * p.agents.length))
+    const binds = m < 7 - p.contract.daysOffPerWeek
+    const windows = binds ? Array.from({ length: Math.max(0, 7 - m) }, () => b.addRow(-Infinity, m * p.agents.length)) : []
     for (const [c, agents] of p.eligible) {
       const cand = candidates[c]!
       const paidH = cand.paidMin / 60
