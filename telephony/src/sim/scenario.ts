@@ -23,6 +23,8 @@ export interface ScenarioQueue {
   arrivalsPerHour: number | number[]
   /** Multipliers per weekday, Monday first (7 values); default 1. */
   weekdayFactors?: number[]
+  /** Expected contacts per interval from the scenario's start (a forecast); replaces arrivalsPerHour. */
+  arrivalsPerInterval?: { intervalMinutes: number; values: number[] }
   handleTime: Distribution
   patience?: Distribution
   wrapSeconds?: number
@@ -39,7 +41,9 @@ export interface Shift { startHour: number; hours: number; days?: number[] }
 /** Contacts at once per channel, e.g. {"chat": 3}; voice is 1 unless set. */
 export type ScenarioCapacity = Partial<Record<'voice' | 'chat' | 'email', number>>
 export interface ScenarioAgentGroup { count: number; prefix?: string; skills?: Record<string, number>; capacity?: ScenarioCapacity; shifts?: Shift[] }
-export interface ScenarioAgent { id: string; skills?: Record<string, number>; capacity?: ScenarioCapacity; shift?: Shift }
+/** A stretch of a published schedule: available (on the phones) or in aux with a reason (break, lunch), absolute ms. */
+export interface PresenceSpan { startMs: number; endMs: number; status: 'available' | 'aux'; code?: string }
+export interface ScenarioAgent { id: string; skills?: Record<string, number>; capacity?: ScenarioCapacity; shift?: Shift; presence?: PresenceSpan[] }
 
 export interface Scenario {
   name?: string
@@ -88,6 +92,10 @@ export function loadScenario(raw: unknown): Scenario {
     const rate = q.arrivalsPerHour
     if (!(nonNeg(rate) || (Array.isArray(rate) && rate.length === 24 && rate.every(nonNeg)))) {
       throw new ScenarioError(`${w}: "arrivalsPerHour" must be a number ≥ 0 or 24 such numbers (one per hour of the day).`)
+    }
+    const api = q.arrivalsPerInterval as { intervalMinutes?: unknown; values?: unknown } | undefined
+    if (api !== undefined && !(isObj(api) && posNum(api.intervalMinutes) && Array.isArray(api.values) && api.values.every(nonNeg))) {
+      throw new ScenarioError(`${w}: "arrivalsPerInterval" must be {"intervalMinutes": 15, "values": [contacts ≥ 0 per interval]}.`)
     }
     if (q.weekdayFactors !== undefined && !(Array.isArray(q.weekdayFactors) && q.weekdayFactors.length === 7 && q.weekdayFactors.every(nonNeg))) {
       throw new ScenarioError(`${w}: "weekdayFactors" must be 7 numbers ≥ 0, Monday first.`)
@@ -139,8 +147,8 @@ export function loadScenario(raw: unknown): Scenario {
   return scenario
 }
 
-export function agentConfigs(s: Scenario): Array<AgentConfig & { shift?: Shift }> {
-  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {}, ...(a.capacity ? { capacity: a.capacity } : {}), ...(a.shift ? { shift: a.shift } : {}) }))
+export function agentConfigs(s: Scenario): Array<AgentConfig & { shift?: Shift; presence?: PresenceSpan[] }> {
+  if (Array.isArray(s.agents)) return s.agents.map((a) => ({ id: a.id, skills: a.skills ?? {}, ...(a.capacity ? { capacity: a.capacity } : {}), ...(a.shift ? { shift: a.shift } : {}), ...(a.presence ? { presence: a.presence } : {}) }))
   const g = s.agents
   // Groups with shifts spread their agents over them in turn.
   return Array.from({ length: g.count }, (_, i) => ({

@@ -85,7 +85,8 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
   }
   for (const a of agents) acd.addAgent(a)
   for (const a of agents) {
-    if (a.shift) scheduleShifts(a.id, a.shift)
+    if (a.presence) schedulePresence(a.id, a.presence)
+    else if (a.shift) scheduleShifts(a.id, a.shift)
     else acd.setStatus(a.id, 'available', undefined, 'agent')
   }
 
@@ -114,19 +115,36 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
     }
   }
 
+  /** A published schedule followed to the minute: each stretch starts on time (a contact in hand is finished first), offline between stretches. */
+  function schedulePresence(agentId: string, spans: NonNullable<(typeof agents)[number]['presence']>): void {
+    const sorted = [...spans].sort((x, y) => x.startMs - y.startMs)
+    sorted.forEach((p, k) => {
+      if (p.endMs <= start || p.startMs >= end) return
+      sim.at(Math.max(start, p.startMs), () => status(agentId, p.status, p.code, undefined, p.endMs))
+      const next = sorted[k + 1]
+      if (!next || next.startMs > p.endMs) sim.at(Math.min(end, p.endMs), () => status(agentId, 'offline'))
+    })
+  }
+
   /**
    * A status change waits for the agent to finish the contact in hand (checked every 20 s); a
-   * break lasts `forMs` from when it really starts.
+   * break lasts `forMs` from when it really starts. A change still waiting at `until` is dropped
+   * (its stretch of the schedule is over).
    */
-  function status(agentId: string, to: 'available' | 'aux' | 'offline', code?: string, forMs?: number): void {
+  function status(agentId: string, to: 'available' | 'aux' | 'offline', code?: string, forMs?: number, until = Infinity): void {
+    if (acd.now >= until) return
     const a = acd.agent(agentId)
-    if (a.contacts.size > 0 || a.offer) { sim.at(acd.now + 20_000, () => status(agentId, to, code, forMs)); return }
+    if (a.contacts.size > 0 || a.offer) { sim.at(acd.now + 20_000, () => status(agentId, to, code, forMs, until)); return }
     if (to === 'aux' && a.status === 'offline') return // the shift is over
     acd.setStatus(agentId, to, code, 'agent')
     if (forMs !== undefined) sim.at(acd.now + forMs, () => { if (acd.agent(agentId).status === 'aux') status(agentId, 'available') })
   }
 
   function rateAt(q: ScenarioQueue, t: number): number {
+    if (q.arrivalsPerInterval) {
+      const step = q.arrivalsPerInterval.intervalMinutes * 60_000
+      return (q.arrivalsPerInterval.values[Math.floor((t - start) / step)] ?? 0) / step
+    }
     const d = new Date(t)
     const perHour = Array.isArray(q.arrivalsPerHour) ? q.arrivalsPerHour[d.getUTCHours()]! : q.arrivalsPerHour
     const weekday = q.weekdayFactors ? q.weekdayFactors[(d.getUTCDay() + 6) % 7]! : 1
@@ -135,6 +153,7 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
   }
 
   function maxRate(q: ScenarioQueue): number {
+    if (q.arrivalsPerInterval) return Math.max(0, ...q.arrivalsPerInterval.values) / (q.arrivalsPerInterval.intervalMinutes * 60_000)
     const hourly = Array.isArray(q.arrivalsPerHour) ? Math.max(...q.arrivalsPerHour) : q.arrivalsPerHour
     return (hourly * Math.max(1, ...(q.weekdayFactors ?? [1])) * Math.max(1, ...specialDays.values())) / HOUR
   }

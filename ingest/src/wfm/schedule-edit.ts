@@ -1,0 +1,40 @@
+/**
+ * A planner's change to one agent's day (a moved or resized shift, break or lunch, a new or removed
+ * shift), checked against every labour rule of that agent before it is kept, and the week's
+ * coverage recomputed with it.
+ */
+import { coverage, ruleViolations, type Activity, type Coverage, type ScheduledShift, type Violation } from '@agner/wfm'
+import type { StoredSchedule } from './schedule-types.ts'
+
+export interface ShiftEdit { startMin: number; endMin: number; templateId?: string; breaks: Activity[] }
+
+export class EditError extends Error { constructor(message: string, readonly status = 400) { super(message) } }
+
+export function applyEdit(s: StoredSchedule, agentId: string, day: number, edit: ShiftEdit | null): { shifts: ScheduledShift[]; violations: Violation[]; coverage: Coverage } {
+  const agent = s.agents.find((a) => a.id === agentId)
+  if (!agent) throw new EditError(`Agent "${agentId}" is not in this schedule.`, 404)
+  const others = s.shifts.filter((x) => !(x.agentId === agentId && x.day === day))
+  const shifts = [...others]
+  if (edit) {
+    const step = s.intervalMin
+    const aligned = (m: number): boolean => Number.isInteger(m) && m % step === 0
+    if (![edit.startMin, edit.endMin, ...edit.breaks.flatMap((b) => [b.startMin, b.endMin])].every(aligned)) throw new EditError(`Times must fall on ${step}-minute boundaries.`)
+    if (!(edit.endMin > edit.startMin && edit.endMin - edit.startMin <= 24 * 60)) throw new EditError('A shift must end after it starts and last at most 24 hours.')
+    if (Math.floor(edit.startMin / 1440) !== day) throw new EditError('A shift belongs to the day it starts on; move it within its day or drop it on another day.')
+    const before = s.shifts.find((x) => x.agentId === agentId && x.day === day)
+    const templateId = edit.templateId ?? before?.templateId ?? bestTemplate(s, edit.endMin - edit.startMin)
+    const template = s.input.templates.find((t) => t.id === templateId)
+    if (!template) throw new EditError(`Shift template "${templateId}" is not defined.`)
+    const unpaid = edit.breaks.filter((b) => template.breaks.some((r) => r.kind === b.kind && !r.paid)).reduce((x, b) => x + b.endMin - b.startMin, 0)
+    shifts.push({ agentId, day, templateId, startMin: edit.startMin, endMin: edit.endMin, paidMin: edit.endMin - edit.startMin - unpaid, breaks: [...edit.breaks].sort((a, b) => a.startMin - b.startMin) })
+  }
+  shifts.sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
+  const violations = ruleViolations(s.input, shifts, { agents: [agentId] })
+  const skills = new Map(s.agents.map((a) => [a.id, a.skills]))
+  return { shifts, violations, coverage: coverage(s.input, shifts, (id) => skills.get(id) ?? []) }
+}
+
+/** The template closest in length, for a shift drawn from nothing. */
+function bestTemplate(s: StoredSchedule, lengthMin: number): string {
+  return [...s.input.templates].sort((a, b) => Math.abs(a.lengthMin - lengthMin) - Math.abs(b.lengthMin - lengthMin))[0]!.id
+}

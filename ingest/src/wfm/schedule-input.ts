@@ -1,0 +1,64 @@
+/**
+ * What the scheduler gets for a week: each queue's requirement per 15-minute interval from its
+ * forecast (the planner's method choice by backtest, sized by Erlang C for the queue's own
+ * service-level threshold, divided by how many contacts an agent takes at once), the center's
+ * templates and contracts, and its agents with their skills (the queues they serve) and rules.
+ */
+import type { Store } from '@agner/analytics'
+import { DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, type ScheduleInput, type SkillRequirement } from '@agner/wfm'
+import { startOfDayIn } from '../live/day.ts'
+import type { CenterCatalog } from '../reports/catalog.ts'
+import { queueHistory } from './history.ts'
+import { plan } from './plan.ts'
+import type { ScheduleAgent, WfmRules } from './schedule-types.ts'
+
+const DAY = 86_400_000
+
+export function defaultRules(concurrency: Record<string, number> = {}): WfmRules {
+  return {
+    templates: DEFAULT_TEMPLATES, contracts: DEFAULT_CONTRACTS, defaultContractId: 'full-time', agents: [], adherence: DEFAULT_ADHERENCE_RULES,
+    concurrency, serviceLevel: 0.8, shrinkage: 0.15,
+  }
+}
+
+export interface WeekInputOptions { store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; rules: WfmRules; weekStart: number; now: number; historyWeeks?: number; timeLimitSec?: number }
+
+export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleInput; agents: ScheduleAgent[] }> {
+  const today = startOfDayIn(o.now, o.timeZone)
+  const weeks = o.historyWeeks ?? 8
+  const from = today - weeks * 7 * DAY
+  const ahead = Math.round((o.weekStart - today) / DAY)
+  const requirements: SkillRequirement[] = []
+  for (const queue of o.catalog.queueIds()) {
+    const settings = o.catalog.queue(queue)
+    const history = await queueHistory(o.store.client, { tenant: o.tenant, timeZone: o.timeZone, queue, from, days: weeks * 7, intervalMinutes: 15 })
+    if (history.volume.every((v) => v === 0)) continue
+    const threshold = settings.serviceLevelMs / 1000
+    const p = plan(history, {
+      horizonDays: ahead + 7, method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
+      goals: { serviceLevel: o.rules.serviceLevel, slThresholdSec: threshold }, shrinkage: o.rules.shrinkage,
+    })
+    const week = p.requirements.slice(ahead * 96, ahead * 96 + WEEK_MIN / 15)
+    const perAgent = Math.max(1, o.rules.concurrency[queue] ?? 1)
+    requirements.push({
+      skill: queue, agents: week.map((r) => Math.ceil(r.scheduledAgents / perAgent - 1e-9)),
+      // The prediction sees an agent's concurrency as that many servers.
+      volume: week.map((r) => r.volume / perAgent), ahtSec: week.map((r) => r.ahtSec), slThresholdSec: threshold,
+    })
+  }
+  const own = new Map(o.rules.agents.map((a) => [a.agentId, a]))
+  const agents: ScheduleAgent[] = o.catalog.agentIds().map((id) => ({
+    id, name: o.catalog.agentName(id), skills: [...o.catalog.agentQueues(id)], contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
+  }))
+  return {
+    agents,
+    input: {
+      weekStart: o.weekStart, intervalMin: 15, requirements, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
+      timeLimitSec: o.timeLimitSec ?? 30,
+      agents: agents.map((a) => {
+        const r = own.get(a.id)
+        return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(r?.timeOff ? { timeOff: r.timeOff } : {}) }
+      }),
+    },
+  }
+}

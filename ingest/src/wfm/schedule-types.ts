@@ -1,0 +1,45 @@
+/** The shapes WFM scheduling keeps: the center's rules document and a stored schedule. */
+import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, ShiftTemplate, SolverReport, TimeOff, Violation } from '@agner/wfm'
+
+export interface AgentWfmRules { agentId: string; contractId: string; availability?: Availability[]; timeOff?: TimeOff[] }
+
+export interface WfmRules {
+  templates: ShiftTemplate[]
+  contracts: Contract[]
+  /** Contract for agents without rules of their own. */
+  defaultContractId: string
+  agents: AgentWfmRules[]
+  adherence: AdherenceRule[]
+  /** Contacts an agent handles at once, per queue (chat 3, email 2); a queue's requirement is divided by it. */
+  concurrency: Record<string, number>
+  /** Service level goal the requirement is sized for (threshold: each queue's own). */
+  serviceLevel: number
+  shrinkage: number
+}
+
+export interface ScheduleAgent { id: string; name: string; skills: string[]; contractId: string }
+
+export interface Simulated { serviceLevel: Array<number | null>; offered: number[]; answeredWithinT: number[]; abandoned: number[]; seed: number; runs: number }
+
+export interface StoredSchedule {
+  id: string
+  weekStart: number
+  status: 'draft' | 'published'
+  version: number
+  /** Published: the draft it was published from. */
+  sourceId: string
+  timeZone: string
+  intervalMin: number
+  agents: ScheduleAgent[]
+  input: ScheduleInput
+  shifts: ScheduledShift[]
+  coverage: Coverage
+  solver: SolverReport
+  problems: string[]
+  violations: Violation[]
+  simulation?: Simulated
+  createdBy: string
+  createdMs: number
+  updatedMs: number
+  publishedBy?: string
+}
