@@ -21,6 +21,7 @@ import { rebuildFromStore } from './live/rebuild.ts'
 import { securityOptions, startAccess, type AccessRuntime } from './access-runtime.ts'
 import type { BootstrapResult } from './access/bootstrap.ts'
 import { buildApp } from './server/app.ts'
+import { DEMO_WFM_RULES } from './wfm/demo-rules.ts'
 import { StoreWriter } from './writer.ts'
 
 export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
@@ -91,6 +92,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes,
+    ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })

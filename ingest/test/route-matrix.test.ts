@@ -15,6 +15,7 @@ import { newToken } from '../src/access/tokens.ts'
 import { guard } from '../src/server/auth/guard.ts'
 import { ROLES, TOKEN_SCOPES, type Role } from '../src/access/permissions.ts'
 import { apiToken, signIn } from './support/access.ts'
+import { defaultRules } from '../src/wfm/schedule-input.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
 
 type Caller = 'anonymous' | Role | 'token' | 'display'
@@ -109,6 +110,18 @@ const MATRIX: Record<string, Row> = {
   'POST /api/wfm/forecasts': { allow: ['planner', 'admin'], ok: 201, req: () => ({ path: '/api/wfm/forecasts?queue=sales&weeks=3', body: { name: 'matrix' } }) },
   'GET /api/wfm/forecasts': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/forecasts?queue=sales' }) },
   'GET /api/wfm/forecasts/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/forecasts/nope' }) },
+  'GET /api/wfm/rules': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/rules' }) },
+  'PUT /api/wfm/rules': { allow: ['planner', 'admin'], ok: 200, req: () => ({ path: '/api/wfm/rules', body: defaultRules() }) },
+  // The matrix center has no history to forecast from: those allowed get the 400 that says so.
+  'POST /api/wfm/schedules': { allow: ['planner', 'admin'], ok: 400, req: () => ({ path: '/api/wfm/schedules', body: { week: '2026-11-30', timeLimitSec: 1 } }) },
+  'GET /api/wfm/schedules': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/schedules' }) },
+  'GET /api/wfm/schedules/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/schedules/nope' }) },
+  'PUT /api/wfm/schedules/:id/agents/:agentId/days/:day': { allow: ['planner', 'admin'], ok: 404, req: () => ({ path: '/api/wfm/schedules/nope/agents/agent-01/days/0', body: { shift: null } }) },
+  'POST /api/wfm/schedules/:id/publish': { allow: ['planner', 'admin'], ok: 404, req: () => ({ path: '/api/wfm/schedules/nope/publish' }) },
+  'GET /api/wfm/schedules/:id/export': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/schedules/nope/export?format=xlsx' }) },
+  'GET /api/wfm/my-schedule': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/wfm/my-schedule' }) },
+  'GET /api/wfm/rta': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/rta' }) },
+  'GET /api/wfm/adherence': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/adherence' }) },
   'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
   'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
   'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },

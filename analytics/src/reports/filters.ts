@@ -20,7 +20,7 @@ export interface ReportFilters {
 }
 
 export class ReportInputError extends Error {
-  constructor(message: string, readonly status: 400 | 403 | 404 = 400) { super(message) }
+  constructor(message: string, readonly status: 400 | 403 | 404 | 409 | 422 = 400) { super(message) }
 }
 
 export const MAX_RANGE_DAYS = 400

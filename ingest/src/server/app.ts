@@ -31,6 +31,8 @@ import { BoardScreens } from './board-screens.ts'
 import { contactsRoutes } from './contacts-routes.ts'
 import { reportRoutes } from './report-routes.ts'
 import { wfmRoutes } from './wfm-routes.ts'
+import { acdConcurrency, scheduleRoutes } from './schedule-routes.ts'
+import type { WfmRules } from '../wfm/schedule-types.ts'
 import { engineCatalog } from '../reports/catalog.ts'
 import { ReportService } from '../reports/service.ts'
 import { ReportScheduler } from '../reports/scheduler.ts'
@@ -75,6 +77,8 @@ export interface AppDeps {
   timeZone?: string
   /** Scheduled reports write their files here; none run without it. */
   outboxDir?: string
+  /** WFM rules for a center that has saved none (the demo center's contracts). */
+  wfmDefaults?: Partial<WfmRules>
   maxBodyBytes: number
   webRoot?: string
   logLevel?: string
@@ -136,6 +140,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(reportRoutes, { reports, directory, audit, catalog })
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
+  await app.register(scheduleRoutes, {
+    store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit, engine: deps.engine,
+    defaults: { ...deps.wfmDefaults, concurrency: acdConcurrency(deps.acd, catalog.queueIds()) },
+  })
   if (deps.outboxDir) {
     const scheduler = new ReportScheduler({
       client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, outboxDir: deps.outboxDir, reports, audit,

@@ -33,12 +33,15 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     const settings = o.catalog.queue(queue)
     const history = await queueHistory(o.store.client, { tenant: o.tenant, timeZone: o.timeZone, queue, from, days: weeks * 7, intervalMinutes: 15 })
     if (history.volume.every((v) => v === 0)) continue
-    const threshold = settings.serviceLevelMs / 1000
+    // A threshold past the interval (email: hours) is sized at the interval's length, the most Erlang can see.
+    const threshold = Math.min(settings.serviceLevelMs / 1000, 15 * 60)
     const p = plan(history, {
-      horizonDays: ahead + 7, method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
+      horizonDays: Math.max(1, ahead + 7), method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
       goals: { serviceLevel: o.rules.serviceLevel, slThresholdSec: threshold }, shrinkage: o.rules.shrinkage,
     })
-    const week = p.requirements.slice(ahead * 96, ahead * 96 + WEEK_MIN / 15)
+    // The forecast starts today: days of the week already past need nobody.
+    const none = { volume: 0, ahtSec: 0, scheduledAgents: 0 }
+    const week = Array.from({ length: WEEK_MIN / 15 }, (_, k) => (ahead * 96 + k >= 0 ? p.requirements[ahead * 96 + k] ?? none : none))
     const perAgent = Math.max(1, o.rules.concurrency[queue] ?? 1)
     requirements.push({
       skill: queue, agents: week.map((r) => Math.ceil(r.scheduledAgents / perAgent - 1e-9)),
@@ -47,8 +50,12 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     })
   }
   const own = new Map(o.rules.agents.map((a) => [a.agentId, a]))
-  const agents: ScheduleAgent[] = o.catalog.agentIds().map((id) => ({
-    id, name: o.catalog.agentName(id), skills: [...o.catalog.agentQueues(id)], contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
+  // Skills: the queues the ACD gives an agent, and the queues they answered in the history.
+  const learned = await answeredQueues(o.store, o.tenant, from)
+  const ids = [...new Set([...o.catalog.agentIds(), ...learned.keys()])].sort()
+  const agents: ScheduleAgent[] = ids.map((id) => ({
+    id, name: o.catalog.agentName(id), skills: [...new Set([...o.catalog.agentQueues(id), ...(learned.get(id) ?? [])])].sort(),
+    contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
   }))
   return {
     agents,
@@ -61,4 +68,13 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
       }),
     },
   }
+}
+
+async function answeredQueues(store: Store, tenant: string, from: number): Promise<Map<string, string[]>> {
+  const rs = await store.client.query({
+    query: `SELECT agent_id, groupUniqArray(queue_id) AS queues FROM agent_intervals FINAL
+            WHERE tenant = {tenant:String} AND interval_start >= {from:Int64} AND answered > 0 AND agent_id != '' GROUP BY agent_id`,
+    format: 'JSONEachRow', query_params: { tenant, from },
+  })
+  return new Map((await rs.json<{ agent_id: string; queues: string[] }>()).map((r) => [r.agent_id, r.queues]))
 }

@@ -66,7 +66,8 @@ export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: bool
   }
 
   const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75, withBound: opts.withBound ?? false })
-  if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
+  if (sel.roundedLp) problems.push(`The optimizer found no whole-number selection within ${limit} s, so the schedule rounds its LP solution; a longer limit gives a better schedule.`)
+  else if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
   const assigned: Array<Assigned & { profile: Profile }> = []
   const withLost: Array<Profile & { unassigned: Candidate[] }> = []

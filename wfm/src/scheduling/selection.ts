@@ -21,6 +21,8 @@ export interface Selection {
   result: MilpResult
   /** The LP relaxation's objective and paid hours: the lower bound the schedule is measured against. */
   lpBound?: { objective: number; paidHours: number }
+  /** The MILP found nothing in its time: the selection is the LP solution rounded. */
+  roundedLp: boolean
 }
 
 /** Penalty per hour of a group's contract minimum left unworked (any value above 1 makes it worth a shift). */
@@ -42,17 +44,30 @@ export function connectedSkillSets(skillCount: number, groups: number[][]): numb
   return masks
 }
 
+/** Up to this many skills, Hall's condition (exact); beyond, a proportional split (fast, approximate). */
+const HALL_MAX_SKILLS = 3
+
 export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number; withBound: boolean }): Promise<Selection> {
   const stepH = i.intervalMin / 60
   const under = i.underPenalty ?? 20
   const n = i.requirements[0]!.agents.length
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
   const profileMask = profiles.map((p) => p.skills.reduce((m, s) => m | (1 << skillIndex.get(s)!), 0))
-  const sets = connectedSkillSets(i.requirements.length, profiles.map((p) => p.skills.map((s) => skillIndex.get(s)!)))
+  const hall = i.requirements.length <= HALL_MAX_SKILLS
+  const sets = hall ? connectedSkillSets(i.requirements.length, profiles.map((p) => p.skills.map((s) => skillIndex.get(s)!))) : i.requirements.map((_, k) => 1 << k)
   const b = new MilpBuilder()
   // Hall rows per skill set and interval with a requirement; one deficit variable per interval.
+  // (Without Hall, the sets are the single skills, each with its own deficit variable.)
   const setRows = sets.map(() => new Int32Array(n).fill(-1))
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < n && !hall; t++) {
+    sets.forEach((_, k) => {
+      const need = i.requirements[k]!.agents[t]!
+      if (need <= 0) return
+      setRows[k]![t] = b.addRow(need, Infinity)
+      b.addColumn({ cost: under * stepH, upper: need, rows: [setRows[k]![t]!], values: [1] })
+    })
+  }
+  for (let t = 0; t < n && hall; t++) {
     const rows: number[] = []
     let most = 0
     sets.forEach((m, k) => {
@@ -68,6 +83,13 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
   const xCols: Array<{ profile: Profile; candidate: Candidate; col: number }> = []
   profiles.forEach((p, pi) => {
     const touching = sets.map((m, k) => ((m & profileMask[pi]!) ? k : -1)).filter((k) => k >= 0)
+    // Beyond Hall: a group's agents on duty count toward each of its skills in proportion to that
+    // skill's requirement at the time (a fixed split: no allocation variables, whose degeneracy makes
+    // the LP slow with many skills; the real cover is measured exactly afterwards).
+    const share = (t: number, k: number): number => {
+      const total = touching.reduce((x, j) => x + i.requirements[j]!.agents[t]!, 0)
+      return total > 0 ? i.requirements[k]!.agents[t]! / total : 0
+    }
     const dayRows = p.freeOnDay.map((count) => b.addRow(-Infinity, count))
     const hoursRow = b.addRow(-Infinity, p.maxHours)
     const minRow = b.addRow(p.minHours, Infinity)
@@ -87,21 +109,33 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
       cand.cover.forEach((w, k) => {
         if (w <= 0) return
         const t = cand.firstInterval + k
-        for (const s of touching) { const r = setRows[s]![t]!; if (r >= 0) { rows.push(r); values.push(w) } }
+        for (const k of touching) {
+          const r = setRows[k]![t]!
+          if (r < 0) continue
+          const v = hall || touching.length === 1 ? w : w * share(t, k)
+          if (v > 1e-9) { rows.push(r); values.push(v) }
+        }
       })
       xCols.push({ profile: p, candidate: cand, col: b.addColumn({ cost: paidH, upper: agents.length, integer: true, rows, values }) })
     }
   })
-  // The LP relaxation first: the lower bound the schedule is measured against.
+  // The LP relaxation first: the lower bound the schedule is measured against, and its rounding is
+  // the selection when the MILP finds no solution in its time.
   const started = performance.now()
-  const lp = opts.withBound ? await solveMilp(b, { relaxation: true, timeLimitSec: opts.timeLimitSec / 2 }) : undefined
-  const lpBound = lp?.status === 'optimal' ? { objective: lp.objective, paidHours: xCols.reduce((s, x) => s + lp.x[x.col]! * x.candidate.paidMin / 60, 0) } : undefined
+  const lp = await solveMilp(b, { relaxation: true, timeLimitSec: opts.timeLimitSec / 2 })
+  const lpBound = lp.status === 'optimal' ? { objective: lp.objective, paidHours: xCols.reduce((s, x) => s + lp.x[x.col]! * x.candidate.paidMin / 60, 0) } : undefined
   const left = Math.max(0.1, opts.timeLimitSec - (performance.now() - started) / 1000)
   const result = await solveMilp(b, { timeLimitSec: left, relGap: 0.005 })
+  const solved = Number.isFinite(result.objective)
+  const values = solved ? result.x : lp.x
   const counts = new Map<string, Map<number, number>>(profiles.map((p) => [p.key, new Map()]))
   for (const x of xCols) {
-    const count = Math.round(result.x[x.col]!)
+    const count = Math.min(x.profile.eligible.get(x.candidate.index)!.length, Math.round(values[x.col]!))
     if (count > 0) counts.get(x.profile.key)!.set(x.candidate.index, count)
   }
-  return { counts, result, ...(lpBound ? { lpBound } : {}) }
+  const fallback = !solved && lp.status === 'optimal'
+  return {
+    counts, result: fallback ? { ...result, objective: lp.objective, bound: lp.objective, gap: NaN } : result,
+    ...(lpBound && opts.withBound ? { lpBound } : {}), roundedLp: fallback,
+  }
 }

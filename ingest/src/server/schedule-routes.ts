@@ -1,0 +1,208 @@
+/**
+ * WFM schedules over HTTP. Planners: the rules (templates, contracts, agents' rules, adherence
+ * matrix), generating a week, editing a draft with rule checks, publishing versions, proving a
+ * schedule by simulation. Supervisors: the live adherence view and historical adherence. Agents:
+ * their own published schedule.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { ReportInputError, type Store } from '@agner/analytics'
+import { buildSchedule, checkScheduleInput, simulateSchedule, WfmInputError } from '@agner/wfm'
+import type { AuditLog } from '../access/store/audit-log.ts'
+import type { LiveEngine } from '../live/engine.ts'
+import type { CenterCatalog } from '../reports/catalog.ts'
+import { adherenceReport } from '../wfm/adherence-report.ts'
+import { rtaRows } from '../wfm/rta.ts'
+import { applyEdit, EditError, type ShiftEdit } from '../wfm/schedule-edit.ts'
+import { defaultRules, weekInput } from '../wfm/schedule-input.ts'
+import { getRules, getSchedule, listSchedules, publish, publishedFor, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
+import type { StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
+import { parseWeek, weekStartIn } from '../wfm/week.ts'
+import { uuidv7 } from '@agner/events'
+import { scheduleExportRoutes } from './schedule-export-routes.ts'
+
+export interface ScheduleRoutesOptions {
+  store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; engine: LiveEngine
+  /** Rules for a center that has saved none (the demo center's concurrency). */
+  defaults?: Partial<WfmRules>
+  now?: () => number
+}
+
+/** Contacts an agent takes at once per queue, from the ACD's queues and agents (the largest capacity for the queue's channel). */
+export function acdConcurrency(acd: { engine: { queueOf(id: string): { cfg: { channel: string }; agents: Array<{ capacity: Record<string, number> }> } } }, queues: string[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const id of queues) {
+    try {
+      const q = acd.engine.queueOf(id)
+      const most = Math.max(1, ...q.agents.map((a) => a.capacity[q.cfg.channel] ?? 1))
+      if (most > 1) out[id] = most
+    } catch { /* a queue only seen in events: one at a time */ }
+  }
+  return out
+}
+
+const ID = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } }
+const WEEK_QUERY = { type: 'object', additionalProperties: false, properties: { week: { type: 'string', maxLength: 10 } } }
+const SPAN = { type: 'object', additionalProperties: false, required: ['kind', 'startMin', 'endMin'], properties: { kind: { type: 'string', enum: ['break', 'lunch'] }, startMin: { type: 'integer' }, endMin: { type: 'integer' } } }
+
+export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (app, o) => {
+  const { store, tenant, timeZone, catalog, audit, engine } = o
+  const now = o.now ?? Date.now
+  const client = store.client
+  const rulesNow = async (): Promise<WfmRules> => (await getRules(client, tenant)) ?? { ...defaultRules(), ...o.defaults }
+  const weekOf = (text: string | undefined): number => {
+    if (!text) return weekStartIn(now(), timeZone)
+    const w = parseWeek(text, timeZone)
+    if (w === null) throw new ReportInputError(`week: "${text.slice(0, 12)}" is not a Monday like 2026-11-30.`)
+    return w
+  }
+  const load = async (id: string): Promise<StoredSchedule> => {
+    const s = await getSchedule(client, tenant, id)
+    if (!s) throw new ReportInputError('That schedule does not exist; pick one from the list.', 404)
+    return s
+  }
+  const read = { access: { permission: 'wfm:read' as const } }
+  const write = { access: { permission: 'wfm:write' as const } }
+
+  app.get('/api/wfm/rules', { config: read }, async () => rulesNow())
+
+  app.put('/api/wfm/rules', { schema: { body: { type: 'object', required: ['templates', 'contracts', 'defaultContractId', 'agents', 'adherence'] } }, config: write }, async (req) => {
+    const rules = { ...defaultRules(), ...(req.body as WfmRules) }
+    if (!rules.contracts.some((c) => c.id === rules.defaultContractId)) throw new ReportInputError(`defaultContractId "${rules.defaultContractId}" names no contract.`)
+    try {
+      // The same checks a schedule gets, on an empty week.
+      checkScheduleInput({
+        weekStart: 0, intervalMin: 15, requirements: [{ skill: 'x', agents: new Array(672).fill(0) }], templates: rules.templates, contracts: rules.contracts,
+        agents: rules.agents.map((a) => ({ id: a.agentId, name: a.agentId, skills: [], contractId: a.contractId, ...(a.availability ? { availability: a.availability } : {}), ...(a.timeOff ? { timeOff: a.timeOff } : {}) })),
+      })
+    } catch (err) {
+      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      throw err
+    }
+    await saveRules(client, tenant, rules, req.principal!.name)
+    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.rules.change', target: 'wfm-rules', ok: true, ip: req.ip, detail: { agents: rules.agents.length } })
+    return rules
+  })
+
+  let generating = false
+  app.post('/api/wfm/schedules', {
+    schema: { body: { type: 'object', additionalProperties: false, required: ['week'], properties: { week: { type: 'string', maxLength: 10 }, timeLimitSec: { type: 'number', minimum: 1, maximum: 300, default: 20 } } } },
+    config: write,
+  }, async (req, reply) => {
+    const body = req.body as { week: string; timeLimitSec: number }
+    const weekStart = weekOf(body.week)
+    if (generating) throw new ReportInputError('A schedule is being generated; wait for it to finish and try again.', 409)
+    generating = true
+    try {
+      const rules = await rulesNow()
+      const { input, agents } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
+      if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
+      const s = await buildSchedule(input, { withBound: true })
+      const skills = new Map(agents.map((a) => [a.id, a.skills]))
+      const simulated = simulateSchedule(input, s.shifts, (id) => skills.get(id) ?? [], { runs: 2 })
+      const t = now()
+      const stored: StoredSchedule = {
+        id: uuidv7(), weekStart, status: 'draft', version: 0, sourceId: '', timeZone, intervalMin: input.intervalMin, agents, input,
+        shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: s.problems, violations: s.violations,
+        simulation: { serviceLevel: simulated.serviceLevel, offered: simulated.offered, answeredWithinT: simulated.answeredWithinT, abandoned: simulated.abandoned, seed: simulated.seed, runs: simulated.runs },
+        createdBy: req.principal!.name, createdMs: t, updatedMs: t,
+      }
+      await saveSchedule(client, tenant, stored)
+      await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.schedule.generate', target: stored.id, ok: true, ip: req.ip, detail: { week: body.week, shifts: s.shifts.length } })
+      return reply.status(201).send(stored)
+    } catch (err) {
+      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      throw err
+    } finally {
+      generating = false
+    }
+  })
+
+  app.get('/api/wfm/schedules', { schema: { querystring: WEEK_QUERY }, config: read }, async (req) => {
+    const { week } = req.query as { week?: string }
+    return { schedules: await listSchedules(client, tenant, week ? weekOf(week) : undefined) }
+  })
+
+  app.get('/api/wfm/schedules/:id', { schema: { params: ID }, config: read }, async (req) => load((req.params as { id: string }).id))
+
+  app.put('/api/wfm/schedules/:id/agents/:agentId/days/:day', {
+    schema: {
+      params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 }, agentId: { type: 'string', maxLength: 128 }, day: { type: 'integer', minimum: 0, maximum: 6 } } },
+      body: {
+        type: 'object', additionalProperties: false, required: ['shift'],
+        properties: {
+          shift: { anyOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['startMin', 'endMin', 'breaks'], properties: { startMin: { type: 'integer' }, endMin: { type: 'integer' }, templateId: { type: 'string', maxLength: 64 }, breaks: { type: 'array', maxItems: 8, items: SPAN } } }] },
+          force: { type: 'boolean', default: false }, dryRun: { type: 'boolean', default: false },
+        },
+      },
+    },
+    config: write,
+  }, async (req, reply) => {
+    const { id, agentId, day } = req.params as { id: string; agentId: string; day: number }
+    const { shift, force, dryRun } = req.body as { shift: ShiftEdit | null; force: boolean; dryRun: boolean }
+    const s = await load(id)
+    if (s.status !== 'draft') throw new ReportInputError('Published versions do not change; edit the draft and publish it again.', 409)
+    let result
+    try {
+      result = applyEdit(s, agentId, day, shift)
+    } catch (err) {
+      if (err instanceof EditError) throw new ReportInputError(err.message, err.status === 404 ? 404 : 400)
+      throw err
+    }
+    const blocking = result.violations.filter((v) => v.rule !== 'min-hours-per-week')
+    if (dryRun) return { ...result.coverage.totals, intervals: result.coverage.intervals, violations: result.violations, saved: false }
+    if (blocking.length && !force) {
+      return reply.status(422).send({ error: `${blocking[0]!.message}; change it, or save anyway with force.`, violations: result.violations })
+    }
+    const skills = new Map(s.agents.map((a) => [a.id, a.skills]))
+    const simulated = simulateSchedule(s.input, result.shifts, (x) => skills.get(x) ?? [], { runs: 2, seed: s.simulation?.seed ?? 17 })
+    const next: StoredSchedule = {
+      ...s, shifts: result.shifts, coverage: result.coverage, updatedMs: now(),
+      violations: result.violations.length ? [...s.violations.filter((v) => v.agentId !== agentId), ...result.violations] : s.violations.filter((v) => v.agentId !== agentId),
+      simulation: { serviceLevel: simulated.serviceLevel, offered: simulated.offered, answeredWithinT: simulated.answeredWithinT, abandoned: simulated.abandoned, seed: simulated.seed, runs: simulated.runs },
+    }
+    await saveSchedule(client, tenant, next)
+    return { ...result.coverage.totals, intervals: result.coverage.intervals, simulation: next.simulation, violations: result.violations, saved: true }
+  })
+
+  app.post('/api/wfm/schedules/:id/publish', { schema: { params: ID }, config: write }, async (req, reply) => {
+    const s = await load((req.params as { id: string }).id)
+    if (s.status !== 'draft') throw new ReportInputError('That schedule is already a published version; publish its draft instead.', 409)
+    const p = await publish(client, tenant, s, req.principal!.name)
+    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.schedule.publish', target: p.id, ok: true, ip: req.ip, detail: { draft: s.id, version: p.version } })
+    return reply.status(201).send({ id: p.id, version: p.version, weekStart: p.weekStart })
+  })
+
+  // An agent's own published schedule.
+  app.get('/api/wfm/my-schedule', { schema: { querystring: WEEK_QUERY }, config: { access: { permission: 'agent:desktop' as const } } }, async (req) => {
+    const agentId = req.principal!.agentId
+    if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
+    const weekStart = weekOf((req.query as { week?: string }).week)
+    const s = await publishedFor(client, tenant, weekStart)
+    if (!s) return { weekStart, timeZone, published: false, shifts: [] }
+    return { weekStart, timeZone, published: true, version: s.version, publishedMs: s.createdMs, shifts: s.shifts.filter((x) => x.agentId === agentId) }
+  })
+
+  // Live adherence: the published week holding now against the live agent states.
+  /** Supervisors and managers see the agents of their teams' queues. */
+  const inScope = (scope: 'all' | ReadonlySet<string>, agentId: string, s: StoredSchedule): boolean =>
+    scope === 'all' || (s.agents.find((a) => a.id === agentId)?.skills ?? []).some((q) => scope.has(q))
+
+  app.get('/api/wfm/rta', { config: read }, async (req) => {
+    const t = now()
+    const s = await publishedFor(client, tenant, weekStartIn(t, timeZone))
+    const rules = await rulesNow()
+    if (!s) return { serverTime: t, published: false, agents: [] }
+    const rows = rtaRows(s, engine.snapshot(t).agents, rules.adherence, t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
+    return { serverTime: t, published: true, version: s.version, agents: rows }
+  })
+
+  app.get('/api/wfm/adherence', { schema: { querystring: WEEK_QUERY }, config: read }, async (req) => {
+    const weekStart = weekOf((req.query as { week?: string }).week)
+    const s = await publishedFor(client, tenant, weekStart)
+    if (!s) throw new ReportInputError('No schedule is published for that week; publish one to measure adherence against it.', 404)
+    const rows = await adherenceReport(client, tenant, s, (await rulesNow()).adherence, now())
+    return { weekStart, version: s.version, rows: rows.filter((r) => inScope(req.principal!.queues, r.agentId, s)) }
+  })
+
+  await app.register(scheduleExportRoutes, { load, timeZone, audit })
+}
