@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing' },
+  nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule' },
   reports: {
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
     channel: 'Channel', outcome: 'Outcome', search: 'Contact id or number', searchHint: 'c123… or 138…', run: 'Show', export: 'Export:',
@@ -27,6 +27,22 @@ export default {
     frequencies: { daily: 'Daily (the day before)', weekly: 'Weekly (the week before)', monthly: 'Monthly (the month before)' },
     dailyAt: 'Daily at {time}', weeklyAt: '{day}s at {time}', monthlyAt: 'Day {day} at {time}',
     weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+  },
+  schedule: {
+    title: 'Schedules', week: 'Week (Monday)', version: 'Version', draft: 'Draft', versionN: 'Version {n}', timeLimit: 'Time limit (s)', generate: 'Generate schedule',
+    generating: 'Optimizing…', publish: 'Publish', published: 'Published as version {n}; agents see it now.', saved: 'Saved; coverage updated.',
+    exportDay: 'Excel (by day)', exportInterval: 'Excel (by interval)', none: 'No schedule for this week yet.', paidHours: 'Paid hours', coverage: 'Coverage',
+    under: 'Under-staffed agent-hours', over: 'Over-staffed agent-hours', predictedSl: 'Predicted SL (Erlang)', simulatedSl: 'Simulated SL', gap: 'Optimizer gap',
+    lpBound: 'LP bound (paid hours)', agents: 'Agents', required: 'Required', scheduled: 'Scheduled', work: 'Work', break: 'Break', lunch: 'Lunch',
+    dragHint: 'Drag a break or lunch to move it, the work to move the shift, the right end to resize; the rules are checked on drop.', readOnly: 'Published versions are read-only.',
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  },
+  mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
+  rta: {
+    title: 'Real-time adherence', noSchedule: 'No schedule is published for this week.', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
+    agent: 'Agent', scheduled: 'Scheduled', state: 'Doing', adherence: 'Adherence', outFor: 'Out for', shift: 'Shift', alert: 'ALERT',
+    results: { in: 'In', out: 'Out', neutral: 'Neutral' },
+    states: { ready: 'Ready', reserved: 'Ringing', busy: 'On a contact', wrap: 'Wrap-up', aux: 'Aux', offline: 'Logged out' },
   },
   planner: {
     versions: 'Saved versions', versionName: 'Name of this version', saveVersion: 'Save this forecast', savedAt: 'Saved',

@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班' },
+  nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班' },
   reports: {
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
     channel: '渠道', outcome: '结果', search: '联络编号或号码', searchHint: 'c123… 或 138…', run: '查询', export: '导出：',
@@ -27,6 +27,22 @@ export default {
     frequencies: { daily: '每天（前一天）', weekly: '每周（上一周）', monthly: '每月（上个月）' },
     dailyAt: '每天 {time}', weeklyAt: '每{day} {time}', monthlyAt: '每月 {day} 日 {time}',
     weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+  },
+  schedule: {
+    title: '排班表', week: '周（周一）', version: '版本', draft: '草稿', versionN: '第 {n} 版', timeLimit: '求解时限（秒）', generate: '生成排班',
+    generating: '优化中…', publish: '发布', published: '已发布为第 {n} 版，坐席现在可以看到。', saved: '已保存，覆盖已更新。',
+    exportDay: 'Excel（按日）', exportInterval: 'Excel（按时段）', none: '本周还没有排班。', paidHours: '计薪工时', coverage: '覆盖率',
+    under: '缺员人时', over: '富余人时', predictedSl: '预测服务水平（Erlang）', simulatedSl: '仿真服务水平', gap: '优化间隙',
+    lpBound: 'LP 下界（计薪工时）', agents: '坐席', required: '需求', scheduled: '在岗', work: '工作', break: '小休', lunch: '用餐',
+    dragHint: '拖动小休或用餐可移动它，拖动工作段可移动整个班次，拖动右端可调整长度；松开时检查规则。', readOnly: '已发布的版本只读。',
+    days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  },
+  mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
+  rta: {
+    title: '实时遵从度', noSchedule: '本周没有已发布的排班。', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
+    agent: '坐席', scheduled: '计划', state: '实际', adherence: '遵从', outFor: '未遵从时长', shift: '班次', alert: '告警',
+    results: { in: '遵从', out: '未遵从', neutral: '中性' },
+    states: { ready: '就绪', reserved: '振铃', busy: '通话中', wrap: '话后处理', aux: '小休/离席', offline: '未登录' },
   },
   planner: {
     versions: '已保存的版本', versionName: '版本名称', saveVersion: '保存此预测', savedAt: '保存时间',

@@ -1,0 +1,113 @@
+/**
+ * The WFM week in Debian's Chromium on the demo center's seeded history (done means of issue 8):
+ * a planner generates next week's schedule, moves a lunch by dragging it on the Gantt (checked on
+ * the server, coverage updated), publishes it; an agent sees their own published schedule; the
+ * real-time adherence view flags an agent who stays on break too long.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Agner } from '../../ingest/src/index.ts'
+import { signIn } from '../../ingest/test/support/access.ts'
+import { ADMIN_PASSWORD, shots, startRig, type Rig } from './support.ts'
+
+let rig: Rig
+let agner: Agner
+let page: Page
+let admin: Record<string, string>
+
+beforeAll(async () => {
+  rig = await startRig('schedule', { demo: true, demoRate: 0, demoHistoryWeeks: 3, timeZone: 'Asia/Shanghai' }, { width: 1600, height: 1200 }, 'zh-CN')
+  agner = rig.agner
+  page = rig.page
+  admin = (await signIn(agner.url, 'admin', ADMIN_PASSWORD)).headers
+}, 180_000)
+afterAll(async () => { await rig?.dispose() })
+
+interface Shift { agentId: string; day: number; startMin: number; endMin: number; templateId: string; breaks: Array<{ kind: string; startMin: number; endMin: number }> }
+const DAY = 86_400_000
+function mondayOf(ms: number): string {
+  const local = new Date(ms + 8 * 3_600_000)
+  return new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10)
+}
+const json = { 'content-type': 'application/json' }
+
+it('a planner generates next week, drags a lunch within its window, and publishes', async () => {
+  await page.goto(`${agner.url}/wfm/schedule`)
+  await page.fill('[data-testid=schedule-form] input[type=number]', '8')
+  await page.click('[data-testid=generate]')
+  await expect.poll(() => page.getByTestId('coverage-pct').count(), { timeout: 60_000 }).toBe(1)
+  const week = mondayOf(Date.now() + 7 * DAY)
+  const list = await (await fetch(`${agner.url}/api/wfm/schedules?week=${week}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string }> }
+  const id = list.schedules.find((s) => s.status === 'draft')!.id
+  const s = await (await fetch(`${agner.url}/api/wfm/schedules/${id}`, { headers: admin })).json() as { shifts: Shift[] }
+  // A shift whose lunch can move 15 minutes later inside its window (210–300 minutes after the start).
+  const shift = s.shifts.find((x) => x.breaks.some((b) => b.kind === 'lunch' && b.startMin - x.startMin <= 285))!
+  const lunch = shift.breaks.find((b) => b.kind === 'lunch')!
+  await page.click(`[data-testid=day-${shift.day}]`)
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(shots, 'schedule-zh.png'), fullPage: true })
+  const gantt = page.getByTestId('gantt')
+  const at = async (min: number): Promise<number[]> => gantt.evaluate((el, [agentId, m]) => (el as HTMLDivElement & { pixelOf: (a: string, m: number) => number[] }).pixelOf(agentId as string, m as number), [shift.agentId, min])
+  await gantt.scrollIntoViewIfNeeded()
+  const box = (await gantt.boundingBox())!
+  const [x0, y0] = await at(lunch.startMin + 15)
+  const [x1] = await at(lunch.startMin + 30)
+  await page.mouse.move(box.x + x0!, box.y + y0!)
+  await page.mouse.down()
+  await page.mouse.move(box.x + (x0! + x1!) / 2, box.y + y0!, { steps: 4 })
+  await page.mouse.move(box.x + x1!, box.y + y0!, { steps: 4 })
+  await page.mouse.up()
+  await expect.poll(() => page.getByTestId('schedule-notice').textContent(), { timeout: 20_000 }).toContain('已保存')
+  const after = await (await fetch(`${agner.url}/api/wfm/schedules/${id}`, { headers: admin })).json() as { shifts: Shift[] }
+  const moved = after.shifts.find((x) => x.agentId === shift.agentId && x.day === shift.day)!.breaks.find((b) => b.kind === 'lunch')!
+  expect(moved.startMin).toBe(lunch.startMin + 15)
+  await page.click('[data-testid=publish]')
+  await expect.poll(() => page.getByTestId('schedule-notice').textContent(), { timeout: 10_000 }).toContain('第 1 版')
+  await page.screenshot({ path: join(shots, 'schedule-published-zh.png'), fullPage: true })
+}, 120_000)
+
+it('the agent sees their own published schedule', async () => {
+  const agentUser = agner.bootstrap.created.find((u) => u.role === 'agent')!
+  const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })
+  const p = await ctx.newPage()
+  await p.goto(`${agner.url}/login`)
+  await p.fill('input[name=username]', agentUser.username)
+  await p.fill('input[name=password]', agentUser.password)
+  await p.click('button[type=submit]')
+  await p.waitForURL((u) => u.pathname === '/')
+  await p.goto(`${agner.url}/my-schedule`)
+  await p.waitForTimeout(1500)
+  await p.screenshot({ path: join(shots, 'my-schedule-zh.png'), fullPage: true })
+  await expect.poll(() => p.locator('[data-testid=my-week-1] tbody tr').count(), { timeout: 10_000 }).toBe(7)
+  const mine = await (await fetch(`${agner.url}/api/wfm/schedules?week=${mondayOf(Date.now() + 7 * DAY)}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string }> }
+  const published = await (await fetch(`${agner.url}/api/wfm/schedules/${mine.schedules.find((s) => s.status === 'published')!.id}`, { headers: admin })).json() as { shifts: Shift[] }
+  const own = published.shifts.filter((x) => x.agentId === 'agent-01') // the demo's agent user is agent 01
+  const offDays = await p.locator('[data-testid=my-week-1] tbody td.muted').count()
+  expect(offDays).toBe(7 - own.length)
+  await p.screenshot({ path: join(shots, 'my-schedule-zh.png'), fullPage: true })
+  await ctx.close()
+}, 60_000)
+
+it('the adherence view flags an agent still on break after it ended', async () => {
+  const now = Date.now()
+  const gen = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify({ week: mondayOf(now), timeLimitSec: 4 }) })
+  const s = await gen.json() as { id: string; weekStart: number }
+  const minNow = Math.floor((now - s.weekStart) / 60_000 / 15) * 15
+  const day = Math.floor(minNow / 1440)
+  const start = Math.max(day * 1440, minNow - 120)
+  const brk = { kind: 'break', startMin: minNow - 30, endMin: minNow - 15 }
+  const put = await fetch(`${agner.url}/api/wfm/schedules/${s.id}/agents/agent-02/days/${day}`, {
+    method: 'PUT', headers: { ...admin, ...json }, body: JSON.stringify({ force: true, shift: { startMin: start, endMin: start + 510, templateId: 'full-day', breaks: brk.startMin >= start ? [brk] : [] } }),
+  })
+  expect(put.status).toBe(200)
+  expect((await fetch(`${agner.url}/api/wfm/schedules/${s.id}/publish`, { method: 'POST', headers: admin })).status).toBe(201)
+  await fetch(`${agner.url}/api/events`, {
+    method: 'POST', headers: { ...admin, ...json },
+    body: JSON.stringify([{ id: `e2e-rta-${now}`, type: 'agent.status_changed', time: s.weekStart + brk.startMin * 60_000 + 5_000, tenant: 'default', source: { kind: 'test', instance: 'e2e' }, agentId: 'agent-02', data: { status: 'aux', reasonCode: 'break', origin: 'agent' } }]),
+  })
+  await page.goto(`${agner.url}/wfm/rta`)
+  await expect.poll(() => page.locator('[data-testid=rta-agent-02]').getAttribute('class'), { timeout: 20_000 }).toContain('alert')
+  expect(await page.locator('[data-testid=rta-agent-02]').textContent()).toContain('告警')
+  await page.screenshot({ path: join(shots, 'rta-zh.png'), fullPage: true })
+}, 120_000)
