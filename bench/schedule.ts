@@ -28,3 +28,39 @@ console.log(`  LP relaxation: paid hours ${lp.paidHours.toFixed(1)}, objective $
 console.log(`  ratio paid hours / LP paid hours: ${(t.paidHours / lp.paidHours).toFixed(3)}`)
 console.log(`  ratio objective / LP objective:   ${(objective / lp.objective).toFixed(3)} (schedule objective ${objective.toFixed(1)}, breaks placed)`)
 console.log(`  rule violations: ${s.violations.length}; problems: ${s.problems.length ? s.problems.join(' | ') : 'none'}`)
+
+if (process.argv.includes('--demo')) {
+  // The demo center's generated week, through the server as a planner would: 8 weeks of seeded
+  // history, next week's forecast per queue, the schedule with the same time limit.
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { loadConfig, startAgner } = await import('../ingest/src/index.ts')
+  const { freePort } = await import('@agner/events/testing')
+  const dataDir = mkdtempSync(join(tmpdir(), 'agner-bench-schedule-'))
+  const password = 'bench admin password'
+  const agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 8, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: password }))
+  try {
+    const login = await fetch(`${agner.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
+    const { csrfToken } = await login.json() as { csrfToken: string }
+    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }
+    const local = new Date(Date.now() + 8 * 3_600_000)
+    const monday = new Date(local.getTime() + (7 - ((local.getUTCDay() + 6) % 7)) * 86_400_000).toISOString().slice(0, 10)
+    const t1 = performance.now()
+    const res = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers, body: JSON.stringify({ week: monday, timeLimitSec: LIMIT }) })
+    const d = await res.json() as {
+      shifts: unknown[]; agents: unknown[]; coverage: { totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null } }
+      simulation: { serviceLevel: Array<number | null>; offered: number[] }; solver: { gap: number; lpBound?: { paidHours: number } }; problems: string[]
+    }
+    const sim = d.simulation
+    const offered = sim.offered.reduce((a, b) => a + b, 0)
+    const simSl = sim.serviceLevel.reduce((a: number, x, i) => a + (x ?? 0) * sim.offered[i]!, 0) / offered
+    console.log(`\ndemo center, week of ${monday}: ${d.agents.length} agents, ${d.shifts.length} shifts, ${((performance.now() - t1) / 1000).toFixed(1)} s (forecast + schedule + simulation)`)
+    console.log(`  coverage ${(d.coverage.totals.coveragePct * 100).toFixed(1)} %; paid hours ${d.coverage.totals.paidHours}; under-staffed ${d.coverage.totals.underHours.toFixed(1)} agent-hours; MILP gap ${(d.solver.gap * 100).toFixed(2)} %`)
+    console.log(`  mean predicted SL (Erlang per queue) ${((d.coverage.totals.meanServiceLevel ?? 0) * 100).toFixed(1)} %; simulated SL ${(simSl * 100).toFixed(1)} % (${Math.round(offered).toLocaleString('en')} contacts)`)
+    console.log(`  problems: ${d.problems.join(' | ') || 'none'}`)
+  } finally {
+    await agner.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
