@@ -17,18 +17,8 @@ export interface Schedule {
 }
 export interface Summary { id: string; weekStart: number; status: 'draft' | 'published'; version: number; createdBy: string; createdMs: number; updatedMs: number }
 
-/** Work around the breaks, in time order. */
-export function activitiesOf(s: Shift): Span[] {
-  const out: Span[] = []
-  let at = s.startMin
-  for (const b of [...s.breaks].sort((x, y) => x.startMin - y.startMin)) {
-    if (b.startMin > at) out.push({ kind: 'work', startMin: at, endMin: b.startMin })
-    out.push(b)
-    at = b.endMin
-  }
-  if (at < s.endMin) out.push({ kind: 'work', startMin: at, endMin: s.endMin })
-  return out
-}
+/** Work around the breaks, in time order: the same function the server uses (pure, no I/O). */
+export { activitiesOf } from '@agner/wfm/activities'
 
 export const hhmm = (min: number): string => `${String(Math.floor((((min % 1440) + 1440) % 1440) / 60)).padStart(2, '0')}:${String(((min % 60) + 60) % 60).padStart(2, '0')}`
 
