@@ -55,7 +55,9 @@ it('generates next week for the demo center: named shifts, coverage, Erlang and 
   expect(draft.coverage.totals.coveragePct).toBeGreaterThan(0.5)
   expect(draft.coverage.intervals).toHaveLength(672)
   expect(draft.simulation.serviceLevel.filter((x) => x !== null).length).toBeGreaterThan(300)
-  expect(draft.solver.lpBound!.paidHours).toBeGreaterThan(0)
+  // The LP bound is there when the relaxation solved within half the limit (a loaded machine may not).
+  if (draft.solver.lpBound) expect(draft.solver.lpBound.paidHours).toBeGreaterThan(0)
+  else expect(draft.problems.join(' ')).toMatch(/time limit/)
   const listed = await (await fetch(`${c.url}/api/wfm/schedules?week=${week}`, { headers: planner })).json() as { schedules: Array<{ id: string }> }
   expect(listed.schedules.map((s) => s.id)).toContain(draft.id)
 }, 120_000)

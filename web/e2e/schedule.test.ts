@@ -109,5 +109,7 @@ it('the adherence view flags an agent still on break after it ended', async () =
   await page.goto(`${agner.url}/wfm/rta`)
   await expect.poll(() => page.locator('[data-testid=rta-agent-02]').getAttribute('class'), { timeout: 20_000 }).toContain('alert')
   expect(await page.locator('[data-testid=rta-agent-02]').textContent()).toContain('告警')
+  // This week's historical adherence per agent and day sits below.
+  await expect.poll(() => page.locator('[data-testid=adherence-history] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await page.screenshot({ path: join(shots, 'rta-zh.png'), fullPage: true })
 }, 120_000)

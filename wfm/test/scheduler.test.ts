@@ -84,6 +84,12 @@ describe('labour rules hold where breaking them would cover more', () => {
     expect(s.shifts).toHaveLength(1) // one agent, one shift a day
   })
 
+  it('templates per contract: a contract limited to 4-hour shifts never gets the 8-hour one that would cover the day', async () => {
+    const s = await buildSchedule(week({ need: need([[0, 9, 17]]), templates: [t8, t4], contract: { templates: ['t4'] } }))
+    expect(s.shifts.map((x) => x.templateId)).toEqual(['t4'])
+    expect(s.coverage.totals.underHours).toBe(4)
+  })
+
   it('availability: an agent available on Monday only is not scheduled on Tuesday', async () => {
     const s = await buildSchedule(week({ need: need([[0, 9, 17], [1, 9, 17]]), agents: [{ availability: [{ day: 0, fromMin: 0, toMin: DAY }] }] }))
     expect(s.shifts.map((x) => x.day)).toEqual([0])

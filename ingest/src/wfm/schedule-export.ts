@@ -15,9 +15,9 @@ const T = {
     legend: 'W work, B break, L lunch. Coverage: agents on the phones per interval, multi-skill agents counted once.',
   },
   'zh-CN': {
-    title: '排班表', week: '周', version: '版本', draft: '草稿', agent: '坐席', contract: '合同', paid: '计薪工时', off: '休息', byDay: '按日班次', byInterval: '按时段活动',
+    title: '排班表', week: '周', version: '版本', draft: '草稿', agent: '坐席', contract: '合同', paid: '计薪工时', off: '休息日', byDay: '按日班次', byInterval: '按时段活动',
     coverage: '覆盖', start: '时段', required: '需求', scheduled: '在岗', under: '缺员', over: '富余', predicted: '预测服务水平（Erlang）', simulated: '仿真服务水平',
-    days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], b: '休', l: '餐', totals: '计薪工时 {p}，覆盖率 {c}%，缺员 {u} 人时，富余 {o} 人时',
+    days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], b: '小休', l: '用餐', totals: '计薪工时 {p}，覆盖率 {c}%，缺员 {u} 人时，富余 {o} 人时',
     legend: 'W 工作，B 小休，L 用餐。覆盖：每时段在线坐席数，多技能坐席只计一次。',
   },
 }

@@ -39,7 +39,7 @@ export default {
   },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
   rta: {
-    title: 'Real-time adherence', noSchedule: 'No schedule is published for this week.', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
+    title: 'Real-time adherence', history: 'Adherence this week (so far)', formula: 'Adherence = time in the scheduled activity ÷ (scheduled time − neutral time); conformance = time worked ÷ scheduled work time (above 100 % with overtime).', scheduledTime: 'Scheduled', conformance: 'Conformance', noSchedule: 'No schedule is published for this week.', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
     agent: 'Agent', scheduled: 'Scheduled', state: 'Doing', adherence: 'Adherence', outFor: 'Out for', shift: 'Shift', alert: 'ALERT',
     results: { in: 'In', out: 'Out', neutral: 'Neutral' },
     states: { ready: 'Ready', reserved: 'Ringing', busy: 'On a contact', wrap: 'Wrap-up', aux: 'Aux', offline: 'Logged out' },

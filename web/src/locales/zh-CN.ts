@@ -39,7 +39,7 @@ export default {
   },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
   rta: {
-    title: '实时遵从度', noSchedule: '本周没有已发布的排班。', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
+    title: '实时遵从度', history: '本周遵从度（截至目前）', formula: '遵从度 = 处于计划活动的时间 ÷（计划时间 − 中性时间）；符合度 = 实际工作时间 ÷ 计划工作时间（加班时可超过 100%）。', scheduledTime: '计划时长', conformance: '符合度', noSchedule: '本周没有已发布的排班。', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
     agent: '坐席', scheduled: '计划', state: '实际', adherence: '遵从', outFor: '未遵从时长', shift: '班次', alert: '告警',
     results: { in: '遵从', out: '未遵从', neutral: '中性' },
     states: { ready: '就绪', reserved: '振铃', busy: '通话中', wrap: '话后处理', aux: '小休/离席', offline: '未登录' },
