@@ -16,7 +16,7 @@ const requiredHours = input.requirements.reduce((s, r) => s + r.agents.reduce((a
 const underPenalty = input.underPenalty ?? 20
 console.log(`schedule: ${AGENTS} agents, 3 skills, 7 days × 96 intervals; ${Math.round(requiredHours).toLocaleString('en')} required agent-hours; limit ${LIMIT} s`)
 const t0 = performance.now()
-const s = await buildSchedule(input, { withBound: true })
+const s = await buildSchedule(input)
 const seconds = (performance.now() - t0) / 1000
 const t = s.coverage.totals
 const lp = s.solver.lpBound!

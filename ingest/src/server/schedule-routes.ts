@@ -96,7 +96,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
       const rules = await rulesNow()
       const { input, agents } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
       if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
-      const s = await buildSchedule(input, { withBound: true })
+      const s = await buildSchedule(input)
       const skills = new Map(agents.map((a) => [a.id, a.skills]))
       const simulated = simulateSchedule(input, s.shifts, (id) => skills.get(id) ?? [], { runs: 2 })
       const t = now()

@@ -4,7 +4,7 @@
  * scheduled, under, over, the service level Erlang predicts and the simulated one.
  */
 import type { Locale, ReportResult } from '@agner/analytics'
-import { activitiesOf } from '@agner/wfm'
+import { activitiesOf, hhmm } from '@agner/wfm'
 import type { StoredSchedule } from './schedule-types.ts'
 
 const T = {
@@ -21,8 +21,6 @@ const T = {
     legend: 'W 工作，B 小休，L 用餐。覆盖：每时段在线坐席数，多技能坐席只计一次。',
   },
 }
-
-const hhmm = (min: number): string => `${String(Math.floor((((min % 1440) + 1440) % 1440) / 60)).padStart(2, '0')}:${String(((min % 60) + 60) % 60).padStart(2, '0')}`
 
 export function scheduleReport(s: StoredSchedule, o: { locale: Locale; layout: 'day' | 'interval'; requestedBy: string }): ReportResult {
   const t = T[o.locale]

@@ -18,9 +18,8 @@ export interface Schedule {
 export interface Summary { id: string; weekStart: number; status: 'draft' | 'published'; version: number; createdBy: string; createdMs: number; updatedMs: number }
 
 /** Work around the breaks, in time order: the same function the server uses (pure, no I/O). */
-export { activitiesOf } from '@agner/wfm/activities'
+export { activitiesOf, hhmm } from '@agner/wfm/activities'
 
-export const hhmm = (min: number): string => `${String(Math.floor((((min % 1440) + 1440) % 1440) / 60)).padStart(2, '0')}:${String(((min % 60) + 60) % 60).padStart(2, '0')}`
 
 /** Contact-weighted mean of a per-interval service level. */
 export function weightedSl(sl: Array<number | null>, weight: number[]): number | null {

@@ -39,3 +39,6 @@ export function addCover(s: ScheduledShift, intervalMin: number, onPhones: Float
     }
   }
 }
+
+/** A week minute as the time of day, "HH:MM" (a shift past midnight reads 00:30). */
+export const hhmm = (min: number): string => `${String(Math.floor((((min % 1440) + 1440) % 1440) / 60)).padStart(2, '0')}:${String(((min % 60) + 60) % 60).padStart(2, '0')}`

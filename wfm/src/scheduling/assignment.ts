@@ -9,7 +9,6 @@
 import type { Candidate } from './candidates.ts'
 import { MilpBuilder, solveMilp } from './milp.ts'
 import type { Profile } from './profiles.ts'
-import { DAY_MIN } from './rules.ts'
 
 export interface Assigned { agentId: string; candidate: Candidate }
 export interface GroupAssignment { assigned: Assigned[]; /** Selected shifts nobody could take. */ unassigned: Candidate[]; gap: number }
@@ -63,6 +62,3 @@ export async function assignGroup(p: Profile, counts: Map<number, number>, candi
   const unassigned = groups.flatMap((g) => Array.from({ length: Math.max(0, counts.get(g.index)! - (done.get(g.index) ?? 0)) }, () => g))
   return { assigned, unassigned, gap: r.gap }
 }
-
-/** The day a week minute falls on. */
-export const dayOf = (min: number): number => Math.floor(min / DAY_MIN)

@@ -6,6 +6,7 @@
  * before they are placed.
  */
 import { DAY_MIN, WEEK_MIN, type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
+import { shiftRulesBroken } from './shift-rules.ts'
 
 export interface Candidate {
   index: number
@@ -54,16 +55,7 @@ function expectedCover(t: ShiftTemplate, step: number): number[] {
   return cover.map((c) => Math.max(0, c))
 }
 
-/** Why an agent may not work a shift, or null when they may. */
-export function ineligibility(a: AgentRules, c: Contract, day: number, t: ShiftTemplate, startMin: number): string | null {
-  const endMin = startMin + t.lengthMin
-  const paidH = paidMinutes(t) / 60
-  if (c.templates && !c.templates.includes(t.id)) return `contract ${c.id} does not work template ${t.id}`
-  if (paidH < c.minHoursPerDay - 1e-9 || paidH > c.maxHoursPerDay + 1e-9) return `${paidH} paid hours is outside the contract's ${c.minHoursPerDay}–${c.maxHoursPerDay} h per day`
-  const dayStart = day * DAY_MIN
-  if (startMin - dayStart < c.earliestStartMin) return 'starts before the contract\'s earliest start'
-  if (endMin - dayStart > c.latestEndMin) return 'ends after the contract\'s latest end'
-  if (a.availability && !a.availability.some((w) => w.day === day && dayStart + w.fromMin <= startMin && endMin <= dayStart + w.toMin)) return 'outside the agent\'s availability'
-  if (a.timeOff?.some((o) => o.startMin < endMin && startMin < o.endMin)) return 'overlaps the agent\'s time off'
-  return null
+/** Whether the agent may work the template at that start (contract, availability, time off). */
+export function mayWork(a: AgentRules, c: Contract, day: number, t: ShiftTemplate, startMin: number): boolean {
+  return shiftRulesBroken(a, c, { day, templateId: t.id, startMin, endMin: startMin + t.lengthMin, paidMin: paidMinutes(t) }).length === 0
 }

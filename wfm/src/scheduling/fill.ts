@@ -10,24 +10,19 @@ import type { Assigned } from './assignment.ts'
 import type { Candidate } from './candidates.ts'
 import type { Profile } from './profiles.ts'
 import type { Contract, ScheduleInput } from './rules.ts'
+import { dayPastRun, restShortfall } from './shift-rules.ts'
 
 export function canAdd(c: Contract, mine: Candidate[], x: Candidate): boolean {
   if (mine.some((m) => m.day === x.day)) return false
   const hours = mine.reduce((s, m) => s + m.paidMin, 0) / 60 + x.paidMin / 60
   if (hours > c.maxHoursPerWeek + 1e-9) return false
   if (mine.length + 1 > 7 - c.daysOffPerWeek) return false
-  const days = new Set([...mine.map((m) => m.day), x.day])
-  let run = 0
-  for (let d = 0; d < 7; d++) { run = days.has(d) ? run + 1 : 0; if (run > c.maxConsecutiveDays) return false }
-  const rest = c.minRestHours * 60
-  for (const m of mine) {
-    if (m.day === x.day - 1 && x.startMin - m.endMin < rest) return false
-    if (m.day === x.day + 1 && m.startMin - x.endMin < rest) return false
-  }
-  return true
+  if (dayPastRun(new Set([...mine.map((m) => m.day), x.day]), c.maxConsecutiveDays) !== null) return false
+  return !mine.some((m) => (m.day < x.day ? restShortfall(c, m, x) : restShortfall(c, x, m)) !== null)
 }
 
-export function fillGaps(i: ScheduleInput, profiles: Array<Profile & { unassigned: Candidate[] }>, candidates: Candidate[], assigned: Assigned[]): Assigned[] {
+/** `lost`: per group (profile key), the selected shifts nobody could take. */
+export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMap<string, Candidate[]>, candidates: Candidate[], assigned: Assigned[]): Assigned[] {
   const n = i.requirements[0]!.agents.length
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
   // Remaining need per skill (each agent's expected cover shared over its skills, most needed first).
@@ -58,11 +53,11 @@ export function fillGaps(i: ScheduleInput, profiles: Array<Profile & { unassigne
   const mayWork = (p: Profile, agentId: string, c: Candidate): boolean => !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c)
 
   for (const p of profiles) {
-    for (const lost of p.unassigned) {
+    for (const gone of lost.get(p.key) ?? []) {
       let choice: { agentId: string; c: Candidate; score: number } | undefined
       for (const [idx] of p.eligible) {
         const c = candidates[idx]!
-        const score = (c.day === lost.day ? 0 : 10_000) + (c.template.id === lost.template.id ? 0 : 1_000) + Math.abs(c.startMin - lost.startMin)
+        const score = (c.day === gone.day ? 0 : 10_000) + (c.template.id === gone.template.id ? 0 : 1_000) + Math.abs(c.startMin - gone.startMin)
         if (choice && score >= choice.score) continue
         const agent = p.agents.find((a) => mayWork(p, a.id, c))
         if (agent) choice = { agentId: agent.id, c, score }

@@ -4,7 +4,7 @@
  * each day, weekly hours, working days) that keep the shift selection assignable to names.
  */
 import type { Candidate } from './candidates.ts'
-import { ineligibility } from './candidates.ts'
+import { mayWork } from './candidates.ts'
 import type { AgentRules, Contract, ScheduleInput } from './rules.ts'
 
 export interface Profile {
@@ -44,7 +44,7 @@ export function buildProfiles(i: ScheduleInput, candidates: Candidate[]): Profil
     const days = new Set<number>()
     let longest = 0
     for (const c of candidates) {
-      if (ineligibility(a, contract, c.day, c.template, c.startMin) !== null) continue
+      if (!mayWork(a, contract, c.day, c.template, c.startMin)) continue
       let list = p.eligible.get(c.index)
       if (!list) p.eligible.set(c.index, (list = []))
       list.push(a)

@@ -12,7 +12,7 @@ import { placeBreaks, type ToPlace } from './breaks.ts'
 import { buildCandidates, type Candidate } from './candidates.ts'
 import { coverage, type Coverage } from './coverage.ts'
 import type { SolveStatus } from './milp.ts'
-import { buildProfiles, type Profile } from './profiles.ts'
+import { buildProfiles } from './profiles.ts'
 import { checkScheduleInput, type AgentRules, type ScheduleInput } from './rules.ts'
 import { selectShifts } from './selection.ts'
 import { ruleViolations, type Violation } from './validate.ts'
@@ -23,7 +23,7 @@ export interface SolverReport {
   objective: number
   bound: number
   gap: number
-  /** The LP relaxation of the shift selection (when asked for): objective and paid hours. */
+  /** The LP relaxation of the shift selection (when it solved in half the time): objective and paid hours. */
   lpBound?: { objective: number; paidHours: number }
   seconds: number
 }
@@ -40,7 +40,7 @@ export interface Schedule {
 }
 
 
-export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: boolean } = {}): Promise<Schedule> {
+export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   checkScheduleInput(raw)
   const started = performance.now()
   const problems: string[] = []
@@ -65,32 +65,37 @@ export async function buildSchedule(raw: ScheduleInput, opts: { withBound?: bool
     problems.push(`The requirement needs ${round(requiredHours)} agent-hours on the phones but the agents' contracts allow at most ${round(maxHours)} paid hours, so the week cannot be fully covered; add agents or hours.`)
   }
 
-  const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75, withBound: opts.withBound ?? false })
+  const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75 })
   if (sel.roundedLp) problems.push(`The optimizer found no whole-number selection within ${limit} s, so the schedule rounds its LP solution; a longer limit gives a better schedule.`)
   else if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
-  const assigned: Array<Assigned & { profile: Profile }> = []
-  const withLost: Array<Profile & { unassigned: Candidate[] }> = []
+  const assigned: Assigned[] = []
+  const lost = new Map<string, Candidate[]>()
   for (const p of profiles) {
     const counts = sel.counts.get(p.key)!
-    if (counts.size === 0 && p.minHours === 0) { withLost.push({ ...p, unassigned: [] }); continue }
+    if (counts.size === 0 && p.minHours === 0) continue
     const g = await assignGroup(p, counts, candidates, Math.max(0.2, (left * 0.8 * p.agents.length) / input.agents.length))
-    withLost.push({ ...p, unassigned: g.unassigned })
-    for (const x of g.assigned) assigned.push({ ...x, profile: p })
+    lost.set(p.key, g.unassigned)
+    assigned.push(...g.assigned)
   }
-  const filled = fillGaps(input, withLost, candidates, assigned)
+  const filled = fillGaps(input, profiles, lost, candidates, assigned)
   const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
   const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
+  const paidHours = new Map<string, number>()
+  for (const x of filled) paidHours.set(x.agentId, (paidHours.get(x.agentId) ?? 0) + x.candidate.paidMin / 60)
+  // Agents short of their contract's hours for reasons of their own are said once, not as violations.
+  const shortExplained = new Set<string>()
   for (const p of profiles) for (const a of p.agents) {
-    const hours = filled.filter((x) => x.agentId === a.id).reduce((s, x) => s + x.candidate.paidMin / 60, 0)
+    const hours = paidHours.get(a.id) ?? 0
     if (hours < p.contract.minHoursPerWeek - 1e-9 && a.availability?.length !== 0) {
+      shortExplained.add(a.id)
       problems.push(`${a.name} is ${round(p.contract.minHoursPerWeek - hours)} h short of the contract's ${p.contract.minHoursPerWeek} h a week; their availability, time off or rest rules leave no more shifts.`)
     }
   }
   const shifts = placeBreaks(input, toPlace).sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
   const skills = new Map(input.agents.map((a) => [a.id, a.skills]))
   const cov = coverage(input, shifts, (id) => skills.get(id) ?? [])
-  const violations = ruleViolations(input, shifts).filter((v) => v.rule !== 'min-hours-per-week' || !problems.some((p) => p.includes(nameOf(input.agents, v.agentId))))
+  const violations = ruleViolations(input, shifts).filter((v) => v.rule !== 'min-hours-per-week' || !shortExplained.has(v.agentId))
   return {
     weekStart: input.weekStart, intervalMin: input.intervalMin, shifts, coverage: cov,
     solver: {
@@ -115,5 +120,4 @@ function tidyAgent(a: AgentRules, problems: string[]): AgentRules {
   return { ...a, timeOff: merged }
 }
 
-const nameOf = (agents: AgentRules[], id: string): string => agents.find((a) => a.id === id)?.name ?? id
 const round = (x: number): number => Math.round(x * 10) / 10

@@ -47,7 +47,7 @@ export function connectedSkillSets(skillCount: number, groups: number[][]): numb
 /** Up to this many skills, Hall's condition (exact); beyond, a proportional split (fast, approximate). */
 const HALL_MAX_SKILLS = 3
 
-export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number; withBound: boolean }): Promise<Selection> {
+export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number }): Promise<Selection> {
   const stepH = i.intervalMin / 60
   const under = i.underPenalty ?? 20
   const n = i.requirements[0]!.agents.length
@@ -56,40 +56,37 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
   const hall = i.requirements.length <= HALL_MAX_SKILLS
   const sets = hall ? connectedSkillSets(i.requirements.length, profiles.map((p) => p.skills.map((s) => skillIndex.get(s)!))) : i.requirements.map((_, k) => 1 << k)
   const b = new MilpBuilder()
-  // Hall rows per skill set and interval with a requirement; one deficit variable per interval.
-  // (Without Hall, the sets are the single skills, each with its own deficit variable.)
+  // A cover row per skill set and interval with a requirement. With Hall, one deficit variable per
+  // interval shared by its rows (it takes the largest deficit); without, the sets are the single
+  // skills, each row with a deficit variable of its own.
   const setRows = sets.map(() => new Int32Array(n).fill(-1))
-  for (let t = 0; t < n && !hall; t++) {
-    sets.forEach((_, k) => {
-      const need = i.requirements[k]!.agents[t]!
-      if (need <= 0) return
-      setRows[k]![t] = b.addRow(need, Infinity)
-      b.addColumn({ cost: under * stepH, upper: need, rows: [setRows[k]![t]!], values: [1] })
-    })
-  }
-  for (let t = 0; t < n && hall; t++) {
+  for (let t = 0; t < n; t++) {
     const rows: number[] = []
     let most = 0
     sets.forEach((m, k) => {
       let need = 0
       i.requirements.forEach((r, s) => { if (m & (1 << s)) need += r.agents[t]! })
       if (need <= 0) return
-      setRows[k]![t] = b.addRow(need, Infinity)
-      rows.push(setRows[k]![t]!)
+      const row = (setRows[k]![t] = b.addRow(need, Infinity))
+      if (!hall) b.addColumn({ cost: under * stepH, upper: need, rows: [row], values: [1] })
+      rows.push(row)
       most = Math.max(most, need)
     })
-    if (rows.length) b.addColumn({ cost: under * stepH, upper: most, rows, values: rows.map(() => 1) })
+    if (hall && rows.length) b.addColumn({ cost: under * stepH, upper: most, rows, values: rows.map(() => 1) })
   }
   const xCols: Array<{ profile: Profile; candidate: Candidate; col: number }> = []
   profiles.forEach((p, pi) => {
     const touching = sets.map((m, k) => ((m & profileMask[pi]!) ? k : -1)).filter((k) => k >= 0)
     // Beyond Hall: a group's agents on duty count toward each of its skills in proportion to that
     // skill's requirement at the time (a fixed split: no allocation variables, whose degeneracy makes
-    // the LP slow with many skills; the real cover is measured exactly afterwards).
-    const share = (t: number, k: number): number => {
+    // the LP slow with many skills; the real cover is measured exactly afterwards). Per skill set
+    // and interval, the weight of one agent on duty: 1 with Hall or a single skill.
+    const split = !hall && touching.length > 1
+    const weight = touching.map((k) => Float64Array.from({ length: n }, (_, t) => {
+      if (!split) return 1
       const total = touching.reduce((x, j) => x + i.requirements[j]!.agents[t]!, 0)
       return total > 0 ? i.requirements[k]!.agents[t]! / total : 0
-    }
+    }))
     const dayRows = p.freeOnDay.map((count) => b.addRow(-Infinity, count))
     const hoursRow = b.addRow(-Infinity, p.maxHours)
     const minRow = b.addRow(p.minHours, Infinity)
@@ -106,15 +103,14 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
       const rows = [dayRows[cand.day]!, hoursRow, minRow, daysRow]
       const values = [1, paidH, paidH, 1]
       windows.forEach((row, w) => { if (cand.day >= w && cand.day <= w + m) { rows.push(row); values.push(1) } })
-      cand.cover.forEach((w, k) => {
+      cand.cover.forEach((w, offset) => {
         if (w <= 0) return
-        const t = cand.firstInterval + k
-        for (const k of touching) {
-          const r = setRows[k]![t]!
-          if (r < 0) continue
-          const v = hall || touching.length === 1 ? w : w * share(t, k)
-          if (v > 1e-9) { rows.push(r); values.push(v) }
-        }
+        const t = cand.firstInterval + offset
+        touching.forEach((set, j) => {
+          const r = setRows[set]![t]!
+          const v = w * weight[j]![t]!
+          if (r >= 0 && v > 1e-9) { rows.push(r); values.push(v) }
+        })
       })
       xCols.push({ profile: p, candidate: cand, col: b.addColumn({ cost: paidH, upper: agents.length, integer: true, rows, values }) })
     }
@@ -136,6 +132,6 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
   const fallback = !solved && lp.status === 'optimal'
   return {
     counts, result: fallback ? { ...result, objective: lp.objective, bound: lp.objective, gap: NaN } : result,
-    ...(lpBound && opts.withBound ? { lpBound } : {}), roundedLp: fallback,
+    ...(lpBound ? { lpBound } : {}), roundedLp: fallback,
   }
 }

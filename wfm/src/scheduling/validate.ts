@@ -3,15 +3,13 @@
  * (a moved or resized shift, break or lunch) before it is accepted. Each violation names the
  * agent, the rule and what is wrong in one sentence.
  */
-import { DAY_MIN, type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
-import type { ScheduledShift } from './activities.ts'
+import { type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
+import { hhmm, type ScheduledShift } from './activities.ts'
+import { dayPastRun, restShortfall, shiftRulesBroken, type ShiftRule } from './shift-rules.ts'
 
-export type Rule = 'contract-template' | 'hours-per-day' | 'earliest-start' | 'latest-end' | 'availability' | 'time-off' | 'one-shift-a-day'
-  | 'max-hours-per-week' | 'min-hours-per-week' | 'days-off' | 'consecutive-days' | 'rest' | 'break-window' | 'break-overlap' | 'break-missing'
+export type Rule = ShiftRule | 'one-shift-a-day' | 'max-hours-per-week' | 'min-hours-per-week' | 'days-off' | 'consecutive-days' | 'rest' | 'break-window' | 'break-overlap' | 'break-missing'
 
 export interface Violation { agentId: string; day?: number; rule: Rule; message: string }
-
-const hhmm = (min: number): string => `${String(Math.floor((min % DAY_MIN) / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`
 
 export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts: { agents?: string[] } = {}): Violation[] {
   const out: Violation[] = []
@@ -34,14 +32,11 @@ export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts:
     if (hours > c.maxHoursPerWeek + 1e-9) v('max-hours-per-week', `${a.name} is scheduled ${fmt(hours)} h, more than the contract's ${c.maxHoursPerWeek} h a week`)
     if (mine.length > 0 && hours < c.minHoursPerWeek - 1e-9) v('min-hours-per-week', `${a.name} is scheduled ${fmt(hours)} h, less than the contract's ${c.minHoursPerWeek} h a week`)
     if (days.size > 7 - c.daysOffPerWeek) v('days-off', `${a.name} works ${days.size} days, leaving fewer than the contract's ${c.daysOffPerWeek} days off`)
-    let run = 0
-    for (let d = 0; d < 7; d++) {
-      run = days.has(d) ? run + 1 : 0
-      if (run > c.maxConsecutiveDays) { v('consecutive-days', `${a.name} works more than ${c.maxConsecutiveDays} days in a row`, d); break }
-    }
+    const past = dayPastRun(days, c.maxConsecutiveDays)
+    if (past !== null) v('consecutive-days', `${a.name} works more than ${c.maxConsecutiveDays} days in a row`, past)
     for (let k = 1; k < mine.length; k++) {
-      const gapH = (mine[k]!.startMin - mine[k - 1]!.endMin) / 60
-      if (mine[k]!.day !== mine[k - 1]!.day && gapH < c.minRestHours - 1e-9) v('rest', `${a.name} gets ${fmt(Math.max(0, gapH))} h of rest before the shift on day ${mine[k]!.day + 1}; the contract needs ${c.minRestHours} h`, mine[k]!.day)
+      const gapH = restShortfall(c, mine[k - 1]!, mine[k]!)
+      if (gapH !== null) v('rest', `${a.name} gets ${fmt(Math.max(0, gapH))} h of rest before the shift on day ${mine[k]!.day + 1}; the contract needs ${c.minRestHours} h`, mine[k]!.day)
     }
   }
   return out
@@ -49,14 +44,15 @@ export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts:
 
 function checkShift(a: AgentRules, c: Contract, t: ShiftTemplate | undefined, s: ScheduledShift, v: (r: Rule, m: string, d?: number) => void): void {
   const d = s.day
-  const dayStart = d * DAY_MIN
-  if (c.templates && !c.templates.includes(s.templateId)) v('contract-template', `${a.name}'s contract does not work ${t?.name ?? s.templateId} shifts`, d)
-  const paidH = s.paidMin / 60
-  if (paidH < c.minHoursPerDay - 1e-9 || paidH > c.maxHoursPerDay + 1e-9) v('hours-per-day', `${a.name}'s shift has ${fmt(paidH)} paid hours; the contract allows ${c.minHoursPerDay}–${c.maxHoursPerDay} h a day`, d)
-  if (s.startMin - dayStart < c.earliestStartMin) v('earliest-start', `${a.name}'s shift starts at ${hhmm(s.startMin)}, before the contract's earliest start ${hhmm(c.earliestStartMin)}`, d)
-  if (s.endMin - dayStart > c.latestEndMin) v('latest-end', `${a.name}'s shift ends at ${hhmm(s.endMin)}, after the contract's latest end ${hhmm(c.latestEndMin)}`, d)
-  if (a.availability && !a.availability.some((w) => w.day === d && dayStart + w.fromMin <= s.startMin && s.endMin <= dayStart + w.toMin)) v('availability', `${a.name} is not available for the whole shift ${hhmm(s.startMin)}–${hhmm(s.endMin)}`, d)
-  if (a.timeOff?.some((o) => o.startMin < s.endMin && s.startMin < o.endMin)) v('time-off', `${a.name}'s shift overlaps their time off`, d)
+  const says: Record<ShiftRule, () => string> = {
+    'contract-template': () => `${a.name}'s contract does not work ${t?.name ?? s.templateId} shifts`,
+    'hours-per-day': () => `${a.name}'s shift has ${fmt(s.paidMin / 60)} paid hours; the contract allows ${c.minHoursPerDay}–${c.maxHoursPerDay} h a day`,
+    'earliest-start': () => `${a.name}'s shift starts at ${hhmm(s.startMin)}, before the contract's earliest start ${hhmm(c.earliestStartMin)}`,
+    'latest-end': () => `${a.name}'s shift ends at ${hhmm(s.endMin)}, after the contract's latest end ${hhmm(c.latestEndMin)}`,
+    availability: () => `${a.name} is not available for the whole shift ${hhmm(s.startMin)}–${hhmm(s.endMin)}`,
+    'time-off': () => `${a.name}'s shift overlaps their time off`,
+  }
+  for (const rule of shiftRulesBroken(a, c, s)) v(rule, says[rule](), d)
   if (!t) return
   const breaks = [...s.breaks].sort((x, y) => x.startMin - y.startMin)
   for (let k = 1; k < breaks.length; k++) if (breaks[k]!.startMin < breaks[k - 1]!.endMin) v('break-overlap', `${a.name} has two breaks at once at ${hhmm(breaks[k]!.startMin)}`, d)
