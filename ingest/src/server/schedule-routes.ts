@@ -6,16 +6,16 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
-import { buildSchedule, checkScheduleInput, simulateSchedule, WfmInputError } from '@agner/wfm'
+import { buildSchedule, checkScheduleInput, simulateSchedule, WfmInputError, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import type { LiveEngine } from '../live/engine.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { adherenceReport } from '../wfm/adherence-report.ts'
 import { rtaRows } from '../wfm/rta.ts'
-import { applyEdit, EditError, type ShiftEdit } from '../wfm/schedule-edit.ts'
+import { applyEdit, EditError, skillLookup, type ShiftEdit } from '../wfm/schedule-edit.ts'
 import { defaultRules, weekInput } from '../wfm/schedule-input.ts'
-import { getRules, getSchedule, listSchedules, publish, publishedFor, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
-import type { StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
+import { getRules, getSchedule, listSchedules, publish, PublishedSchedules, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
+import type { ScheduleAgent, StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
 import { parseWeek, weekStartIn } from '../wfm/week.ts'
 import { uuidv7 } from '@agner/events'
 import { scheduleExportRoutes } from './schedule-export-routes.ts'
@@ -60,6 +60,10 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     if (!s) throw new ReportInputError('That schedule does not exist; pick one from the list.', 404)
     return s
   }
+  const published = new PublishedSchedules(client, tenant)
+  /** Two simulated runs of the week: enough to show where per-interval Erlang is off, fast enough to redo on every edit. */
+  const simulate = (input: ScheduleInput, shifts: ScheduledShift[], agents: ScheduleAgent[], seed?: number): SimulatedCoverage =>
+    simulateSchedule(input, shifts, skillLookup(agents), { runs: 2, ...(seed !== undefined ? { seed } : {}) })
   const read = { access: { permission: 'wfm:read' as const } }
   const write = { access: { permission: 'wfm:write' as const } }
 
@@ -97,14 +101,11 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
       const { input, agents } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
       if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
       const s = await buildSchedule(input)
-      const skills = new Map(agents.map((a) => [a.id, a.skills]))
-      const simulated = simulateSchedule(input, s.shifts, (id) => skills.get(id) ?? [], { runs: 2 })
       const t = now()
       const stored: StoredSchedule = {
         id: uuidv7(), weekStart, status: 'draft', version: 0, sourceId: '', timeZone, intervalMin: input.intervalMin, agents, input,
         shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: s.problems, violations: s.violations,
-        simulation: { serviceLevel: simulated.serviceLevel, offered: simulated.offered, answeredWithinT: simulated.answeredWithinT, abandoned: simulated.abandoned, seed: simulated.seed, runs: simulated.runs },
-        createdBy: req.principal!.name, createdMs: t, updatedMs: t,
+        simulation: simulate(input, s.shifts, agents), createdBy: req.principal!.name, createdMs: t, updatedMs: t,
       }
       await saveSchedule(client, tenant, stored)
       await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.schedule.generate', target: stored.id, ok: true, ip: req.ip, detail: { week: body.week, shifts: s.shifts.length } })
@@ -153,12 +154,10 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     if (blocking.length && !force) {
       return reply.status(422).send({ error: `${blocking[0]!.message}; change it, or save anyway with force.`, violations: result.violations })
     }
-    const skills = new Map(s.agents.map((a) => [a.id, a.skills]))
-    const simulated = simulateSchedule(s.input, result.shifts, (x) => skills.get(x) ?? [], { runs: 2, seed: s.simulation?.seed ?? 17 })
     const next: StoredSchedule = {
       ...s, shifts: result.shifts, coverage: result.coverage, updatedMs: now(),
       violations: result.violations.length ? [...s.violations.filter((v) => v.agentId !== agentId), ...result.violations] : s.violations.filter((v) => v.agentId !== agentId),
-      simulation: { serviceLevel: simulated.serviceLevel, offered: simulated.offered, answeredWithinT: simulated.answeredWithinT, abandoned: simulated.abandoned, seed: simulated.seed, runs: simulated.runs },
+      simulation: simulate(s.input, result.shifts, s.agents, s.simulation?.seed),
     }
     await saveSchedule(client, tenant, next)
     return { ...result.coverage.totals, intervals: result.coverage.intervals, simulation: next.simulation, violations: result.violations, saved: true }
@@ -177,7 +176,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const agentId = req.principal!.agentId
     if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
     const weekStart = weekOf((req.query as { week?: string }).week)
-    const s = await publishedFor(client, tenant, weekStart)
+    const s = await published.of(weekStart)
     if (!s) return { weekStart, timeZone, published: false, shifts: [] }
     return { weekStart, timeZone, published: true, version: s.version, publishedMs: s.createdMs, shifts: s.shifts.filter((x) => x.agentId === agentId) }
   })
@@ -189,7 +188,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   app.get('/api/wfm/rta', { config: read }, async (req) => {
     const t = now()
-    const s = await publishedFor(client, tenant, weekStartIn(t, timeZone))
+    const s = await published.of(weekStartIn(t, timeZone))
     const rules = await rulesNow()
     if (!s) return { serverTime: t, published: false, agents: [] }
     const rows = rtaRows(s, engine.snapshot(t).agents, rules.adherence, t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
@@ -198,7 +197,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   app.get('/api/wfm/adherence', { schema: { querystring: WEEK_QUERY }, config: read }, async (req) => {
     const weekStart = weekOf((req.query as { week?: string }).week)
-    const s = await publishedFor(client, tenant, weekStart)
+    const s = await published.of(weekStart)
     if (!s) throw new ReportInputError('No schedule is published for that week; publish one to measure adherence against it.', 404)
     const rows = await adherenceReport(client, tenant, s, (await rulesNow()).adherence, now())
     return { weekStart, version: s.version, rows: rows.filter((r) => inScope(req.principal!.queues, r.agentId, s)) }

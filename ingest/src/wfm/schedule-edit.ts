@@ -4,7 +4,7 @@
  * coverage recomputed with it.
  */
 import { coverage, ruleViolations, type Activity, type Coverage, type ScheduledShift, type Violation } from '@agner/wfm'
-import type { StoredSchedule } from './schedule-types.ts'
+import type { ScheduleAgent, StoredSchedule } from './schedule-types.ts'
 
 export interface ShiftEdit { startMin: number; endMin: number; templateId?: string; breaks: Activity[] }
 
@@ -30,8 +30,13 @@ export function applyEdit(s: StoredSchedule, agentId: string, day: number, edit:
   }
   shifts.sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
   const violations = ruleViolations(s.input, shifts, { agents: [agentId] })
-  const skills = new Map(s.agents.map((a) => [a.id, a.skills]))
-  return { shifts, violations, coverage: coverage(s.input, shifts, (id) => skills.get(id) ?? []) }
+  return { shifts, violations, coverage: coverage(s.input, shifts, skillLookup(s.agents)) }
+}
+
+/** An agent's skills by id, for coverage and simulation. */
+export function skillLookup(agents: ScheduleAgent[]): (agentId: string) => string[] {
+  const skills = new Map(agents.map((a) => [a.id, a.skills]))
+  return (id) => skills.get(id) ?? []
 }
 
 /** The template closest in length, for a shift drawn from nothing. */

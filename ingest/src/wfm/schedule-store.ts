@@ -36,14 +36,29 @@ export async function listSchedules(client: ClickHouseClient, tenant: string, we
   }))
 }
 
-/** The newest published version of the week holding `at` (or of the given week start). */
-export async function publishedFor(client: ClickHouseClient, tenant: string, weekStart: number): Promise<StoredSchedule | undefined> {
+/** The id of the newest published version of a week (no body read). */
+export async function publishedIdFor(client: ClickHouseClient, tenant: string, weekStart: number): Promise<string | undefined> {
   const rs = await client.query({
-    query: `SELECT body FROM wfm_schedules FINAL WHERE tenant = {tenant:String} AND week_start = {week:Int64} AND status = 'published' ORDER BY version DESC LIMIT 1`,
+    query: `SELECT id FROM wfm_schedules FINAL WHERE tenant = {tenant:String} AND week_start = {week:Int64} AND status = 'published' ORDER BY version DESC LIMIT 1`,
     format: 'JSONEachRow', query_params: { tenant, week: weekStart },
   })
-  const row = (await rs.json<{ body: string }>())[0]
-  return row ? (JSON.parse(row.body) as StoredSchedule) : undefined
+  return (await rs.json<{ id: string }>())[0]?.id
+}
+
+/**
+ * The newest published version of a week. Published versions never change, so the last one read is
+ * kept and reused while it is still the newest: the live adherence view asks every few seconds.
+ */
+export class PublishedSchedules {
+  private last: StoredSchedule | undefined
+  constructor(private readonly client: ClickHouseClient, private readonly tenant: string) {}
+
+  async of(weekStart: number): Promise<StoredSchedule | undefined> {
+    const id = await publishedIdFor(this.client, this.tenant, weekStart)
+    if (!id) return undefined
+    if (this.last?.id !== id) this.last = await getSchedule(this.client, this.tenant, id)
+    return this.last
+  }
 }
 
 /** Publishes a copy of the draft as the week's next version. */

@@ -1,5 +1,5 @@
 /** The shapes WFM scheduling keeps: the center's rules document and a stored schedule. */
-import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, ShiftTemplate, SolverReport, TimeOff, Violation } from '@agner/wfm'
+import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
 
 export interface AgentWfmRules { agentId: string; contractId: string; availability?: Availability[]; timeOff?: TimeOff[] }
 
@@ -19,8 +19,6 @@ export interface WfmRules {
 
 export interface ScheduleAgent { id: string; name: string; skills: string[]; contractId: string }
 
-export interface Simulated { serviceLevel: Array<number | null>; offered: number[]; answeredWithinT: number[]; abandoned: number[]; seed: number; runs: number }
-
 export interface StoredSchedule {
   id: string
   weekStart: number
@@ -37,7 +35,7 @@ export interface StoredSchedule {
   solver: SolverReport
   problems: string[]
   violations: Violation[]
-  simulation?: Simulated
+  simulation?: SimulatedCoverage
   createdBy: string
   createdMs: number
   updatedMs: number
