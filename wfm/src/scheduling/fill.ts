@@ -50,7 +50,7 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
   const out = [...assigned]
   const add = (agentId: string, c: Candidate): void => { byAgent.get(agentId)!.push(c); take(agentId, c, true); out.push({ agentId, candidate: c }) }
   for (const x of assigned) { byAgent.get(x.agentId)?.push(x.candidate); take(x.agentId, x.candidate, true) }
-  const mayWork = (p: Profile, agentId: string, c: Candidate): boolean => !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c)
+  const mayTake = (p: Profile, agentId: string, c: Candidate): boolean => !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c)
 
   for (const p of profiles) {
     for (const gone of lost.get(p.key) ?? []) {
@@ -59,7 +59,7 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
         const c = candidates[idx]!
         const score = (c.day === gone.day ? 0 : 10_000) + (c.template.id === gone.template.id ? 0 : 1_000) + Math.abs(c.startMin - gone.startMin)
         if (choice && score >= choice.score) continue
-        const agent = p.agents.find((a) => mayWork(p, a.id, c))
+        const agent = p.agents.find((a) => mayTake(p, a.id, c))
         if (agent) choice = { agentId: agent.id, c, score }
       }
       if (choice) add(choice.agentId, choice.c)
@@ -72,7 +72,7 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
       let best: { c: Candidate; gain: number } | undefined
       for (const [idx] of p.eligible) {
         const c = candidates[idx]!
-        if (!mayWork(p, a.id, c)) continue
+        if (!mayTake(p, a.id, c)) continue
         const gain = take(a.id, c, false)
         if (!best || gain > best.gain) best = { c, gain }
       }
