@@ -15,7 +15,7 @@ it('stores and reads back events exactly, whatever their text holds', async () =
     { ...sampleEvent(), type: 'contact.wrapup_ended', data: { durationMs: 5000, dispositionCode: '已解决', notes: tricky } } as CanonicalEvent,
     { ...sampleEvent(), type: 'contact.created', data: { direction: 'inbound', initiation: 'inbound', ani: '13800000000' } } as CanonicalEvent,
   ]
-  await insertEventRows(ctx.store.client, events.map((e) => eventToRow(e, 1)))
+  await insertEventRows(ctx.store, events.map((e) => eventToRow(e, 1)))
   const back: CanonicalEvent[] = []
   for await (const e of readEvents(ctx.store.client, 'default', 0, Date.now() + 1000)) back.push(e)
   const byId = new Map(back.map((e) => [e.id, e]))
@@ -25,8 +25,8 @@ it('stores and reads back events exactly, whatever their text holds', async () =
 it('a retried batch is dropped whole (dedup token), and migrations re-run as a no-op', async () => {
   const batch = Array.from({ length: 50 }, () => eventToRow(sampleEvent()))
   const before = await countStoredEvents(ctx.store.client)
-  await insertEventRows(ctx.store.client, batch)
-  await insertEventRows(ctx.store.client, batch)
+  await insertEventRows(ctx.store, batch)
+  await insertEventRows(ctx.store, batch)
   const after = await countStoredEvents(ctx.store.client)
   expect(after.rows - before.rows).toBe(50)
   expect(await migrate(ctx.store.client)).toEqual([])

@@ -23,11 +23,11 @@ it('attributes a visit, its handle time included, to the interval it entered the
   const all = [...late, ...next]
   // The handle time arrives in a later batch than the answer: the refresher recomputes the same interval.
   const first = all.filter((e) => e.type !== 'contact.ended' && e.type !== 'contact.wrapup_ended')
-  await insertEventRows(ctx.store.client, first.map((e) => eventToRow(e)))
+  await insertEventRows(ctx.store, first.map((e) => eventToRow(e)))
   refresher.markDirty(first)
   await refresher.fresh()
   const rest = all.filter((e) => !first.some((x) => x.id === e.id))
-  await insertEventRows(ctx.store.client, rest.map((e) => eventToRow(e)))
+  await insertEventRows(ctx.store, rest.map((e) => eventToRow(e)))
   refresher.markDirty(rest)
   await refresher.fresh()
 
@@ -57,7 +57,7 @@ it('splits agent state time at interval boundaries and carries the state across'
     agentEvent('a9', T0 + 40 * MIN, { activity: 'idle' }),
     agentEvent('a9', T0 + 50 * MIN, { status: 'offline' }),
   ]
-  await insertEventRows(ctx.store.client, events.map((e) => eventToRow(e)))
+  await insertEventRows(ctx.store, events.map((e) => eventToRow(e)))
   const refresher = new RollupRefresher(ctx.store.client, { tenant: 'default', now: () => now })
   refresher.markDirty(events)
   await refresher.fresh()

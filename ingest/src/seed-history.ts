@@ -28,7 +28,7 @@ export async function seedHistory(store: Store, o: { tenant: string; timeZone: s
   const sim = createSimulation(scenario, { tenant: o.tenant, instance: 'history', onEvent: (e) => { buffer.push(e) } })
   const flush = async (): Promise<void> => {
     for (let i = 0; i < buffer.length; i += BATCH) {
-      await insertEventRows(store.client, buffer.slice(i, i + BATCH).map((e) => eventToRow(e, e.time + 1000)))
+      await insertEventRows(store, buffer.slice(i, i + BATCH).map((e) => eventToRow(e, e.time + 1000)))
     }
     events += buffer.length
     buffer = []

@@ -59,7 +59,7 @@ export class StoreWriter {
       events.push(v.event)
       rows.push(eventToRow(v.event, now))
     }
-    await insertEventRows(this.store.client, rows)
+    await insertEventRows(this.store, rows)
     for (const letter of letters) await this.bus.deadLetter(letter)
     for (const m of batch) m.ack()
     this.stats.batches++

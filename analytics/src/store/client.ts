@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client'
+import { Readable } from 'node:stream'
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 
 export interface StoreConfig {
   /** http(s)://host:8123 of a ClickHouse server; unset means embedded chDB. */
@@ -21,6 +22,12 @@ export interface StoreConfig {
 export interface Store {
   readonly kind: 'chdb' | 'server'
   readonly client: ClickHouseClient
+  /**
+   * Inserts TabSeparated rows given as bytes, synchronously. On chDB the bytes go to the engine
+   * without being copied into a query string, and its parallel parser reads them (about 1.5× the
+   * client's insert path); on a server they are streamed over HTTP.
+   */
+  insertTsv(table: string, columns: readonly [string, ...string[]], body: Buffer, settings: ClickHouseSettings): Promise<void>
   /** Whether the store answers a query now. */
   ping(): Promise<boolean>
   close(): Promise<void>
@@ -44,27 +51,34 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
       url: cfg.clickhouseUrl, username: cfg.user, password: cfg.password, database, ...quiet,
       clickhouse_settings: { async_insert: 0 },
     })
-    return wrap('server', client)
+    const insertTsv: Store['insertTsv'] = async (table, columns, body, settings) => {
+      await client.insert({ table, format: 'TabSeparated', columns: [...columns], values: Readable.from([body], { objectMode: false }), clickhouse_settings: settings })
+    }
+    return wrap('server', client, insertTsv)
   }
   const dir = resolve(cfg.dataDir)
   mkdirSync(dir, { recursive: true })
   // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
   // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
-  let connection: NonNullable<Parameters<typeof createClient>[0]>['connection']
   // Loaded only for the embedded store: a process on a ClickHouse server never maps the engine (~50 MB resident).
   const { createChdbConnection } = await import('chdb/connection')
+  let chdb: ReturnType<typeof createChdbConnection>
   try {
-    connection = createChdbConnection({ path: dir }) as unknown as typeof connection
+    chdb = createChdbConnection({ path: dir })
   } catch (err) {
     throw new Error(`could not open the chDB data directory ${dir} (${(err as Error).message}); another Agner process may be using it: stop it, or set AGNER_DATA_DIR to another directory`)
   }
-  const client = createClient({ connection })
-  return wrap('chdb', client)
+  const client = createClient({ connection: chdb as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] })
+  const insertTsv: Store['insertTsv'] = async (table, columns, body, settings) => {
+    // Setting values are numbers and strings here; chDB's raw insert quotes them itself.
+    await chdb.chdb.rawInsert({ table, columns: [...columns], values: body, format: 'TabSeparated', settings: settings as Record<string, string | number | boolean> })
+  }
+  return wrap('chdb', client, insertTsv)
 }
 
-function wrap(kind: Store['kind'], client: ClickHouseClient): Store {
+function wrap(kind: Store['kind'], client: ClickHouseClient, insertTsv: Store['insertTsv']): Store {
   return {
-    kind, client,
+    kind, client, insertTsv,
     ping: async () => {
       try { await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json()); return true } catch { return false }
     },

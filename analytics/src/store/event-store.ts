@@ -2,21 +2,19 @@
 import { createHash } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
-import { Readable } from 'node:stream'
+import type { Store } from './client.ts'
 import { deadLetterToRow, EVENT_COLUMNS, rowsToTsv, rowToEvent, type EventRow } from './event-rows.ts'
 
 /**
  * Inserts one batch synchronously (async_insert=0) as TabSeparated, with a dedup token derived
  * from its ids, so a retried identical batch is dropped whole by the server.
  */
-export async function insertEventRows(client: ClickHouseClient, rows: readonly EventRow[]): Promise<void> {
+export async function insertEventRows(store: Pick<Store, 'insertTsv'>, rows: readonly EventRow[]): Promise<void> {
   if (rows.length === 0) return
   const h = createHash('sha256')
   for (const r of rows) h.update(r.id).update('\n')
-  await client.insert({
-    table: 'events', format: 'TabSeparated', columns: [...EVENT_COLUMNS],
-    values: Readable.from([Buffer.from(rowsToTsv(rows))], { objectMode: false }),
-    clickhouse_settings: { async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1 },
+  await store.insertTsv('events', EVENT_COLUMNS, Buffer.from(rowsToTsv(rows)), {
+    async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1,
   })
 }
 

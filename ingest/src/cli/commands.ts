@@ -74,7 +74,7 @@ export async function replayCommand(file: string, url?: string): Promise<{ accep
     let n = 0
     let first = Infinity, last = -Infinity
     const flush = async (): Promise<void> => {
-      await insertEventRows(store.client, rows); await insertDeadLetters(store.client, letters)
+      await insertEventRows(store, rows); await insertDeadLetters(store.client, letters)
       rows = []; letters = []
     }
     for await (const line of openLines()) {
