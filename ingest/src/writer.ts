@@ -8,7 +8,7 @@
 import {
   decodePayload, payloadText, tenantOfSubject, validateEvent, type Bus, type CanonicalEvent, type Consumer, type DeadLetter,
 } from '@agner/events'
-import { eventToRow, insertDeadLetters, insertEventRows, type EventRow, type Store } from '@agner/analytics'
+import { insertDeadLetters, insertEvents, type Store } from '@agner/analytics'
 
 export interface WriterOptions {
   batchSize: number
@@ -40,7 +40,6 @@ export class StoreWriter {
   }
 
   private async handle(batch: Parameters<Parameters<Bus['consume']>[1]>[0]): Promise<void> {
-    const rows: EventRow[] = []
     const events: CanonicalEvent[] = []
     const letters: DeadLetter[] = []
     const now = Date.now()
@@ -57,13 +56,12 @@ export class StoreWriter {
         continue
       }
       events.push(v.event)
-      rows.push(eventToRow(v.event, now))
     }
-    await insertEventRows(this.store, rows)
+    await insertEvents(this.store, events, now)
     for (const letter of letters) await this.bus.deadLetter(letter)
     for (const m of batch) m.ack()
     this.stats.batches++
-    this.stats.stored += rows.length
+    this.stats.stored += events.length
     this.stats.deadLettered += letters.length
     this.stats.lastCommitAt = Date.now()
     if (events.length > 0) this.opts.onCommitted?.(events)

@@ -47,6 +47,20 @@ export function rowsToTsv(rows: readonly EventRow[]): string {
   return out
 }
 
+/**
+ * Events straight to TabSeparated text, the same as rowsToTsv(events.map(eventToRow)) without the
+ * row objects in between (the writer's hot path: less garbage per event).
+ */
+export function eventsToTsv(events: readonly CanonicalEvent[], receivedAt: number): string {
+  let out = ''
+  for (const e of events) {
+    out += `${tsvValue(e.id)}\t${e.type}\t${e.time}\t${e.receivedAt ?? receivedAt}\t${tsvValue(e.tenant)}\t${tsvValue(e.source.kind)}\t` +
+      `${tsvValue(e.source.instance)}\t${tsvValue(e.interactionId ?? '')}\t${tsvValue(e.contactId ?? '')}\t${tsvValue(e.queueId ?? '')}\t` +
+      `${tsvValue(e.agentId ?? '')}\t${tsvValue(e.channel ?? '')}\t${tsvValue(JSON.stringify(e.data))}\t${tsvValue(e.raw ?? '')}\n`
+  }
+  return out
+}
+
 export function eventToRow(e: CanonicalEvent, receivedAt = Date.now()): EventRow {
   return {
     id: e.id, type: e.type, time_ms: e.time, received_at_ms: e.receivedAt ?? receivedAt, tenant: e.tenant,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
 import type { Store } from './client.ts'
-import { deadLetterToRow, EVENT_COLUMNS, rowsToTsv, rowToEvent, type EventRow } from './event-rows.ts'
+import { deadLetterToRow, EVENT_COLUMNS, eventsToTsv, rowsToTsv, rowToEvent, type EventRow } from './event-rows.ts'
 
 /**
  * Inserts one batch synchronously (async_insert=0) as TabSeparated, with a dedup token derived
@@ -11,9 +11,19 @@ import { deadLetterToRow, EVENT_COLUMNS, rowsToTsv, rowToEvent, type EventRow } 
  */
 export async function insertEventRows(store: Pick<Store, 'insertTsv'>, rows: readonly EventRow[]): Promise<void> {
   if (rows.length === 0) return
+  await insertBatch(store, rows, rowsToTsv(rows))
+}
+
+/** insertEventRows for validated events, received (when they carry no receivedAt) at `receivedAt`. */
+export async function insertEvents(store: Pick<Store, 'insertTsv'>, events: readonly CanonicalEvent[], receivedAt: number): Promise<void> {
+  if (events.length === 0) return
+  await insertBatch(store, events, eventsToTsv(events, receivedAt))
+}
+
+async function insertBatch(store: Pick<Store, 'insertTsv'>, items: ReadonlyArray<{ id: string }>, tsv: string): Promise<void> {
   const h = createHash('sha256')
-  for (const r of rows) h.update(r.id).update('\n')
-  await store.insertTsv('events', EVENT_COLUMNS, Buffer.from(rowsToTsv(rows)), {
+  for (const r of items) h.update(r.id).update('\n')
+  await store.insertTsv('events', EVENT_COLUMNS, Buffer.from(tsv), {
     async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1,
   })
 }
