@@ -36,7 +36,7 @@ export interface WallboardRig {
 export async function wallboardRig(rate: number): Promise<WallboardRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agner-bench-board-'))
   const webRoot = join(dataDir, 'web')
-  await build({ root: join(root, 'web'), logLevel: 'silent', build: { outDir: webRoot, emptyOutDir: true } })
+  await build({ root: join(root, 'web'), logLevel: 'silent', build: { outDir: webRoot, emptyOutDir: true, minify: process.env.BENCH_MINIFY !== '0' } })
   const agner = await startAgner(loadConfig({ AGNER_LIVE_FRAME_MS: process.env.AGNER_LIVE_FRAME_MS }, { demo: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: 'bench admin password' }), { webRoot })
   // Talk time chosen so that about 500 agents carry `rate` events/s.
   let cfg = trafficForRate({ eventsPerSecond: rate, queues: 50, seed: 5, meanTalkMs: 1000, meanWrapMs: 1000 })

@@ -121,7 +121,7 @@ export default {
   reasons: { break: 'Break', lunch: 'Lunch', training: 'Training', meeting: 'Meeting', ring_no_answer: 'Missed calls', aux: 'Aux' },
   widgets: { kpi: 'KPI tile', 'queue-table': 'Queue table', 'agent-grid': 'Agent grid', 'waiting-list': 'Waiting contacts', 'sl-gauge': 'Service-level gauge', trend: 'Trend', clock: 'Clock', banner: 'Announcement' },
   board: {
-    waitingContacts: 'Waiting contacts', nobodyWaiting: 'Nobody is waiting.', noAgents: 'No agent logged in.', today: 'Today', lastWeek: 'Same day last week',
+    waitingContacts: 'Waiting contacts', nobodyWaiting: 'Nobody is waiting.', noAgents: 'No agent logged in.', moreAgents: '+{n} more', today: 'Today', lastWeek: 'Same day last week',
     per15: 'per 15 min', seconds: 's', reconnecting: 'reconnecting…',
   },
   boards: {

@@ -120,7 +120,7 @@ export default {
   reasons: { break: '休息', lunch: '午餐', training: '培训', meeting: '会议', ring_no_answer: '未接来电', aux: '小休' },
   widgets: { kpi: '指标卡', 'queue-table': '队列表', 'agent-grid': '坐席状态', 'waiting-list': '排队列表', 'sl-gauge': '服务水平仪表', trend: '趋势图', clock: '时钟', banner: '公告' },
   board: {
-    waitingContacts: '排队客户', nobodyWaiting: '当前无人排队。', noAgents: '没有在线坐席。', today: '今日', lastWeek: '上周同日',
+    waitingContacts: '排队客户', nobodyWaiting: '当前无人排队。', noAgents: '没有在线坐席。', moreAgents: '另有 {n} 人', today: '今日', lastWeek: '上周同日',
     per15: '每 15 分钟', seconds: '秒', reconnecting: '正在重新连接…',
   },
   boards: {
