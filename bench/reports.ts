@@ -78,7 +78,8 @@ function stats(ms: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'agner-bench-reports-'))
+  // BENCH_DIR keeps the generated store (then `--exports DIR` re-runs the exports alone on it).
+  const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'agner-bench-reports-'))
   try {
     const store = await createStore({ dataDir: dir })
     await migrate(store.client)
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--exports', dir], { stdio: 'inherit' })
     if (child.status !== 0) console.log('  the export run failed')
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true })
   }
 }
 
@@ -138,7 +139,8 @@ async function exportsRun(dir: string): Promise<void> {
     await Promise.all([writeExport(r, 'xlsx', body), pipeline(body, createWriteStream(out))])
   })
   const peak = rss.stop()
-  const rowsOut = Number(spawnSync('unzip', ['-p', out, 'xl/worksheets/sheet1.xml'], { maxBuffer: 1 << 30 }).stdout?.toString().match(/<row /g)?.length ?? 0)
+  // Counted outside this process: the sheet's XML is over 100 MB.
+  const rowsOut = Number(spawnSync('sh', ['-c', `unzip -p '${out}' xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l`]).stdout?.toString().trim() ?? 0)
   console.log(`  Excel export of ${(rowsOut - 10).toLocaleString('en')} contact rows: ${(xlsxMs / 1000).toFixed(1)} s, peak RSS ${mb(peak)}, of which the export added ${mb(peak - baseline)} (${mb(statSync(out).size)} file)`)
   console.log(`    targets ≤ 15 s: ${xlsxMs <= 15_000 ? 'met' : 'NOT met'}; ≤ 400 MB peak RSS: ${peak <= 400 * 1_048_576 ? 'met' : 'NOT met'} (export's own growth ${peak - baseline <= 400 * 1_048_576 ? 'within' : 'over'} 400 MB)`)
   const pdf = join(dir, 'contacts.pdf')
