@@ -55,7 +55,7 @@ async function jetstream(store: Store): Promise<{ ms: number; publishMs: number 
   child.stdout.on('data', (d: Buffer) => { out += d.toString() })
   await until(() => out.includes('READY'), 60_000, 'the producer process')
   const t0 = performance.now()
-  child.stdin.write('go\n')
+  child.stdin.end('go\n') // EOF too, so neither process is kept alive by the pipe
   await until(() => writer.stats.stored >= N, 600_000, 'the writer to commit every event')
   const ms = performance.now() - t0
   await until(() => out.includes('PUBLISHED'), 60_000, 'the producer to finish')
