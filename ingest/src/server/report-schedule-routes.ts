@@ -13,6 +13,7 @@ import { checkTiming, FREQUENCIES, type Frequency } from '../reports/schedule.ts
 import type { ReportScheduler, ScheduleRecord } from '../reports/scheduler.ts'
 import type { ReportService } from '../reports/service.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
+import { actorOf } from './auth/audit-actor.ts'
 import { reportCaller } from './report-routes.ts'
 
 export interface ScheduleRoutesOptions { scheduler: ReportScheduler; reports: ReportService; directory: AccessDirectory; audit: AuditLog }
@@ -61,7 +62,7 @@ export const reportScheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = a
       id: uuidv7(), name: b.name, report: b.report, query: JSON.stringify(b.filters), format: b.format, locale: b.locale, frequency: b.frequency,
       atTime: b.atTime, weekday: b.weekday, monthDay: b.monthDay, ownerId: p.id, deleted: false, createdMs: Date.now(),
     })
-    await audit.record({ actorId: p.id, actorName: p.name, actorKind: 'user', action: 'settings.change', target: `report-schedule:${s.id}`, ok: true, ip: req.ip, detail: { created: b.name, report: b.report } })
+    await audit.record({ ...actorOf(req), action: 'settings.change', target: `report-schedule:${s.id}`, ok: true, detail: { created: b.name, report: b.report } })
     return reply.status(201).send(view(s))
   })
 
@@ -75,7 +76,7 @@ export const reportScheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = a
   app.delete('/api/report-schedules/:id', { schema: { params: scheduleParams }, config: access }, async (req) => {
     const s = found(req)
     await scheduler.save({ ...s, deleted: true })
-    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'settings.change', target: `report-schedule:${s.id}`, ok: true, ip: req.ip, detail: { deleted: s.name } })
+    await audit.record({ ...actorOf(req), action: 'settings.change', target: `report-schedule:${s.id}`, ok: true, detail: { deleted: s.name } })
     return { deleted: s.id }
   })
 
@@ -89,8 +90,7 @@ export const reportScheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = a
     const s = run ? scheduler.get(run.scheduleId) : undefined
     if (!run || !s || !mine(req, s)) throw new ReportInputError('That report file does not exist (or is not yours).', 404)
     if (!run.ok || !existsSync(run.file)) throw new ReportInputError(run.ok ? 'The file was removed from the outbox; run the schedule again.' : `That run failed: ${run.error}`, 404)
-    const p = req.principal!
-    await audit.record({ actorId: p.id, actorName: p.name, actorKind: p.kind, action: 'export', target: `report:${s.report}`, ok: true, ip: req.ip, detail: { format: s.format, run: run.id } })
+    await audit.record({ ...actorOf(req), action: 'export', target: `report:${s.report}`, ok: true, detail: { format: s.format, run: run.id } })
     return reply.type(CONTENT_TYPES[s.format]).header('content-disposition', `attachment; filename="${basename(run.file)}"`).send(createReadStream(run.file))
   })
 }

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync } from 'fastify'
 import { CONTENT_TYPES, writeExport, type Locale } from '@agner/analytics'
 import type { AuditLog } from '../access/store/audit-log.ts'
+import { actorOf } from './auth/audit-actor.ts'
 import { scheduleReport } from '../wfm/schedule-export.ts'
 import type { StoredSchedule } from '../wfm/schedule-types.ts'
 
@@ -23,7 +24,7 @@ export const scheduleExportRoutes: FastifyPluginAsync<ScheduleExportOptions> = a
     const s = await load((req.params as { id: string }).id)
     // An interval per column does not fit a page: PDF is always by day.
     const r = scheduleReport(s, { locale: q.lang, layout: q.format === 'pdf' ? 'day' : q.layout, requestedBy: req.principal!.name })
-    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'export', target: `wfm-schedule:${s.id}`, ok: true, ip: req.ip, detail: { format: q.format, layout: q.layout } })
+    await audit.record({ ...actorOf(req), action: 'export', target: `wfm-schedule:${s.id}`, ok: true, detail: { format: q.format, layout: q.layout } })
     const body = new PassThrough()
     writeExport(r, q.format, body).catch((err: Error) => { req.log.error({ err }, 'export failed'); body.destroy(err) })
     const name = `agner-schedule-${new Date(s.weekStart).toISOString().slice(0, 10)}-${s.status === 'draft' ? 'draft' : `v${s.version}`}.${q.format}`

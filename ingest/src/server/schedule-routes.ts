@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
 import { buildSchedule, checkScheduleInput, simulateSchedule, WfmInputError, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
 import type { AuditLog } from '../access/store/audit-log.ts'
+import { actorOf } from './auth/audit-actor.ts'
 import type { LiveEngine } from '../live/engine.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { adherenceReport } from '../wfm/adherence-report.ts'
@@ -83,7 +84,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
       throw err
     }
     await saveRules(client, tenant, rules, req.principal!.name)
-    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.rules.change', target: 'wfm-rules', ok: true, ip: req.ip, detail: { agents: rules.agents.length } })
+    await audit.record({ ...actorOf(req), action: 'wfm.rules.change', target: 'wfm-rules', ok: true, detail: { agents: rules.agents.length } })
     return rules
   })
 
@@ -108,7 +109,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
         simulation: simulate(input, s.shifts, agents), createdBy: req.principal!.name, createdMs: t, updatedMs: t,
       }
       await saveSchedule(client, tenant, stored)
-      await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.schedule.generate', target: stored.id, ok: true, ip: req.ip, detail: { week: body.week, shifts: s.shifts.length } })
+      await audit.record({ ...actorOf(req), action: 'wfm.schedule.generate', target: stored.id, ok: true, detail: { week: body.week, shifts: s.shifts.length } })
       return reply.status(201).send(stored)
     } catch (err) {
       if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
@@ -167,7 +168,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const s = await load((req.params as { id: string }).id)
     if (s.status !== 'draft') throw new ReportInputError('That schedule is already a published version; publish its draft instead.', 409)
     const p = await publish(client, tenant, s, req.principal!.name)
-    await audit.record({ actorId: req.principal!.id, actorName: req.principal!.name, actorKind: req.principal!.kind, action: 'wfm.schedule.publish', target: p.id, ok: true, ip: req.ip, detail: { draft: s.id, version: p.version } })
+    await audit.record({ ...actorOf(req), action: 'wfm.schedule.publish', target: p.id, ok: true, detail: { draft: s.id, version: p.version } })
     return reply.status(201).send({ id: p.id, version: p.version, weekStart: p.weekStart })
   })
 
@@ -189,9 +190,8 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   app.get('/api/wfm/rta', { config: read }, async (req) => {
     const t = now()
     const s = await published.of(weekStartIn(t, timeZone))
-    const rules = await rulesNow()
     if (!s) return { serverTime: t, published: false, agents: [] }
-    const rows = rtaRows(s, engine.snapshot(t).agents, rules.adherence, t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
+    const rows = rtaRows(s, engine.snapshot(t).agents, (await rulesNow()).adherence, t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
     return { serverTime: t, published: true, version: s.version, agents: rows }
   })
 
