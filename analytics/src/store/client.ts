@@ -58,8 +58,6 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   }
   const dir = resolve(cfg.dataDir)
   mkdirSync(dir, { recursive: true })
-  // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
-  // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
   // Loaded only for the embedded store: a process on a ClickHouse server never maps the engine (~50 MB resident).
   const { createChdbConnection } = await import('chdb/connection')
   let chdb: ReturnType<typeof createChdbConnection>
@@ -68,6 +66,8 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   } catch (err) {
     throw new Error(`could not open the chDB data directory ${dir} (${(err as Error).message}); another Agner process may be using it: stop it, or set AGNER_DATA_DIR to another directory`)
   }
+  // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
+  // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
   const client = createClient({ connection: chdb as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] })
   const insertTsv: Store['insertTsv'] = async (table, columns, body, settings) => {
     // Setting values are numbers and strings here; chDB's raw insert quotes them itself.
