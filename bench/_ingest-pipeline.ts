@@ -10,9 +10,13 @@ import { JetStreamBus, MemoryBus, type Bus, type CanonicalEvent } from '@agner/e
 import { countStoredEvents, eventToRow, insertEventRows, type EventRow, type Store } from '@agner/analytics'
 import { tempStore } from '@agner/analytics/testing'
 import { StoreWriter } from '../ingest/src/writer.ts'
+import { limitHeapGrowth } from '../ingest/src/heap-growth.ts'
 import { chunks, fixture, peakRss, sampleRss, until } from './_support.ts'
 
 export interface PipelineResult { ms: number; stored: number; rssBefore: number; rssPeak: number; publishMs?: number }
+
+// As `agner start` does: the old space kept within 1.5× of the live data.
+limitHeapGrowth()
 
 const [mode, n, batch, natsUrl] = process.argv.slice(2)
 const N = Number(n)
@@ -29,14 +33,14 @@ async function baseline(store: Store, template: CanonicalEvent[]): Promise<numbe
   return performance.now() - t0
 }
 
-/** In-process bus: eight publishers of 10,000-event chunks, the writer committing batches of BATCH. */
+/** In-process bus: four publishers of 10,000-event chunks (40,000 in flight), the writer committing batches of BATCH, two at once. */
 async function embedded(store: Store, template: CanonicalEvent[]): Promise<number> {
   const bus = new MemoryBus()
   const writer = new StoreWriter(bus, store, { batchSize: BATCH, maxWaitMs: 20, maxDeliver: 5, concurrency: 2 })
   await writer.start()
   const t0 = performance.now()
   const source = chunks(template, N, 10_000)
-  await Promise.all(Array.from({ length: 8 }, async () => {
+  await Promise.all(Array.from({ length: 4 }, async () => {
     for (let c = source.next(); !c.done; c = source.next()) await bus.publish(c.value)
   }))
   await until(() => writer.stats.stored >= N, 600_000, 'the writer to commit every event')

@@ -16,7 +16,7 @@ it('stores and reads back events exactly, whatever their text holds', async () =
     { ...sampleEvent(), type: 'contact.created', data: { direction: 'inbound', initiation: 'inbound', ani: '13800000000' } } as CanonicalEvent,
   ]
   // The writer's path (events straight to text) writes exactly what the row path writes.
-  expect(eventsToTsv(events, 1)).toBe(rowsToTsv(events.map((e) => eventToRow(e, 1))))
+  expect(eventsToTsv(events, 1).toString('utf8')).toBe(rowsToTsv(events.map((e) => eventToRow(e, 1))).toString('utf8'))
   const again = events.map((e) => ({ ...e, id: `${e.id}-again` }))
   await insertEventRows(ctx.store, events.map((e) => eventToRow(e, 1)))
   await insertEvents(ctx.store, again, 1)

@@ -1,5 +1,6 @@
 /** Canonical event ⇄ `events` row. */
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
+import { LineBuffer } from './line-buffer.ts'
 
 export interface EventRow {
   id: string
@@ -34,31 +35,31 @@ export function tsvValue(v: string | number): string {
 }
 
 /**
- * Rows as TabSeparated text in EVENT_COLUMNS order. ClickHouse parses it about 30 % faster than
+ * Rows as TabSeparated bytes in EVENT_COLUMNS order. ClickHouse parses it about 30 % faster than
  * JSONCompactEachRow (no quoting, and the `data` JSON is not escaped a second time).
  */
-export function rowsToTsv(rows: readonly EventRow[]): string {
-  let out = ''
+export function rowsToTsv(rows: readonly EventRow[]): Buffer {
+  const out = new LineBuffer(rows.length * 256)
   for (const r of rows) {
-    out += `${r.id}\t${r.type}\t${r.time_ms}\t${r.received_at_ms}\t${tsvValue(r.tenant)}\t${tsvValue(r.source_kind)}\t` +
+    out.push(`${tsvValue(r.id)}\t${r.type}\t${r.time_ms}\t${r.received_at_ms}\t${tsvValue(r.tenant)}\t${tsvValue(r.source_kind)}\t` +
       `${tsvValue(r.source_instance)}\t${tsvValue(r.interaction_id)}\t${tsvValue(r.contact_id)}\t${tsvValue(r.queue_id)}\t` +
-      `${tsvValue(r.agent_id)}\t${tsvValue(r.channel)}\t${tsvValue(r.data)}\t${tsvValue(r.raw)}\n`
+      `${tsvValue(r.agent_id)}\t${tsvValue(r.channel)}\t${tsvValue(r.data)}\t${tsvValue(r.raw)}`)
   }
-  return out
+  return out.bytes()
 }
 
 /**
- * Events straight to TabSeparated text, the same as rowsToTsv(events.map(eventToRow)) without the
+ * Events straight to TabSeparated bytes, the same as rowsToTsv(events.map(eventToRow)) without the
  * row objects in between (the writer's hot path: less garbage per event).
  */
-export function eventsToTsv(events: readonly CanonicalEvent[], receivedAt: number): string {
-  let out = ''
+export function eventsToTsv(events: readonly CanonicalEvent[], receivedAt: number): Buffer {
+  const out = new LineBuffer(events.length * 256)
   for (const e of events) {
-    out += `${tsvValue(e.id)}\t${e.type}\t${e.time}\t${e.receivedAt ?? receivedAt}\t${tsvValue(e.tenant)}\t${tsvValue(e.source.kind)}\t` +
+    out.push(`${tsvValue(e.id)}\t${e.type}\t${e.time}\t${e.receivedAt ?? receivedAt}\t${tsvValue(e.tenant)}\t${tsvValue(e.source.kind)}\t` +
       `${tsvValue(e.source.instance)}\t${tsvValue(e.interactionId ?? '')}\t${tsvValue(e.contactId ?? '')}\t${tsvValue(e.queueId ?? '')}\t` +
-      `${tsvValue(e.agentId ?? '')}\t${tsvValue(e.channel ?? '')}\t${tsvValue(JSON.stringify(e.data))}\t${tsvValue(e.raw ?? '')}\n`
+      `${tsvValue(e.agentId ?? '')}\t${tsvValue(e.channel ?? '')}\t${tsvValue(JSON.stringify(e.data))}\t${tsvValue(e.raw ?? '')}`)
   }
-  return out
+  return out.bytes()
 }
 
 export function eventToRow(e: CanonicalEvent, receivedAt = Date.now()): EventRow {

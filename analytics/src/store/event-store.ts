@@ -20,10 +20,10 @@ export async function insertEvents(store: Pick<Store, 'insertTsv'>, events: read
   await insertBatch(store, events, eventsToTsv(events, receivedAt))
 }
 
-async function insertBatch(store: Pick<Store, 'insertTsv'>, items: ReadonlyArray<{ id: string }>, tsv: string): Promise<void> {
+async function insertBatch(store: Pick<Store, 'insertTsv'>, items: ReadonlyArray<{ id: string }>, tsv: Buffer): Promise<void> {
   const h = createHash('sha256')
   for (const r of items) h.update(r.id).update('\n')
-  await store.insertTsv('events', EVENT_COLUMNS, Buffer.from(tsv), {
+  await store.insertTsv('events', EVENT_COLUMNS, tsv, {
     async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1,
   })
 }

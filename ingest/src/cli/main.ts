@@ -11,6 +11,7 @@ import { WfmInputError } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
 import { runServer } from '../server.ts'
+import { limitHeapGrowth } from '../heap-growth.ts'
 
 const USAGE = `usage: agner <command>
   start                                   run server + ingest (+ demo traffic) on the configured bus and store
@@ -35,6 +36,7 @@ report with --url reads GET /api/reports/NAME with AGNER_TOKEN (scopes reports:r
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
+  limitHeapGrowth()
   try {
     switch (command) {
       case 'start': return await runServer()
