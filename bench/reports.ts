@@ -6,33 +6,26 @@
  * rollups as a ratio. Then, in a fresh process (its own RSS): an Excel export of 100,000 contact
  * rows (time, peak RSS) and a 20-page PDF (time). Method in bench/README.md.
  */
-import { spawnSync } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PassThrough } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import {
-  createStore, intervalCounters, migrate, rebuildRollups, runReport, writeExport, type ReportContext, type ReportFilters, type Store,
+  createStore, intervalCounters, migrate, rebuildRollups, runReport, type ReportFilters,
 } from '../analytics/src/index.ts'
-import { percentile, sampleRss, mb } from './_support.ts'
+import { percentile, mb } from './_support.ts'
+import { ctx, DAY, END, timeIt } from './_report-context.ts'
+import type { ExportResult } from './_report-exports.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 20_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const DAYS = Number(process.env.BENCH_DAYS ?? 90)
 const QUEUES = 20
 const AGENTS = 500
-const DAY = 86_400_000
-const END = Date.UTC(2026, 10, 1) // 2026-11-01 00:00 UTC
 const START = END - DAYS * DAY
-const TZ = 'UTC'
-
-const ctx = (store: Store): ReportContext => ({
-  client: store.client, tenant: 'default', timeZone: TZ, locale: 'en', pii: false, now: END,
-  queue: (id) => ({ name: `Queue ${id}`, serviceLevelMs: 20_000, shortAbandonMs: 5_000, formula: 'ignore_short_abandons', flowOutsInDenominator: false }),
-  agentName: (id) => `Agent ${id}`,
-})
 const last30 = (interval: ReportFilters['interval']): ReportFilters => ({ from: END - 30 * DAY, to: END, interval, queues: [], teams: [], agents: [], channels: [] })
 
 // One merged row per visit: the shape queue_visits has after its parts merge.
@@ -66,11 +59,6 @@ FROM
     FROM numbers(${AGENTS * DAYS * 100})
 )`
 
-async function timeIt<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now()
-  const r = await f()
-  return [r, performance.now() - t0]
-}
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b)
@@ -116,43 +104,49 @@ async function main(): Promise<void> {
     console.log(`  targets: p50 ≤ 500 ms each → queue ${p50(queueMs) <= 500 ? 'met' : 'NOT met'}, agent ${p50(agentMs) <= 500 ? 'met' : 'NOT met'}`)
     await store.close()
 
-    // Exports in a fresh process, so its peak RSS is the export's (and chDB's for the query).
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--exports', dir], { stdio: 'inherit' })
-    if (child.status !== 0) console.log('  the export run failed')
+    await exportsBoth(dir)
   } finally {
     if (!process.env.BENCH_DIR) rmSync(dir, { recursive: true, force: true })
   }
 }
 
-async function exportsRun(dir: string): Promise<void> {
-  const store = await createStore({ dataDir: dir })
-  const c = ctx(store)
-  const day: ReportFilters = { from: END - DAY, to: END, interval: '15m', queues: [], teams: [], agents: [], channels: [] }
-  const out = join(dir, 'contacts.xlsx')
-  await runReport('contacts', c, { ...day, from: END - 900_000 }, { contacts: { limit: 10 } }) // the engine warmed up
-  const baseline = process.memoryUsage().rss
-  console.log(`  export process before the export: RSS ${mb(baseline)} (Node, the export libraries and the chDB engine loaded in-process)`)
-  const rss = sampleRss()
-  const [, xlsxMs] = await timeIt(async () => {
-    const r = await runReport('contacts', c, day, { contacts: { limit: 100_000, stream: true } })
-    const body = new PassThrough()
-    await Promise.all([writeExport(r, 'xlsx', body), pipeline(body, createWriteStream(out))])
-  })
-  const peak = rss.stop()
-  // Counted outside this process: the sheet's XML is over 100 MB.
-  const rowsOut = Number(spawnSync('sh', ['-c', `unzip -p '${out}' xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l`]).stdout?.toString().trim() ?? 0)
-  console.log(`  Excel export of ${(rowsOut - 10).toLocaleString('en')} contact rows: ${(xlsxMs / 1000).toFixed(1)} s, peak RSS ${mb(peak)}, of which the export added ${mb(peak - baseline)} (${mb(statSync(out).size)} file)`)
-  console.log(`    targets ≤ 15 s: ${xlsxMs <= 15_000 ? 'met' : 'NOT met'}; ≤ 400 MB peak RSS: ${peak <= 400 * 1_048_576 ? 'met' : 'NOT met'} (export's own growth ${peak - baseline <= 400 * 1_048_576 ? 'within' : 'over'} 400 MB)`)
-  const pdf = join(dir, 'contacts.pdf')
-  const [, pdfMs] = await timeIt(async () => {
-    const r = await runReport('contacts', c, day, { contacts: { limit: 800, stream: true } })
-    const body = new PassThrough()
-    await Promise.all([writeExport(r, 'pdf', body), pipeline(body, createWriteStream(pdf))])
-  })
-  const pages = spawnSync('pdfinfo', [pdf]).stdout?.toString().match(/Pages:\s+(\d+)/)?.[1] ?? '?'
-  console.log(`  PDF of 800 contact rows: ${pages} pages in ${(pdfMs / 1000).toFixed(1)} s → ${pdfMs <= 5000 ? 'met' : 'NOT met'} (20 pages ≤ 5 s)`)
-  await store.close()
+/** One export process (bench/_report-exports.ts); its RESULT line. */
+function runExports(dir: string, url?: string): ExportResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, '_report-exports.ts'), dir, ...(url ? [url] : [])], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const line = /RESULT (.*)/.exec(r.stdout?.toString() ?? '')
+  if (r.status !== 0 || !line) throw new Error(`the export process exited with ${r.status}`)
+  return JSON.parse(line[1]!) as ExportResult
 }
 
-if (process.argv[2] === '--exports') await exportsRun(process.argv[3]!)
+/**
+ * Exports in fresh processes, so each peak RSS is the export's: first with chDB inside the export
+ * process (embedded mode), then reading over ClickHouse's HTTP interface from `agner store`
+ * serving the same directory (server mode, the engine in another process).
+ */
+async function exportsBoth(dir: string): Promise<void> {
+  const show = (label: string, r: ExportResult, extra = ''): void => {
+    console.log(`  Excel export of ${r.xlsxRows.toLocaleString('en')} contact rows, ${label}: ${(r.xlsxMs / 1000).toFixed(1)} s, peak RSS ${mb(r.rssPeak)} ` +
+      `(${mb(r.rssBefore)} before it; the export added ${mb(r.rssPeak - r.rssBefore)}; ${mb(r.xlsxBytes)} file)${extra}`)
+    console.log(`    targets ≤ 15 s: ${r.xlsxMs <= 15_000 ? 'met' : 'NOT met'}; ≤ 400 MB peak RSS: ${r.rssPeak <= 400 * 1_048_576 ? 'met' : 'NOT met'}`)
+    console.log(`  PDF of 800 contact rows: ${r.pdfPages} pages in ${(r.pdfMs / 1000).toFixed(1)} s → ${r.pdfMs <= 5000 ? 'met' : 'NOT met'} (20 pages ≤ 5 s)`)
+  }
+  show('chDB inside the export process (embedded mode)', runExports(dir))
+  const env: NodeJS.ProcessEnv = { ...process.env, AGNER_DATA_DIR: dir }
+  delete env.CLICKHOUSE_URL
+  const storeProc = spawn(process.execPath, [join(here, '..', 'bin', 'agner.mjs'), 'store', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      storeProc.stdout.on('data', (d: Buffer) => { out += d.toString(); const m = /served at (http:\/\/\S+?);/.exec(out); if (m) resolve(m[1]!) })
+      storeProc.once('exit', (code) => reject(new Error(`agner store exited with ${code}`)))
+    })
+    const served = runExports(dir, url)
+    const storeHwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${storeProc.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
+    show('reading from `agner store` over HTTP (server mode)', served, `; the store process peaked at ${mb(storeHwm)}`)
+  } finally {
+    storeProc.kill('SIGTERM')
+  }
+}
+
+if (process.argv[2] === '--exports') await exportsBoth(process.argv[3]!)
 else await main()

@@ -7,6 +7,7 @@ import { simulateCommand } from './simulate.ts'
 import { seedCommand } from './seed.ts'
 import { reportCommand } from './report.ts'
 import { erlangCommand } from './erlang.ts'
+import { storeCommand } from './store.ts'
 import { WfmInputError } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
@@ -16,6 +17,8 @@ import { limitHeapGrowth } from '../heap-growth.ts'
 const USAGE = `usage: agner <command>
   start                                   run server + ingest (+ demo traffic) on the configured bus and store
   migrate                                 apply the store's schema migrations
+  store [--host 127.0.0.1] [--port 8123]  serve the embedded store (AGNER_DATA_DIR) over ClickHouse's HTTP interface,
+                                          so other Agner processes share it with CLICKHOUSE_URL
   emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
   replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
   seed --weeks N                          fill the store with N weeks of the demo center's history (simulated)
@@ -41,6 +44,12 @@ export async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'start': return await runServer()
       case 'migrate': return await migrateCommand()
+      case 'store': {
+        const { values } = parseArgs({ args: rest, options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8123' } } })
+        const port = Number(values.port)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, got "${values.port}"`)
+        return await storeCommand({ host: values.host ?? '127.0.0.1', port })
+      }
       case 'emit': {
         const { values } = parseArgs({ args: rest, options: { rate: { type: 'string', default: '100' }, duration: { type: 'string', default: '60' }, url: { type: 'string' }, queues: { type: 'string' }, seed: { type: 'string' } } })
         const rate = positive(values.rate, '--rate'), duration = positive(values.duration, '--duration')
