@@ -26,6 +26,7 @@ export interface StoreEndpointOptions {
 }
 
 /** URL keys that are not settings (see @clickhouse/client's toSearchParams). */
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/
 const NOT_SETTINGS = new Set(['query', 'query_id', 'database', 'session_id', 'role', 'default_format', 'user', 'password'])
 
 export async function buildStoreEndpoint(opts: StoreEndpointOptions): Promise<FastifyInstance> {
@@ -44,6 +45,9 @@ export async function buildStoreEndpoint(opts: StoreEndpointOptions): Promise<Fa
   // interleaved would see each other's settings; `USE` switches the session's database the same way.
   let chain: Promise<unknown> = Promise.resolve()
   let currentDb = 'default'
+  // Settings the previous statement SET; a statement that does not give them gets them back at
+  // their defaults (an insert's dedup token must never carry over to the next insert).
+  let lastSettings = new Set<string>()
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
     const run = chain.then(f, f)
     chain = run.catch(() => undefined)
@@ -63,8 +67,11 @@ export async function buildStoreEndpoint(opts: StoreEndpointOptions): Promise<Fa
     const params: Record<string, string> = {}
     const settings: Record<string, string | number> = {}
     for (const [k, v] of url.searchParams) {
+      if (NOT_SETTINGS.has(k)) continue
+      // Names go into SET statements: only identifiers.
+      if (!IDENT.test(k)) return fail(reply, 400, 115, `"${k.slice(0, 64)}" is not a setting or parameter name`, 'UNKNOWN_SETTING')
       if (k.startsWith('param_')) params[k.slice(6)] = v
-      else if (!NOT_SETTINGS.has(k)) settings[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v
+      else settings[k] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v
     }
     // Response compression is the HTTP layer's business; chDB has no such setting.
     delete settings.enable_http_compression
@@ -75,6 +82,9 @@ export async function buildStoreEndpoint(opts: StoreEndpointOptions): Promise<Fa
     const urlQuery = url.searchParams.get('query')
     try {
       const out = await serial(async () => {
+        const stale = [...lastSettings].filter((k) => !(k in settings))
+        if (stale.length > 0) await drain(await conn.query({ query: `${stale.map((k) => `SET ${k} = DEFAULT; `).join('')}SELECT 1`, query_id: `${queryId}-reset` }))
+        lastSettings = new Set(Object.keys(settings))
         if (database !== currentDb) {
           await drain(await conn.query({ query: `USE ${quoteIdent(database)}`, query_id: `${queryId}-use` }))
           currentDb = database

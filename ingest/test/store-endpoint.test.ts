@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { sampleEvent } from '@agner/events/testing'
-import { countStoredEvents, createStore, insertEvents, migrate, readEvents, type Store } from '@agner/analytics'
+import { countStoredEvents, createStore, eventToRow, insertEvents, migrate, readEvents, type Store } from '@agner/analytics'
 import type { CanonicalEvent } from '@agner/events'
 import { buildStoreEndpoint } from '../src/store-endpoint.ts'
 
@@ -54,6 +54,30 @@ it('binds array and string parameters and applies URL settings', async () => {
   const [row] = await rs.json<{ hit: number; threads: number | string }>()
   expect(row!.hit).toBe(1)
   expect(Number(row!.threads)).toBe(1)
+})
+
+it('keeps settings to the statement that gave them: a dedup token or max_threads never carries over', async () => {
+  const changed = async (): Promise<number> => {
+    const rs = await store.client.query({ query: "SELECT changed FROM system.settings WHERE name = 'max_threads'", format: 'JSONEachRow' })
+    return Number((await rs.json<{ changed: number }>())[0]!.changed)
+  }
+  await store.client.query({ query: 'SELECT 1', clickhouse_settings: { max_threads: 1 }, format: 'JSONEachRow' }).then((r) => r.json())
+  expect(await changed()).toBe(0)
+  // An insert after one that carried a dedup token, with none of its own: it lands (the events
+  // table deduplicates by token, so a token left on the session would drop it silently).
+  await insertEvents(store, [sampleEvent()], 1)
+  const loose = eventToRow(sampleEvent(), 1)
+  await store.client.insert({ table: 'events', format: 'JSONEachRow', values: [loose] })
+  const rs = await store.client.query({ query: 'SELECT count() AS n FROM events WHERE id = {id:String}', query_params: { id: loose.id }, format: 'JSONEachRow' })
+  expect(await rs.json()).toEqual([{ n: 1 }])
+})
+
+it('refuses a setting or parameter name that is not an identifier', async () => {
+  const auth = `Basic ${Buffer.from(`default:${PASSWORD}`).toString('base64')}`
+  const res = await fetch(`${url}/?${encodeURIComponent('max_threads = 1; DROP TABLE events; --')}=1`, { method: 'POST', body: 'SELECT 1', headers: { authorization: auth } })
+  expect(res.status).toBe(400)
+  expect(await res.text()).toMatch(/is not a setting or parameter name/)
+  expect((await countStoredEvents(store.client)).rows).toBeGreaterThan(0)
 })
 
 it('answers a bad statement with ClickHouse\'s error, which the client reads as one', async () => {

@@ -73,9 +73,11 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
     disposition: String(v.disposition),
   })
-  // One thread per page: an export is a background job, and each thread would hold its own hash tables.
+  // One thread per page: an export is a background job, and each thread would hold its own hash
+  // tables. Written into the statement, not passed as a client setting: chDB applies client
+  // settings with SET, which would stay on its session for every later query.
   const page = (p: typeof params) => ctx.client.query({
-    query: SEARCH_SQL, format: 'JSONEachRow', query_params: p, ...(s.stream ? { clickhouse_settings: { max_threads: 1 } } : {}),
+    query: s.stream ? `${SEARCH_SQL}\nSETTINGS max_threads = 1` : SEARCH_SQL, format: 'JSONEachRow', query_params: p,
   }).then((r) => r.json<Record<string, string | number>>())
   const rows = s.stream ? [] : (await page(params)).map(toRow)
   // Exports read the period an hour at a time, newest first, and each hour page by page (keyset
