@@ -1,4 +1,8 @@
 /** Shared helpers for benchmarks: fixtures, timing, percentiles, RSS. */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { CanonicalEvent } from '@agner/events'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 
@@ -38,6 +42,21 @@ export function* chunks(template: readonly CanonicalEvent[], total: number, size
   }
 }
 
+/** The repository root (found through a package: benchmarks run compiled from node_modules/.cache). */
+export const ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/analytics/package.json')), '..')
+
+/** Node's flags for Agner processes, as bin/agner.mjs runs them (young generation 2 × 4 MB). */
+export const NODE_FLAGS = ['--max-semi-space-size=4']
+
+/**
+ * Node arguments that run the benchmark script `name` (e.g. `_ingest-pipeline`) in a child process:
+ * its compiled file when this benchmark runs compiled (`npm run bench`), else through tsx.
+ */
+export function benchScript(name: string): string[] {
+  const here = dirname(fileURLToPath(import.meta.url))
+  return import.meta.url.endsWith('.ts') ? ['--import', 'tsx', join(here, `${name}.ts`)] : [...NODE_FLAGS, join(here, `${name}.js`)]
+}
+
 export const rate = (n: number, ms: number): number => Math.round(n / (ms / 1000))
 export const mb = (bytes: number): string => `${(bytes / 1_048_576).toFixed(0)} MB`
 /** Peak resident set size of this process so far. */
@@ -56,9 +75,23 @@ export async function until(cond: () => boolean | Promise<boolean>, timeoutMs: n
   }
 }
 
-/** Samples this process's RSS every 25 ms until stopped; returns the largest sample. */
-export function sampleRss(): { stop: () => number } {
-  let max = process.memoryUsage().rss
-  const t = setInterval(() => { max = Math.max(max, process.memoryUsage().rss) }, 25)
-  return { stop: () => { clearInterval(t); return Math.max(max, process.memoryUsage().rss) } }
+
+export interface MemorySample { rss: number; anon: number; file: number; heap: number; external: number }
+
+/** This process's memory now: RSS split into anonymous and file-backed pages (/proc), V8 heap, external buffers. */
+export function memoryNow(): MemorySample {
+  const status = readFileSync('/proc/self/status', 'utf8')
+  const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024
+  const m = process.memoryUsage()
+  return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem'), heap: m.heapTotal, external: m.external + m.arrayBuffers }
 }
+
+/** Samples memoryNow() every `everyMs` until stopped; returns the sample with the largest RSS. */
+export function sampleMemory(everyMs = 20): { stop: () => MemorySample } {
+  let peak = memoryNow()
+  const t = setInterval(() => { const s = memoryNow(); if (s.rss > peak.rss) peak = s }, everyMs)
+  return { stop: () => { clearInterval(t); const s = memoryNow(); return s.rss > peak.rss ? s : peak } }
+}
+
+export const memText = (s: MemorySample): string =>
+  `${mb(s.rss)} (anonymous ${mb(s.anon)}, file-backed ${mb(s.file)}; V8 heap ${mb(s.heap)}, buffers ${mb(s.external)})`

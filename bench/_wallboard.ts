@@ -6,8 +6,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { build } from 'vite'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { BoardLayout } from '@agner/boards'
@@ -15,8 +14,9 @@ import { uuidv7, type CanonicalEvent } from '@agner/events'
 import { freePort } from '@agner/events/testing'
 import { TrafficModel, trafficForRate } from '@agner/telephony'
 import { loadConfig, startAgner, type Agner } from '../ingest/src/index.ts'
+import { ROOT } from './_support.ts'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const root = ROOT
 
 export interface WallboardRig {
   agner: Agner

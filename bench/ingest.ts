@@ -6,19 +6,16 @@
  * (bench/_ingest-pipeline.ts) with its own chDB, so its peak RSS is its own.
  */
 import { spawn } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { NatsServerProcess } from '@agner/events/testing'
 import type { PipelineResult } from './_ingest-pipeline.ts'
-import { mb, rate } from './_support.ts'
+import { benchScript, mb, memText, rate } from './_support.ts'
 
 const N = Number(process.env.BENCH_EVENTS ?? 300_000)
 const BATCH = Number(process.env.BENCH_BATCH ?? 20_000)
-const here = dirname(fileURLToPath(import.meta.url))
 
 function run(mode: 'baseline' | 'embedded' | 'jetstream', natsUrl?: string): Promise<PipelineResult> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', '--expose-gc', join(here, '_ingest-pipeline.ts'), mode, String(N), String(BATCH), ...(natsUrl ? [natsUrl] : [])]
+    const args = ['--expose-gc', ...benchScript('_ingest-pipeline'), mode, String(N), String(BATCH), ...(natsUrl ? [natsUrl] : [])]
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (d: Buffer) => { out += d.toString() })
@@ -45,12 +42,14 @@ for (let round = 1; round <= 2; round++) {
 }
 console.log(`baseline  bulk insert straight into chDB:        ${fmt(base)} events/s`)
 console.log(`embedded  in-process bus → writer → chDB:        ${fmt(mem)} events/s  (${(mem / base).toFixed(2)} × baseline; stored ${fmt(memRun!.stored)}; peak RSS of the process ${mb(memRun!.rssPeak)})`)
+console.log(`          largest sample: ${memText(memRun!.atPeak!)}`)
 
 const nats = await NatsServerProcess.start()
 try {
   const js = await run('jetstream', nats.url)
   const jsRate = rate(N, js.ms)
   console.log(`jetstream publish (acked, file) → writer → chDB: ${fmt(jsRate)} events/s  (${(jsRate / base).toFixed(2)} × baseline; stored ${fmt(js.stored)}; the producer process published ${fmt(rate(N, js.publishMs!))}/s; peak RSS of the writer process ${mb(js.rssPeak)})`)
+  console.log(`          largest sample: ${memText(js.atPeak!)}`)
 } finally {
   await nats.dispose()
 }

@@ -9,16 +9,14 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import {
   createStore, intervalCounters, migrate, rebuildRollups, runReport, type ReportFilters,
 } from '../analytics/src/index.ts'
-import { percentile, mb } from './_support.ts'
+import { benchScript, mb, memText, NODE_FLAGS, percentile, ROOT } from './_support.ts'
 import { ctx, DAY, END, timeIt } from './_report-context.ts'
 import type { ExportResult } from './_report-exports.ts'
 
-const here = dirname(fileURLToPath(import.meta.url))
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 20_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
@@ -112,7 +110,7 @@ async function main(): Promise<void> {
 
 /** One export process (bench/_report-exports.ts); its RESULT line. */
 function runExports(dir: string, url?: string): ExportResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, '_report-exports.ts'), dir, ...(url ? [url] : [])], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const r = spawnSync(process.execPath, [...benchScript('_report-exports'), dir, ...(url ? [url] : [])], { stdio: ['ignore', 'pipe', 'inherit'] })
   const line = /RESULT (.*)/.exec(r.stdout?.toString() ?? '')
   if (r.status !== 0 || !line) throw new Error(`the export process exited with ${r.status}`)
   return JSON.parse(line[1]!) as ExportResult
@@ -127,13 +125,14 @@ async function exportsBoth(dir: string): Promise<void> {
   const show = (label: string, r: ExportResult, extra = ''): void => {
     console.log(`  Excel export of ${r.xlsxRows.toLocaleString('en')} contact rows, ${label}: ${(r.xlsxMs / 1000).toFixed(1)} s, peak RSS ${mb(r.rssPeak)} ` +
       `(${mb(r.rssBefore)} before it; the export added ${mb(r.rssPeak - r.rssBefore)}; ${mb(r.xlsxBytes)} file)${extra}`)
+    console.log(`    largest sample: ${memText(r.atPeak)}`)
     console.log(`    targets ≤ 15 s: ${r.xlsxMs <= 15_000 ? 'met' : 'NOT met'}; ≤ 400 MB peak RSS: ${r.rssPeak <= 400 * 1_048_576 ? 'met' : 'NOT met'}`)
     console.log(`  PDF of 800 contact rows: ${r.pdfPages} pages in ${(r.pdfMs / 1000).toFixed(1)} s → ${r.pdfMs <= 5000 ? 'met' : 'NOT met'} (20 pages ≤ 5 s)`)
   }
   show('chDB inside the export process (embedded mode)', runExports(dir))
   const env: NodeJS.ProcessEnv = { ...process.env, AGNER_DATA_DIR: dir }
   delete env.CLICKHOUSE_URL
-  const storeProc = spawn(process.execPath, [join(here, '..', 'bin', 'agner.mjs'), 'store', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const storeProc = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, 'bin', 'agner.mjs'), 'store', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = ''

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-// npm run bench -- NAME: runs bench/NAME.ts (figures and ratios printed; never fails on time).
+// npm run bench -- NAME: runs bench/NAME.ts (figures and ratios printed; never fails on time),
+// compiled as `agner` is (bin/compile.mjs) and with the same Node flags, so a benchmark measures
+// the code and the memory settings that production runs.
 import { existsSync, readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { compile, ROOT } from './compile.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const names = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).map((f) => f.slice(0, -3))
+const files = readdirSync(join(ROOT, 'bench')).filter((f) => f.endsWith('.ts'))
+const names = files.filter((f) => !f.startsWith('_')).map((f) => f.slice(0, -3))
 const name = process.argv[2]
-if (!name || !existsSync(join(root, 'bench', `${name}.ts`))) {
+if (!name || !existsSync(join(ROOT, 'bench', `${name}.ts`))) {
   console.log(`usage: npm run bench -- NAME   (one of: ${names.join(', ')})`)
   process.exit(name ? 2 : 0)
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(root, 'bench', `${name}.ts`), ...process.argv.slice(3)], { stdio: 'inherit', cwd: root })
+// Every script, so the ones a benchmark starts in child processes are compiled beside it.
+const built = await compile('bench', files.map((f) => `bench/${f}`))
+const r = spawnSync(process.execPath, ['--max-semi-space-size=4', '--expose-gc', built[name], ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT })
 process.exit(r.status ?? 1)

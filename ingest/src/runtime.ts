@@ -4,7 +4,7 @@
  * simulated traffic. `close()` shuts down in order and drains the writer.
  */
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
 import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
 import { countStoredEvents, createStore, migrate, RollupRefresher, type Store } from '@agner/analytics'
@@ -24,7 +24,8 @@ import { buildApp } from './server/app.ts'
 import { DEMO_WFM_RULES } from './wfm/demo-rules.ts'
 import { StoreWriter } from './writer.ts'
 
-export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist')
+// Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
+export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
 
 export interface Agner {
   config: Config

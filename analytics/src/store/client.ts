@@ -33,6 +33,15 @@ export interface Store {
   close(): Promise<void>
 }
 
+/**
+ * jemalloc options for the embedded engine, unless JE_MALLOC_CONF is set. By default jemalloc keeps
+ * freed pages for 10 s before returning them to the system, so every insert's and query's buffers
+ * stay resident for 10 s after them: on `npm run bench -- ingest` that is 100 MB of the process's
+ * peak. Returned at once instead, the peak drops by that much for a small cost in insert speed
+ * (bench/README.md, "Memory settings").
+ */
+export const CHDB_MALLOC_CONF = 'dirty_decay_ms:0,muzzy_decay_ms:0'
+
 export async function createStore(cfg: StoreConfig): Promise<Store> {
   if (cfg.clickhouseUrl) {
     const database = cfg.database ?? 'agner'
@@ -58,6 +67,8 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   }
   const dir = resolve(cfg.dataDir)
   mkdirSync(dir, { recursive: true })
+  // chDB's allocator (jemalloc) reads its options when the engine loads, below.
+  process.env.JE_MALLOC_CONF ??= CHDB_MALLOC_CONF
   // Loaded only for the embedded store: a process on a ClickHouse server never maps the engine (~50 MB resident).
   const { createChdbConnection } = await import('chdb/connection')
   let chdb: ReturnType<typeof createChdbConnection>

@@ -4,11 +4,12 @@
  * safe to re-run.
  */
 import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { ClickHouseClient } from '@clickhouse/client'
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations')
+// Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
+const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve('@agner/analytics/package.json')), 'migrations')
 
 export interface Migration { version: number; name: string; statements: string[] }
 
