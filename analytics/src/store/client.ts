@@ -34,13 +34,15 @@ export interface Store {
 }
 
 /**
- * jemalloc options for the embedded engine, unless JE_MALLOC_CONF is set. By default jemalloc keeps
- * freed pages for 10 s before returning them to the system, so every insert's and query's buffers
- * stay resident for 10 s after them: on `npm run bench -- ingest` that is 100 MB of the process's
- * peak. Returned at once instead, the peak drops by that much for a small cost in insert speed
- * (bench/README.md, "Memory settings").
+ * jemalloc options for the embedded engine, unless JE_MALLOC_CONF is set. chDB's build keeps freed
+ * pages for 5 s before returning them to the system, so every insert's and query's buffers stay
+ * resident for seconds after them: on `npm run bench -- ingest` about 100 MB of the process's peak.
+ * 100 ms returns them almost at once; 0 would save 20 MB more but doubles the time of large report
+ * queries (each query's hash tables are page-faulted in afresh). Smaller thread caches
+ * (tcache_max 1 KB instead of 32 KB) save another 10 MB on an export. Measured in bench/README.md,
+ * "Memory settings".
  */
-export const CHDB_MALLOC_CONF = 'dirty_decay_ms:0,muzzy_decay_ms:0'
+export const CHDB_MALLOC_CONF = 'dirty_decay_ms:100,muzzy_decay_ms:0,tcache_max:1024'
 
 export async function createStore(cfg: StoreConfig): Promise<Store> {
   if (cfg.clickhouseUrl) {
