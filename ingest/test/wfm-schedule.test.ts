@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { say, type Said } from '@agner/wfm'
 import { signIn } from './support/access.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
 
@@ -69,9 +70,13 @@ it('a break moved outside its window is refused naming the rule; a move inside i
   const moved = (by: number) => ({ startMin: shift.startMin, endMin: shift.endMin, breaks: shift.breaks.map((b) => (b === lunch ? { ...b, startMin: b.startMin + by, endMin: b.endMin + by } : b)) })
   const bad = await fetch(url, { method: 'PUT', headers: json(planner), body: JSON.stringify({ shift: moved(-4 * 60) }) })
   expect(bad.status).toBe(422)
-  const badBody = await bad.json() as { error: string; violations: Array<{ rule: string }> }
+  const badBody = await bad.json() as { error: string; violations: Array<{ rule: string; code: string; params: Record<string, string | number>; message: string }> }
   expect(badBody.violations.map((v) => v.rule)).toContain('break-window')
   expect(badBody.error).toMatch(/lunch .* is outside its window/)
+  // The code and values say the same in Chinese for the web (the agent's name, the lunch, its window).
+  const v = badBody.violations.find((x) => x.rule === 'break-window')!
+  expect(say(v as Said)).toBe(v.message)
+  expect(say(v as Said, 'zh-CN')).toMatch(new RegExp(`^${v.params.name} 在 \\d\\d:\\d\\d 的用餐不在允许时段内（\\d\\d:\\d\\d–\\d\\d:\\d\\d，\\d+ 分钟）$`))
   // Inside the window: find a start that is allowed (the window is 210–300 minutes after the shift start).
   const target = shift.startMin + 300 === lunch.startMin ? -15 : 15
   const ok = await fetch(url, { method: 'PUT', headers: json(planner), body: JSON.stringify({ shift: moved(target) }) })

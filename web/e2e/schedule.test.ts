@@ -37,6 +37,10 @@ it('a planner generates next week, drags a lunch within its window, and publishe
   await page.fill('[data-testid=schedule-form] input[type=number]', '8')
   await page.click('[data-testid=generate]')
   await expect.poll(() => page.getByTestId('coverage-pct').count(), { timeout: 60_000 }).toBe(1)
+  // What the scheduler says comes in the page's language: the demo week is short of paid hours.
+  const problems = await page.getByTestId('schedule-problems').locator('li').allInnerTexts()
+  expect(problems.join('\n')).toMatch(/无法完全覆盖/)
+  for (const p of problems) expect(p).toMatch(/[\u4e00-\u9fff]/)
   const week = mondayOf(Date.now() + 7 * DAY)
   const list = await (await fetch(`${agner.url}/api/wfm/schedules?week=${week}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string }> }
   const id = list.schedules.find((s) => s.status === 'draft')!.id

@@ -6,7 +6,8 @@ let csrfToken = ''
 export function setCsrfToken(token: string): void { csrfToken = token }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number) { super(message) }
+  /** `body`: the server's whole JSON answer, for details beyond its sentence (a schedule edit's violations). */
+  constructor(readonly status: number, message: string, readonly retryAfterSeconds?: number, readonly body?: unknown) { super(message) }
 }
 
 /** Called when the server says the session is gone (401): the router sends the user to sign in. */
@@ -29,7 +30,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     const message = (json as { error?: string } | undefined)?.error ?? `${res.status} ${res.statusText}`
     if (res.status === 401 && !path.startsWith('/api/auth/login')) onSignedOut?.()
     const retry = Number(res.headers.get('retry-after'))
-    throw new ApiError(res.status, message, Number.isFinite(retry) && retry > 0 ? retry : undefined)
+    throw new ApiError(res.status, message, Number.isFinite(retry) && retry > 0 ? retry : undefined, json)
   }
   return json as T
 }

@@ -38,7 +38,7 @@ describe('labour rules hold where breaking them would cover more', () => {
     const s = await buildSchedule(week({ need: need(every(0, 24)), contract: { maxHoursPerWeek: 40 } }))
     expect(hoursOf(s)).toBe(40)
     expect(s.coverage.totals.underHours).toBe(168 - 40)
-    expect(s.problems.join(' ')).toMatch(/cannot be fully covered/)
+    expect(s.problems.map((p) => p.message).join(' ')).toMatch(/cannot be fully covered/)
   })
 
   it('min hours per week: the agent gets 24 h although 8 h would cover the week', async () => {
@@ -104,7 +104,7 @@ describe('labour rules hold where breaking them would cover more', () => {
   it('skills: an agent without the skill never counts toward it', async () => {
     const s = await buildSchedule(week({ need: new Array(HOURS).fill(0), extraSkills: [{ skill: 'b', agents: need([[0, 9, 17]]) }] }))
     expect(s.coverage.skills.find((k) => k.skill === 'b')!.staffed.every((x) => x === 0)).toBe(true)
-    expect(s.problems.join(' ')).toMatch(/Nobody has skill "b"/)
+    expect(s.problems.map((p) => p.message).join(' ')).toMatch(/Nobody has skill "b"/)
   })
 
   it('a multi-skill agent counts once per interval', async () => {
@@ -137,14 +137,14 @@ describe('breaks', () => {
 describe('bad input', () => {
   it('an agent with no availability is named, and the others are still scheduled', async () => {
     const s = await buildSchedule(week({ need: need(every(9, 17), 2), agents: [{ availability: [] }, {}, {}] }))
-    expect(s.problems.join(' ')).toMatch(/Agent 1 has no availability/)
+    expect(s.problems.map((p) => p.message).join(' ')).toMatch(/Agent 1 has no availability/)
     expect(s.shifts.some((x) => x.agentId === 'ag1')).toBe(false)
     expect(s.shifts.length).toBeGreaterThan(0)
   })
 
   it('overlapping time off is merged and said', async () => {
     const s = await buildSchedule(week({ need: need([[0, 9, 17]]), agents: [{ timeOff: [{ startMin: 0, endMin: 600 }, { startMin: 500, endMin: 700 }] }] }))
-    expect(s.problems.join(' ')).toMatch(/time off entries overlap; they were merged into 1/)
+    expect(s.problems.map((p) => p.message).join(' ')).toMatch(/time off entries overlap; they were merged into 1/)
     for (const x of s.shifts) expect(x.startMin >= 700 || x.endMin <= 0).toBe(true)
   })
 

@@ -1,5 +1,5 @@
 /** The shapes WFM scheduling keeps: the center's rules document and a stored schedule. */
-import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
+import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, Problem, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
 
 export interface AgentWfmRules { agentId: string; contractId: string; availability?: Availability[]; timeOff?: TimeOff[] }
 
@@ -33,7 +33,8 @@ export interface StoredSchedule {
   shifts: ScheduledShift[]
   coverage: Coverage
   solver: SolverReport
-  problems: string[]
+  /** Schedules generated before problems carried codes hold the English sentence alone. */
+  problems: Array<Problem | string>
   violations: Violation[]
   simulation?: SimulatedCoverage
   createdBy: string

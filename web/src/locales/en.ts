@@ -36,6 +36,7 @@ export default {
     lpBound: 'LP bound (paid hours)', agents: 'Agents', required: 'Required', scheduled: 'Scheduled', work: 'Work', break: 'Break', lunch: 'Lunch',
     dragHint: 'Drag a break or lunch to move it, the work to move the shift, the right end to resize; the rules are checked on drop.', readOnly: 'Published versions are read-only.',
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    ruleBroken: '{message}; the change was not saved.',
   },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
   rta: {

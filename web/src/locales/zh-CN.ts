@@ -36,6 +36,7 @@ export default {
     lpBound: 'LP 下界（计薪工时）', agents: '坐席', required: '需求', scheduled: '在岗', work: '工作', break: '小休', lunch: '用餐',
     dragHint: '拖动小休或用餐可移动它，拖动工作段可移动整个班次，拖动右端可调整长度；松开时检查规则。', readOnly: '已发布的版本只读。',
     days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+    ruleBroken: '{message}；修改未保存。',
   },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
   rta: {

@@ -16,6 +16,7 @@ import { buildProfiles } from './profiles.ts'
 import { checkScheduleInput, type AgentRules, type ScheduleInput } from './rules.ts'
 import { selectShifts } from './selection.ts'
 import { ruleViolations, type Violation } from './validate.ts'
+import { said, type Said } from './sayings.ts'
 
 export interface SolverReport {
   status: SolveStatus
@@ -34,40 +35,42 @@ export interface Schedule {
   shifts: ScheduledShift[]
   coverage: Coverage
   solver: SolverReport
-  /** What could not be met, one sentence each. */
-  problems: string[]
+  /** What could not be met: a code with its values and the English sentence each (sayings.ts). */
+  problems: Problem[]
   violations: Violation[]
 }
 
 
+export type Problem = Said & { message: string }
+
 export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   checkScheduleInput(raw)
   const started = performance.now()
-  const problems: string[] = []
+  const problems: Problem[] = []
   const input: ScheduleInput = { ...raw, agents: raw.agents.map((a) => tidyAgent(a, problems)) }
   const limit = input.timeLimitSec ?? 30
   const stepH = input.intervalMin / 60
   for (const r of input.requirements) {
     if (!input.agents.some((a) => a.skills.includes(r.skill))) {
       const hours = r.agents.reduce((s, x) => s + x, 0) * stepH
-      if (hours > 0) problems.push(`Nobody has skill "${r.skill}", so its ${round(hours)} required agent-hours stay uncovered; give the skill to some agents.`)
+      if (hours > 0) problems.push(said('problem.no-skill', { skill: r.skill, hours: round(hours) }))
     }
   }
   const candidates = buildCandidates(input)
   const profiles = buildProfiles(input, candidates)
   for (const p of profiles) for (const a of p.agents) {
-    if (a.availability?.length === 0) problems.push(`${a.name} has no availability this week, so gets no shifts.`)
-    else if (![...p.eligible.values()].some((l) => l.includes(a))) problems.push(`No shift template fits ${a.name}'s contract, availability and time off, so they get no shifts.`)
+    if (a.availability?.length === 0) problems.push(said('problem.no-availability', { name: a.name }))
+    else if (![...p.eligible.values()].some((l) => l.includes(a))) problems.push(said('problem.no-template', { name: a.name }))
   }
   const requiredHours = input.requirements.reduce((s, r) => s + r.agents.reduce((x, y) => x + y, 0), 0) * stepH
   const maxHours = profiles.reduce((s, p) => s + p.maxHours, 0)
   if (requiredHours > maxHours + 1e-6) {
-    problems.push(`The requirement needs ${round(requiredHours)} agent-hours on the phones but the agents' contracts allow at most ${round(maxHours)} paid hours, so the week cannot be fully covered; add agents or hours.`)
+    problems.push(said('problem.short-of-hours', { required: round(requiredHours), possible: round(maxHours) }))
   }
 
   const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75 })
-  if (sel.roundedLp) problems.push(`The optimizer found no whole-number selection within ${limit} s, so the schedule rounds its LP solution; a longer limit gives a better schedule.`)
-  else if (sel.result.status === 'time_limit') problems.push(`The optimizer stopped at its ${limit} s time limit with a gap of ${(sel.result.gap * 100).toFixed(1)} %; a longer limit may find a cheaper schedule.`)
+  if (sel.roundedLp) problems.push(said('problem.rounded-lp', { limit }))
+  else if (sel.result.status === 'time_limit') problems.push(said('problem.time-limit', { limit, gap: (sel.result.gap * 100).toFixed(1) }))
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
   const assigned: Assigned[] = []
   const lost = new Map<string, Candidate[]>()
@@ -89,7 +92,7 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
     const hours = paidHours.get(a.id) ?? 0
     if (hours < p.contract.minHoursPerWeek - 1e-9 && a.availability?.length !== 0) {
       shortExplained.add(a.id)
-      problems.push(`${a.name} is ${round(p.contract.minHoursPerWeek - hours)} h short of the contract's ${p.contract.minHoursPerWeek} h a week; their availability, time off or rest rules leave no more shifts.`)
+      problems.push(said('problem.min-hours', { name: a.name, short: round(p.contract.minHoursPerWeek - hours), min: p.contract.minHoursPerWeek }))
     }
   }
   const shifts = placeBreaks(input, toPlace).sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
@@ -107,7 +110,7 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
 }
 
 /** Overlapping time off is merged (and said); the schedule is the same either way. */
-function tidyAgent(a: AgentRules, problems: string[]): AgentRules {
+function tidyAgent(a: AgentRules, problems: Problem[]): AgentRules {
   if (!a.timeOff || a.timeOff.length < 2) return a
   const sorted = [...a.timeOff].sort((x, y) => x.startMin - y.startMin)
   const merged = [sorted[0]!]
@@ -116,7 +119,7 @@ function tidyAgent(a: AgentRules, problems: string[]): AgentRules {
     if (t.startMin < last.endMin) merged[merged.length - 1] = { ...last, endMin: Math.max(last.endMin, t.endMin) }
     else merged.push(t)
   }
-  if (merged.length < sorted.length) problems.push(`${a.name}'s time off entries overlap; they were merged into ${merged.length}.`)
+  if (merged.length < sorted.length) problems.push(said('problem.time-off-merged', { name: a.name, count: merged.length }))
   return { ...a, timeOff: merged }
 }
 

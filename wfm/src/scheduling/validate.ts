@@ -1,15 +1,20 @@
 /**
  * Every labour rule checked on finished shifts: the scheduler's own output, and a planner's edit
  * (a moved or resized shift, break or lunch) before it is accepted. Each violation names the
- * agent, the rule and what is wrong in one sentence.
+ * agent, the rule and what is wrong: as a code with its values (the web says it in the planner's
+ * language, see sayings.ts) and as an English sentence.
  */
 import { type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
 import { hhmm, type ScheduledShift } from './activities.ts'
 import { dayPastRun, restShortfall, shiftRulesBroken, type ShiftRule } from './shift-rules.ts'
+import { said, type SayCode, type SayParams, type Said } from './sayings.ts'
 
 export type Rule = ShiftRule | 'one-shift-a-day' | 'max-hours-per-week' | 'min-hours-per-week' | 'days-off' | 'consecutive-days' | 'rest' | 'break-window' | 'break-overlap' | 'break-missing'
 
-export interface Violation { agentId: string; day?: number; rule: Rule; message: string }
+export interface Violation extends Said { agentId: string; day?: number; rule: Rule; message: string }
+
+/** Records one violation: the rule, what to say (the code's values besides the agent's name) and the day. */
+type NoteViolation = (rule: Rule, code: SayCode, params: SayParams, day?: number) => void
 
 export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts: { agents?: string[] } = {}): Violation[] {
   const out: Violation[] = []
@@ -21,41 +26,43 @@ export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts:
     if (opts.agents && !opts.agents.includes(a.id)) continue
     const c = contracts.get(a.contractId)!
     const mine = (byAgent.get(a.id) ?? []).sort((x, y) => x.startMin - y.startMin)
-    const v = (rule: Rule, message: string, day?: number): void => { out.push({ agentId: a.id, ...(day !== undefined ? { day } : {}), rule, message }) }
+    const v: NoteViolation = (rule, code, params, day) => {
+      out.push({ agentId: a.id, ...(day !== undefined ? { day } : {}), rule, ...said(code, { name: a.name, ...params }) })
+    }
     for (const s of mine) {
       const t = templates.get(s.templateId)
       checkShift(a, c, t, s, v)
     }
     const days = new Set(mine.map((s) => s.day))
-    if (days.size < mine.length) v('one-shift-a-day', `${a.name} has two shifts on one day`)
+    if (days.size < mine.length) v('one-shift-a-day', 'rule.one-shift-a-day', {})
     const hours = mine.reduce((x, s) => x + s.paidMin / 60, 0)
-    if (hours > c.maxHoursPerWeek + 1e-9) v('max-hours-per-week', `${a.name} is scheduled ${fmt(hours)} h, more than the contract's ${c.maxHoursPerWeek} h a week`)
-    if (mine.length > 0 && hours < c.minHoursPerWeek - 1e-9) v('min-hours-per-week', `${a.name} is scheduled ${fmt(hours)} h, less than the contract's ${c.minHoursPerWeek} h a week`)
-    if (days.size > 7 - c.daysOffPerWeek) v('days-off', `${a.name} works ${days.size} days, leaving fewer than the contract's ${c.daysOffPerWeek} days off`)
+    if (hours > c.maxHoursPerWeek + 1e-9) v('max-hours-per-week', 'rule.max-hours-per-week', { hours: fmt(hours), max: c.maxHoursPerWeek })
+    if (mine.length > 0 && hours < c.minHoursPerWeek - 1e-9) v('min-hours-per-week', 'rule.min-hours-per-week', { hours: fmt(hours), min: c.minHoursPerWeek })
+    if (days.size > 7 - c.daysOffPerWeek) v('days-off', 'rule.days-off', { days: days.size, daysOff: c.daysOffPerWeek })
     const past = dayPastRun(days, c.maxConsecutiveDays)
-    if (past !== null) v('consecutive-days', `${a.name} works more than ${c.maxConsecutiveDays} days in a row`, past)
+    if (past !== null) v('consecutive-days', 'rule.consecutive-days', { max: c.maxConsecutiveDays }, past)
     for (let k = 1; k < mine.length; k++) {
       const gapH = restShortfall(c, mine[k - 1]!, mine[k]!)
-      if (gapH !== null) v('rest', `${a.name} gets ${fmt(Math.max(0, gapH))} h of rest before the shift on day ${mine[k]!.day + 1}; the contract needs ${c.minRestHours} h`, mine[k]!.day)
+      if (gapH !== null) v('rest', 'rule.rest', { hours: fmt(Math.max(0, gapH)), day: mine[k]!.day + 1, min: c.minRestHours }, mine[k]!.day)
     }
   }
   return out
 }
 
-function checkShift(a: AgentRules, c: Contract, t: ShiftTemplate | undefined, s: ScheduledShift, v: (r: Rule, m: string, d?: number) => void): void {
+function checkShift(a: AgentRules, c: Contract, t: ShiftTemplate | undefined, s: ScheduledShift, v: NoteViolation): void {
   const d = s.day
-  const says: Record<ShiftRule, () => string> = {
-    'contract-template': () => `${a.name}'s contract does not work ${t?.name ?? s.templateId} shifts`,
-    'hours-per-day': () => `${a.name}'s shift has ${fmt(s.paidMin / 60)} paid hours; the contract allows ${c.minHoursPerDay}–${c.maxHoursPerDay} h a day`,
-    'earliest-start': () => `${a.name}'s shift starts at ${hhmm(s.startMin)}, before the contract's earliest start ${hhmm(c.earliestStartMin)}`,
-    'latest-end': () => `${a.name}'s shift ends at ${hhmm(s.endMin)}, after the contract's latest end ${hhmm(c.latestEndMin)}`,
-    availability: () => `${a.name} is not available for the whole shift ${hhmm(s.startMin)}–${hhmm(s.endMin)}`,
-    'time-off': () => `${a.name}'s shift overlaps their time off`,
+  const values: Record<ShiftRule, () => SayParams> = {
+    'contract-template': () => ({ template: t?.name ?? s.templateId }),
+    'hours-per-day': () => ({ hours: fmt(s.paidMin / 60), min: c.minHoursPerDay, max: c.maxHoursPerDay }),
+    'earliest-start': () => ({ start: hhmm(s.startMin), earliest: hhmm(c.earliestStartMin) }),
+    'latest-end': () => ({ end: hhmm(s.endMin), latest: hhmm(c.latestEndMin) }),
+    availability: () => ({ start: hhmm(s.startMin), end: hhmm(s.endMin) }),
+    'time-off': () => ({}),
   }
-  for (const rule of shiftRulesBroken(a, c, s)) v(rule, says[rule](), d)
+  for (const rule of shiftRulesBroken(a, c, s)) v(rule, `rule.${rule}`, values[rule](), d)
   if (!t) return
   const breaks = [...s.breaks].sort((x, y) => x.startMin - y.startMin)
-  for (let k = 1; k < breaks.length; k++) if (breaks[k]!.startMin < breaks[k - 1]!.endMin) v('break-overlap', `${a.name} has two breaks at once at ${hhmm(breaks[k]!.startMin)}`, d)
+  for (let k = 1; k < breaks.length; k++) if (breaks[k]!.startMin < breaks[k - 1]!.endMin) v('break-overlap', 'rule.break-overlap', { at: hhmm(breaks[k]!.startMin) }, d)
   const left = [...breaks]
   for (const rule of t.breaks) {
     const k = left.findIndex((b) => b.kind === rule.kind && b.endMin - b.startMin === rule.minutes && b.startMin - s.startMin >= rule.earliestAfterStartMin && b.startMin - s.startMin <= rule.latestAfterStartMin)
@@ -63,10 +70,12 @@ function checkShift(a: AgentRules, c: Contract, t: ShiftTemplate | undefined, s:
     const any = left.findIndex((b) => b.kind === rule.kind)
     if (any >= 0) {
       const b = left.splice(any, 1)[0]!
-      v('break-window', `${a.name}'s ${rule.kind} at ${hhmm(b.startMin)} is outside its window (${hhmm(s.startMin + rule.earliestAfterStartMin)}–${hhmm(s.startMin + rule.latestAfterStartMin)}, ${rule.minutes} min)`, d)
-    } else v('break-missing', `${a.name}'s shift is missing its ${rule.minutes}-minute ${rule.kind}`, d)
+      v('break-window', 'rule.break-window', {
+        kind: rule.kind, at: hhmm(b.startMin), from: hhmm(s.startMin + rule.earliestAfterStartMin), to: hhmm(s.startMin + rule.latestAfterStartMin), minutes: rule.minutes,
+      }, d)
+    } else v('break-missing', 'rule.break-missing', { minutes: rule.minutes, kind: rule.kind }, d)
   }
-  for (const b of left) if (b.startMin < s.startMin || b.endMin > s.endMin) v('break-window', `${a.name}'s ${b.kind} at ${hhmm(b.startMin)} is outside the shift`, d)
+  for (const b of left) if (b.startMin < s.startMin || b.endMin > s.endMin) v('break-window', 'rule.break-outside-shift', { kind: b.kind, at: hhmm(b.startMin) }, d)
 }
 
 const fmt = (h: number): string => (Math.round(h * 100) / 100).toString()
