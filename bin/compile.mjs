@@ -73,9 +73,10 @@ export async function compile(name, entries) {
     }
     prune(name, dir)
   } else {
-    // Marks the build as used now, so prune() keeps it while it is in use.
+    // Marks the build as used now, so prune() keeps it while it is in use (best effort: a
+    // read-only install can still run a build made when it was installed).
     const now = new Date()
-    utimesSync(dir, now, now)
+    try { utimesSync(dir, now, now) } catch { /* not ours to touch */ }
   }
   return Object.fromEntries(entries.map((e) => {
     const base = basename(e).replace(/\.[cm]?ts$/, '')
