@@ -118,6 +118,27 @@ it('an edit saved in the editor reaches the TV without a reload', async () => {
   expect(await tv.getByTestId('clock').count()).toBe(0)
 })
 
+it('a queue table in a narrow cell leaves out its least needed columns instead of cutting them off, and shows them again when widened', async () => {
+  const patch = (w: number) => agner.app.inject({
+    method: 'PATCH', url: `/api/boards/${boardId}`, headers,
+    payload: { layout: JSON.stringify({ ...layout, pages: [{ ...layout.pages[0]!, widgets: layout.pages[0]!.widgets.map((x) => (x.id === 'queues' ? { ...x, w } : x)) }] }) },
+  })
+  const table = tv.locator('[data-widget=queues] table')
+  const fits = () => table.evaluate((t: HTMLElement) => t.offsetWidth <= t.parentElement!.clientWidth + 1)
+  const headers_ = () => table.locator('thead th').allInnerTexts()
+  expect((await patch(4)).statusCode).toBe(200)
+  await expect.poll(fits, { timeout: 5000 }).toBe(true)
+  const narrow = await headers_()
+  // 队列, 排队, 服务水平 and the agents ready, on contact and in aux always stay; ASA and AHT go first.
+  for (const h of ['队列', '排队', '服务水平', '就绪', '通话', '小休']) expect(narrow).toContain(h)
+  expect(narrow).not.toContain('平均应答速度')
+  expect(await tv.locator('[data-widget=queues] [data-queue=vip] [data-metric=agents-ready]').count()).toBe(1)
+  await tv.screenshot({ path: join(shots, 'wallboard-narrow-queues.png') })
+  expect((await patch(12)).statusCode).toBe(200)
+  await expect.poll(async () => (await headers_()).length, { timeout: 5000 }).toBe(12)
+  expect(await fits()).toBe(true)
+})
+
 it('killing the server shows the stale banner; restarting it brings the board back by itself', async () => {
   await agner.close()
   await expect.poll(() => tv.getByTestId('stale').textContent(), { timeout: 10_000 }).toMatch(/数据已过期，自 \d{2}:\d{2}:\d{2} 起/)
