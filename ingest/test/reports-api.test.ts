@@ -196,6 +196,7 @@ describe('bad input gets a clear 4xx, never a 500, never data out of scope', () 
     ['a date that does not exist', '/api/reports/queue-performance?from=2026-02-30', 400, /not a real date/],
     ['a start off the quarter hour', '/api/reports/queue-performance?from=2026-11-02T10:07', 400, /quarter hour/],
     ['an unknown language', '/api/reports/queue-performance?lang=fr', 400, /en or zh-CN/],
+    ['a misspelled filter (queues= for queue=)', '/api/reports/queue-performance?queues=sales', 400, /Unknown query parameter "queues"; this endpoint takes from, to, interval, queue/],
     ['15-minute rows over a year', '/api/reports/queue-performance?from=2025-11-01&to=2026-11-01&interval=15m', 400, /more than 3000/],
   ]
   for (const [name, path, status, message] of cases) {

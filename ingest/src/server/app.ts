@@ -40,6 +40,7 @@ import { reportScheduleRoutes } from './report-schedule-routes.ts'
 import { reportCaller } from './report-routes.ts'
 import { userPrincipal } from '../access/principals.ts'
 import { installErrorHandler } from './errors.ts'
+import { refuseUnknownQueryParameters } from './strict-query.ts'
 import { eventsRoute } from './events-route.ts'
 import { healthRoutes } from './health-routes.ts'
 import { liveRoutes } from './live-routes.ts'
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   })
   installErrorHandler(app, deps.maxBodyBytes)
+  refuseUnknownQueryParameters(app)
   const { directory, sessions, audit, sockets, scopes } = deps.access
   await app.register(cookie)
   // Security headers first, so that refusals (401/403) carry them too.
