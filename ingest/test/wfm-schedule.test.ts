@@ -107,6 +107,25 @@ it('publishes versions; an agent sees only their own published shifts; a supervi
   expect(edit.status).toBe(403)
 })
 
+it('the week after counts the published shifts that run into it: the requirement, the note, and the rest before Monday', async () => {
+  const WEEK_MIN = 7 * 1440
+  const published = await (await fetch(`${c.url}/api/wfm/schedules?week=${mondayOf(Date.now() + 7 * DAY)}`, { headers: planner })).json() as { schedules: Array<{ id: string; status: string; version: number }> }
+  const v2 = published.schedules.find((x) => x.status === 'published' && x.version === 2)!
+  const shifts = (await (await fetch(`${c.url}/api/wfm/schedules/${v2.id}`, { headers: planner })).json() as Stored).shifts
+  // The demo center answers around the clock: Sunday's night shifts end on Monday.
+  const into = shifts.filter((x) => x.endMin > WEEK_MIN)
+  expect(into.length).toBeGreaterThan(0)
+  const res = await fetch(`${c.url}/api/wfm/schedules`, { method: 'POST', headers: json(planner), body: JSON.stringify({ week: mondayOf(Date.now() + 14 * DAY), timeLimitSec: 5 }) })
+  const next = await res.json() as Omit<Stored, 'problems'> & { problems: Array<{ code: string; params: Record<string, number | string> }> }
+  expect(res.status).toBe(201)
+  expect(next.problems[0]).toMatchObject({ code: 'note.carry-in', params: { count: into.length } })
+  // Each of those agents starts this week no sooner than their shift's end plus the contract's rest (11 h here).
+  for (const x of into) {
+    const first = next.shifts.filter((y) => y.agentId === x.agentId).sort((a, b) => a.startMin - b.startMin)[0]
+    if (first) expect(first.startMin - (x.endMin - WEEK_MIN)).toBeGreaterThanOrEqual(11 * 60)
+  }
+}, 120_000)
+
 it('exports the schedule to Excel by interval and to PDF', async () => {
   const xlsx = await fetch(`${c.url}/api/wfm/schedules/${draft.id}/export?format=xlsx&layout=interval&lang=zh-CN`, { headers: planner })
   expect(xlsx.status).toBe(200)

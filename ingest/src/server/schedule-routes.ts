@@ -6,7 +6,9 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
-import { buildSchedule, checkScheduleInput, simulateSchedule, WfmInputError, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
+import {
+  buildSchedule, checkScheduleInput, hhmm, said, simulateSchedule, WfmInputError, type CarriedShift, type Problem, type ScheduledShift, type ScheduleInput, type SimulatedCoverage,
+} from '@agner/wfm'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import type { LiveEngine } from '../live/engine.ts'
@@ -99,13 +101,13 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     generating = true
     try {
       const rules = await rulesNow()
-      const { input, agents } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
+      const { input, agents, carried } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
       if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
       const s = await buildSchedule(input)
       const t = now()
       const stored: StoredSchedule = {
         id: uuidv7(), weekStart, status: 'draft', version: 0, sourceId: '', timeZone, intervalMin: input.intervalMin, agents, input,
-        shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: s.problems, violations: s.violations,
+        shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: [...carryInNote(carried), ...s.problems], violations: s.violations,
         simulation: simulate(input, s.shifts, agents), createdBy: req.principal!.name, createdMs: t, updatedMs: t,
       }
       await saveSchedule(client, tenant, stored)
@@ -204,4 +206,11 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   })
 
   await app.register(scheduleExportRoutes, { load, timeZone, audit })
+}
+
+/** Says how last week's published shifts reach into this week, when any do. */
+function carryInNote(carried: CarriedShift[]): Problem[] {
+  if (carried.length === 0) return []
+  const until = Math.max(...carried.map((c) => c.shift.endMin))
+  return [said('note.carry-in', { count: carried.length, until: hhmm(until) })]
 }

@@ -5,12 +5,15 @@
  * templates and contracts, and its agents with their skills (the queues they serve) and rules.
  */
 import type { Store } from '@agner/analytics'
-import { DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, type ScheduleInput, type SkillRequirement } from '@agner/wfm'
+import {
+  carriedInto, DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, withCarryIn, type CarriedShift, type ScheduleInput, type SkillRequirement,
+} from '@agner/wfm'
 import { startOfDayIn } from '../live/day.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { queueHistory } from './history.ts'
 import { plan } from './plan.ts'
 import type { ScheduleAgent, WfmRules } from './schedule-types.ts'
+import { getSchedule, publishedIdFor } from './schedule-store.ts'
 
 const DAY = 86_400_000
 
@@ -23,7 +26,11 @@ export function defaultRules(concurrency: Record<string, number> = {}): WfmRules
 
 export interface WeekInputOptions { store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; rules: WfmRules; weekStart: number; now: number; historyWeeks?: number; timeLimitSec?: number }
 
-export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleInput; agents: ScheduleAgent[] }> {
+/**
+ * A week's scheduling input: the requirement forecast per queue, the agents and their rules, and the
+ * published shifts of the week before that run into this one (`carried`, already counted in `input`).
+ */
+export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleInput; agents: ScheduleAgent[]; carried: CarriedShift[] }> {
   const today = startOfDayIn(o.now, o.timeZone)
   const weeks = o.historyWeeks ?? 8
   const from = today - weeks * 7 * DAY
@@ -57,17 +64,19 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     id, name: o.catalog.agentName(id), skills: [...new Set([...o.catalog.agentQueues(id), ...(learned.get(id) ?? [])])].sort(),
     contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
   }))
-  return {
-    agents,
-    input: {
-      weekStart: o.weekStart, intervalMin: 15, requirements, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
-      timeLimitSec: o.timeLimitSec ?? 30,
-      agents: agents.map((a) => {
-        const r = own.get(a.id)
-        return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(r?.timeOff ? { timeOff: r.timeOff } : {}) }
-      }),
-    },
+  // The week before, as published: its shifts that end after it cover this week's first hours.
+  const previousId = await publishedIdFor(o.store.client, o.tenant, o.weekStart - 7 * DAY)
+  const previous = previousId ? await getSchedule(o.store.client, o.tenant, previousId) : undefined
+  const carried = carriedInto(previous?.shifts ?? [])
+  const input: ScheduleInput = {
+    weekStart: o.weekStart, intervalMin: 15, requirements, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
+    timeLimitSec: o.timeLimitSec ?? 30,
+    agents: agents.map((a) => {
+      const r = own.get(a.id)
+      return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(r?.timeOff ? { timeOff: r.timeOff } : {}) }
+    }),
   }
+  return { agents, input: withCarryIn(input, carried), carried }
 }
 
 async function answeredQueues(store: Store, tenant: string, from: number): Promise<Map<string, string[]>> {

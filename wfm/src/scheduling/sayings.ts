@@ -41,6 +41,10 @@ const TEXT = {
     en: "{name}'s time off entries overlap; they were merged into {count}.",
     'zh-CN': '{name} 的休假记录有重叠，已合并为 {count} 条。',
   },
+  'note.carry-in': {
+    en: "{count} shifts of last week's published schedule run into this week (until {until} on Monday): the requirement counts them, and their agents rest before their next shift.",
+    'zh-CN': '上周已发布排班中有 {count} 个班次延续到本周（至周一 {until}）：需求已计入这些班次，相关坐席在下一班次前先满足休息。',
+  },
   // Labour-rule violations.
   'rule.one-shift-a-day': { en: '{name} has two shifts on one day', 'zh-CN': '{name} 同一天有两个班次' },
   'rule.max-hours-per-week': {

@@ -1,0 +1,55 @@
+/**
+ * The previous week's shifts that run into this one (a Sunday night shift ending Monday 06:00).
+ * Weeks are scheduled one at a time, so without them Monday's first hours would look uncovered
+ * and the same agent could be given a Monday morning shift without the rest their contract needs.
+ * Applied to a week's input: the intervals they work count against the requirement (for the
+ * agent's skill that needs most there), and each of their agents is kept off until the shift has
+ * ended and the contract's rest has passed, as time off. Pure.
+ */
+import { addCover, type ScheduledShift } from './activities.ts'
+import { WEEK_MIN, type ScheduleInput } from './rules.ts'
+
+export interface CarriedShift {
+  agentId: string
+  /** The shift in this week's minutes: it starts before 0 and ends after it. */
+  shift: ScheduledShift
+}
+
+/** Shifts of the week before that end after it, moved into this week's minutes. */
+export function carriedInto(previousWeek: readonly ScheduledShift[]): CarriedShift[] {
+  return previousWeek.filter((s) => s.endMin > WEEK_MIN).map((s) => ({
+    agentId: s.agentId,
+    shift: { ...s, day: -1, startMin: s.startMin - WEEK_MIN, endMin: s.endMin - WEEK_MIN, breaks: s.breaks.map((b) => ({ ...b, startMin: b.startMin - WEEK_MIN, endMin: b.endMin - WEEK_MIN })) },
+  }))
+}
+
+/** `input` with the carried shifts counted: requirement lowered where they work, their agents off until rested. */
+export function withCarryIn(input: ScheduleInput, carried: readonly CarriedShift[]): ScheduleInput {
+  const agents = new Map(input.agents.map((a) => [a.id, a]))
+  const contracts = new Map(input.contracts.map((c) => [c.id, c]))
+  const need = input.requirements.map((r) => ({ ...r, agents: [...r.agents] }))
+  const bySkill = new Map(need.map((r) => [r.skill, r]))
+  const restUntil = new Map<string, number>()
+  for (const { agentId, shift } of carried) {
+    const a = agents.get(agentId)
+    if (!a) continue // no longer scheduled: nobody to keep off, and their cover is not counted on
+    const onPhones = new Array<number>(WEEK_MIN / input.intervalMin).fill(0)
+    addCover(shift, input.intervalMin, onPhones)
+    onPhones.forEach((n, t) => {
+      if (n === 0) return
+      // The agent answers one skill at a time: the one that needs most in this interval.
+      const skill = a.skills.map((k) => bySkill.get(k)).filter((r) => r !== undefined).sort((x, y) => y.agents[t]! - x.agents[t]!)[0]
+      if (skill && skill.agents[t]! > 0) skill.agents[t] = skill.agents[t]! - 1
+    })
+    const rest = (contracts.get(a.contractId)?.minRestHours ?? 0) * 60
+    restUntil.set(agentId, Math.max(restUntil.get(agentId) ?? 0, shift.endMin + rest))
+  }
+  return {
+    ...input,
+    requirements: need,
+    agents: input.agents.map((a) => {
+      const until = restUntil.get(a.id)
+      return until === undefined ? a : { ...a, timeOff: [{ startMin: 0, endMin: until, reason: 'previous-week-shift' }, ...(a.timeOff ?? [])] }
+    }),
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Last week's night shift runs into this week: Monday's first hours count it, and its agent rests
+ * before a Monday shift. Worked by hand: a Sunday 22:00 shift of 10 h (an hour's lunch at 02:00)
+ * ends Monday 08:00; in this week's minutes it is −120 to 480, the lunch 120 to 180.
+ */
+import { describe, expect, it } from 'vitest'
+import { buildSchedule, carriedInto, ruleViolations, withCarryIn, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate } from '../src/index.ts'
+
+const DAY = 1440
+const WEEK = 7 * DAY
+const t8: ShiftTemplate = { id: 't8', name: '8 h', lengthMin: 480, startEarliestMin: 0, startLatestMin: 23 * 60, startStepMin: 60, breaks: [] }
+const contract: Contract = {
+  id: 'c', name: 'C', minHoursPerDay: 0, maxHoursPerDay: 24, minHoursPerWeek: 0, maxHoursPerWeek: 168, daysOffPerWeek: 0,
+  maxConsecutiveDays: 7, earliestStartMin: 0, latestEndMin: 2 * DAY, minRestHours: 11,
+}
+const sundayNight: ScheduledShift = {
+  agentId: 'night', day: 6, templateId: 't10', startMin: 6 * DAY + 22 * 60, endMin: 6 * DAY + 22 * 60 + 600, paidMin: 540,
+  breaks: [{ kind: 'lunch', startMin: WEEK + 120, endMin: WEEK + 180 }],
+}
+/** Two agents; skill "a" needs 2 agents every hour of Monday 00:00–16:00 and nothing after. */
+function input(): ScheduleInput {
+  const a = new Array<number>(168).fill(0)
+  for (let h = 0; h < 16; h++) a[h] = 2
+  return {
+    weekStart: Date.UTC(2026, 11, 7), intervalMin: 60, templates: [t8], contracts: [contract], requirements: [{ skill: 'a', agents: a }],
+    agents: [{ id: 'night', name: 'Night', skills: ['a'], contractId: 'c' }, { id: 'day', name: 'Day', skills: ['a'], contractId: 'c' }],
+    timeLimitSec: 10,
+  }
+}
+
+describe('carry-in from the week before', () => {
+  it('moves only the shifts that end after their week into this week\'s minutes', () => {
+    const friday: ScheduledShift = { ...sundayNight, agentId: 'other', day: 4, startMin: 4 * DAY + 9 * 60, endMin: 4 * DAY + 17 * 60, breaks: [] }
+    const carried = carriedInto([friday, sundayNight])
+    expect(carried).toHaveLength(1)
+    expect(carried[0]!.shift).toMatchObject({ agentId: 'night', startMin: -120, endMin: 480, breaks: [{ startMin: 120, endMin: 180 }] })
+  })
+
+  it('lowers the requirement where the shift works (not in its lunch hour) and rests the agent until 08:00 + 11 h', () => {
+    const out = withCarryIn(input(), carriedInto([sundayNight]))
+    const a = out.requirements[0]!.agents
+    // 00:00–08:00 worked except the 02:00–03:00 lunch: hours 0, 1 and 3–7 need one agent more than are there, not two.
+    expect(a.slice(0, 8)).toEqual([1, 1, 2, 1, 1, 1, 1, 1])
+    expect(a.slice(8, 16)).toEqual([2, 2, 2, 2, 2, 2, 2, 2])
+    expect(out.agents.find((x) => x.id === 'night')!.timeOff).toEqual([{ startMin: 0, endMin: 480 + 11 * 60, reason: 'previous-week-shift' }])
+    expect(out.agents.find((x) => x.id === 'day')!.timeOff).toBeUndefined()
+  })
+
+  it('the scheduler then gives the night agent no Monday shift before 19:00, and a Monday 08:00 shift breaks the rest rule', async () => {
+    const out = withCarryIn(input(), carriedInto([sundayNight]))
+    const s = await buildSchedule(out)
+    for (const x of s.shifts.filter((y) => y.agentId === 'night')) expect(x.startMin).toBeGreaterThanOrEqual(19 * 60)
+    expect(s.violations).toEqual([])
+    const early: ScheduledShift = { agentId: 'night', day: 0, templateId: 't8', startMin: 8 * 60, endMin: 16 * 60, paidMin: 480, breaks: [] }
+    expect(ruleViolations(out, [early]).map((v) => v.rule)).toContain('time-off')
+  })
+
+  it('an agent no longer in the week is not counted on', () => {
+    const gone = { ...sundayNight, agentId: 'left-the-company' }
+    expect(withCarryIn(input(), carriedInto([gone])).requirements[0]!.agents.slice(0, 8)).toEqual([2, 2, 2, 2, 2, 2, 2, 2])
+  })
+})
