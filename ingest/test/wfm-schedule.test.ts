@@ -107,7 +107,7 @@ it('publishes versions; an agent sees only their own published shifts; a supervi
   expect(edit.status).toBe(403)
 })
 
-it('the week after counts the published shifts that run into it: the requirement, the note, and the rest before Monday', async () => {
+it('the week after counts the published shifts that run into it (the requirement, the note, the rest before Monday) and dated leave', async () => {
   const WEEK_MIN = 7 * 1440
   const published = await (await fetch(`${c.url}/api/wfm/schedules?week=${mondayOf(Date.now() + 7 * DAY)}`, { headers: planner })).json() as { schedules: Array<{ id: string; status: string; version: number }> }
   const v2 = published.schedules.find((x) => x.status === 'published' && x.version === 2)!
@@ -115,9 +115,25 @@ it('the week after counts the published shifts that run into it: the requirement
   // The demo center answers around the clock: Sunday's night shifts end on Monday.
   const into = shifts.filter((x) => x.endMin > WEEK_MIN)
   expect(into.length).toBeGreaterThan(0)
-  const res = await fetch(`${c.url}/api/wfm/schedules`, { method: 'POST', headers: json(planner), body: JSON.stringify({ week: mondayOf(Date.now() + 14 * DAY), timeLimitSec: 5 }) })
+  // Dated leave for one of them on that week's Wednesday (center time, `to` exclusive).
+  const weekAfter = mondayOf(Date.now() + 14 * DAY)
+  const wednesday = new Date(Date.parse(`${weekAfter}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10)
+  const thursday = new Date(Date.parse(`${weekAfter}T00:00:00Z`) + 3 * DAY).toISOString().slice(0, 10)
+  const onLeave = shifts.find((x) => x.endMin <= WEEK_MIN)!.agentId
+  const rules = await (await fetch(`${c.url}/api/wfm/rules`, { headers: planner })).json() as { agents: Array<{ agentId: string; contractId: string; leave?: unknown[] }>; defaultContractId: string }
+  const own = rules.agents.find((a) => a.agentId === onLeave) ?? { agentId: onLeave, contractId: rules.defaultContractId }
+  const withLeave = { ...rules, agents: [...rules.agents.filter((a) => a.agentId !== onLeave), { ...own, leave: [{ from: wednesday, to: thursday, reason: 'holiday' }] }] }
+  expect((await fetch(`${c.url}/api/wfm/rules`, { method: 'PUT', headers: json(planner), body: JSON.stringify(withLeave) })).status).toBe(200)
+  const backwards = { ...withLeave, agents: [{ ...own, leave: [{ from: thursday, to: wednesday }] }] }
+  const refused = await fetch(`${c.url}/api/wfm/rules`, { method: 'PUT', headers: json(planner), body: JSON.stringify(backwards) })
+  expect(refused.status).toBe(400)
+  expect((await refused.json() as { error: string }).error).toMatch(/agents\[0\]\.leave\[0\]: "from" must be before "to"/)
+
+  const res = await fetch(`${c.url}/api/wfm/schedules`, { method: 'POST', headers: json(planner), body: JSON.stringify({ week: weekAfter, timeLimitSec: 5 }) })
   const next = await res.json() as Omit<Stored, 'problems'> & { problems: Array<{ code: string; params: Record<string, number | string> }> }
   expect(res.status).toBe(201)
+  // Nothing of the agent's on leave touches Wednesday (week minutes 2880–4320).
+  for (const x of next.shifts.filter((y) => y.agentId === onLeave)) expect(x.endMin <= 2 * 1440 || x.startMin >= 3 * 1440).toBe(true)
   expect(next.problems[0]).toMatchObject({ code: 'note.carry-in', params: { count: into.length } })
   // Each of those agents starts this week no sooner than their shift's end plus the contract's rest (11 h here).
   for (const x of into) {

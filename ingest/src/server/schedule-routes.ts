@@ -17,6 +17,7 @@ import { adherenceReport } from '../wfm/adherence-report.ts'
 import { rtaRows } from '../wfm/rta.ts'
 import { applyEdit, EditError, skillLookup, type ShiftEdit } from '../wfm/schedule-edit.ts'
 import { defaultRules, weekInput } from '../wfm/schedule-input.ts'
+import { leaveSpan } from '../wfm/leave.ts'
 import { getRules, getSchedule, listSchedules, publish, PublishedSchedules, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
 import type { ScheduleAgent, StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
 import { parseWeek, weekStartIn } from '../wfm/week.ts'
@@ -75,6 +76,11 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   app.put('/api/wfm/rules', { schema: { body: { type: 'object', required: ['templates', 'contracts', 'defaultContractId', 'agents', 'adherence'] } }, config: write }, async (req) => {
     const rules = { ...defaultRules(), ...(req.body as WfmRules) }
     if (!rules.contracts.some((c) => c.id === rules.defaultContractId)) throw new ReportInputError(`defaultContractId "${rules.defaultContractId}" names no contract.`)
+    if (!Array.isArray(rules.agents)) throw new ReportInputError('"agents" must be a list of agents\' rules.')
+    rules.agents.forEach((a, i) => {
+      if (a.leave !== undefined && !Array.isArray(a.leave)) throw new ReportInputError(`agents[${i}].leave must be a list of { "from", "to" } dates.`)
+      a.leave?.forEach((l, k) => leaveSpan(l, timeZone, `agents[${i}].leave[${k}]`))
+    })
     try {
       // The same checks a schedule gets, on an empty week.
       checkScheduleInput({

@@ -14,6 +14,7 @@ import { queueHistory } from './history.ts'
 import { plan } from './plan.ts'
 import type { ScheduleAgent, WfmRules } from './schedule-types.ts'
 import { getSchedule, publishedIdFor } from './schedule-store.ts'
+import { leaveInWeek } from './leave.ts'
 
 const DAY = 86_400_000
 
@@ -73,7 +74,9 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     timeLimitSec: o.timeLimitSec ?? 30,
     agents: agents.map((a) => {
       const r = own.get(a.id)
-      return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(r?.timeOff ? { timeOff: r.timeOff } : {}) }
+      // Standing weekly time off, and the dated leave that falls in this week.
+      const timeOff = [...(r?.timeOff ?? []), ...leaveInWeek(r?.leave ?? [], o.weekStart, o.timeZone)]
+      return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(timeOff.length ? { timeOff } : {}) }
     }),
   }
   return { agents, input: withCarryIn(input, carried), carried }

@@ -1,7 +1,17 @@
 /** The shapes WFM scheduling keeps: the center's rules document and a stored schedule. */
 import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, Problem, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
 
-export interface AgentWfmRules { agentId: string; contractId: string; availability?: Availability[]; timeOff?: TimeOff[] }
+/**
+ * Dated leave (holiday, training, sick day): ISO local date or date-time in the center's zone,
+ * `to` exclusive; { from: '2026-12-24', to: '2026-12-27' } is the 24th, 25th and 26th.
+ */
+export interface Leave { from: string; to: string; reason?: string }
+
+/**
+ * An agent's scheduling rules. `timeOff` is in minutes of the week and repeats every week (a
+ * standing Wednesday afternoon off); `leave` is dated and applies to the weeks it falls in.
+ */
+export interface AgentWfmRules { agentId: string; contractId: string; availability?: Availability[]; timeOff?: TimeOff[]; leave?: Leave[] }
 
 export interface WfmRules {
   templates: ShiftTemplate[]
