@@ -71,6 +71,33 @@ it('a planner generates next week, drags a lunch within its window, and publishe
   await page.screenshot({ path: join(shots, 'schedule-published-zh.png'), fullPage: true })
 }, 120_000)
 
+it('a planner enters an agent\'s leave on the schedule page; a backwards one is refused, saying why in Chinese', async () => {
+  await page.goto(`${agner.url}/wfm/schedule`)
+  await page.click('[data-testid=leave-panel] summary')
+  const form = page.getByTestId('leave-form')
+  await expect.poll(() => form.locator('select[name=agent] option').count(), { timeout: 10_000 }).toBeGreaterThan(10)
+  const agentId = await form.locator('select[name=agent] option').nth(3).getAttribute('value')
+  await form.locator('select[name=agent]').selectOption(agentId!)
+  await form.locator('input[name=from]').fill('2027-01-04')
+  await form.locator('input[name=to]').fill('2027-01-09')
+  await form.locator('input[name=reason]').fill('年假')
+  await page.click('[data-testid=leave-add]')
+  await expect.poll(() => page.getByTestId('leave-notice').textContent(), { timeout: 10_000 }).toContain('休假已保存')
+  await expect.poll(() => page.locator('[data-testid=leave-table] tbody tr').count()).toBe(1)
+  const rules = await (await fetch(`${agner.url}/api/wfm/rules`, { headers: admin })).json() as { agents: Array<{ agentId: string; leave?: unknown[] }> }
+  expect(rules.agents.find((a) => a.agentId === agentId)!.leave).toEqual([{ from: '2027-01-04', to: '2027-01-09', reason: '年假' }])
+  // Back on before the start: refused, nothing saved.
+  await form.locator('input[name=from]').fill('2027-02-10')
+  await form.locator('input[name=to]').fill('2027-02-08')
+  await page.click('[data-testid=leave-add]')
+  await expect.poll(() => page.getByTestId('leave-error').textContent(), { timeout: 10_000 }).toBe('“返岗日”必须晚于“开始”；请选择重新上班的第一天。')
+  expect(await page.locator('[data-testid=leave-table] tbody tr').count()).toBe(1)
+  await page.screenshot({ path: join(shots, 'schedule-leave-zh.png'), fullPage: true })
+  // Removed again, so the weeks the other tests generate are as before.
+  await page.getByTestId('leave-table').getByRole('button').first().click()
+  await expect.poll(() => page.getByTestId('leave-notice').textContent(), { timeout: 10_000 }).toContain('休假已删除')
+}, 60_000)
+
 it('the agent sees their own published schedule', async () => {
   const agentUser = agner.bootstrap.created.find((u) => u.role === 'agent')!
   const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })

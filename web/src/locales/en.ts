@@ -38,6 +38,12 @@ export default {
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     ruleBroken: '{message}; the change was not saved.',
   },
+  leave: {
+    title: 'Leave', hint: 'Holidays, training and sick days: the next generated week keeps the agent off. Dates are the center\'s; "back on" is the first day at work again.',
+    agent: 'Agent', from: 'From', to: 'Back on', reason: 'Reason', add: 'Add leave', remove: 'Remove', none: 'No leave entered.',
+    added: 'Leave saved; generate the week again to apply it.', removed: 'Leave removed.',
+    backwards: '"Back on" must be after "From"; pick the first day back at work.',
+  },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
   rta: {
     title: 'Real-time adherence', history: 'Adherence this week (so far)', formula: 'Adherence = time in the scheduled activity ÷ (scheduled time − neutral time); conformance = time worked ÷ scheduled work time (above 100 % with overtime).', scheduledTime: 'Scheduled', conformance: 'Conformance', noSchedule: 'No schedule is published for this week.', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',

@@ -38,6 +38,12 @@ export default {
     days: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
     ruleBroken: '{message}；修改未保存。',
   },
+  leave: {
+    title: '休假', hint: '年假、培训、病假：之后生成的排班会让坐席休息。日期为中心时区；“返岗日”是重新上班的第一天。',
+    agent: '坐席', from: '开始', to: '返岗日', reason: '原因', add: '添加休假', remove: '删除', none: '尚未录入休假。',
+    added: '休假已保存；重新生成该周排班后生效。', removed: '休假已删除。',
+    backwards: '“返岗日”必须晚于“开始”；请选择重新上班的第一天。',
+  },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
   rta: {
     title: '实时遵从度', history: '本周遵从度（截至目前）', formula: '遵从度 = 处于计划活动的时间 ÷（计划时间 − 中性时间）；符合度 = 实际工作时间 ÷ 计划工作时间（加班时可超过 100%）。', scheduledTime: '计划时长', conformance: '符合度', noSchedule: '本周没有已发布的排班。', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
