@@ -4,7 +4,9 @@
  * ends Monday 08:00; in this week's minutes it is −120 to 480, the lunch 120 to 180.
  */
 import { describe, expect, it } from 'vitest'
-import { buildSchedule, carriedInto, ruleViolations, withCarryIn, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate } from '../src/index.ts'
+import {
+  buildSchedule, carriedInto, daysWorkedAtEnd, ruleViolations, withCarryIn, withDaysWorkedBefore, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate,
+} from '../src/index.ts'
 
 const DAY = 1440
 const WEEK = 7 * DAY
@@ -58,5 +60,31 @@ describe('carry-in from the week before', () => {
   it('an agent no longer in the week is not counted on', () => {
     const gone = { ...sundayNight, agentId: 'left-the-company' }
     expect(withCarryIn(input(), carriedInto([gone])).requirements[0]!.agents.slice(0, 8)).toEqual([2, 2, 2, 2, 2, 2, 2, 2])
+  })
+
+  it('days worked up to Sunday count toward the consecutive-day rule: after Thursday–Sunday, at most 2 of Monday–Wednesday with a 6-day limit', async () => {
+    const day = (agentId: string, d: number): ScheduledShift => ({ agentId, day: d, templateId: 't8', startMin: d * DAY + 9 * 60, endMin: d * DAY + 17 * 60, paidMin: 480, breaks: [] })
+    // Thursday to Sunday worked (a run of 4); 'day' worked Saturday only, then had Sunday off (no run).
+    const runs = daysWorkedAtEnd([day('night', 3), day('night', 4), day('night', 5), day('night', 6), day('day', 5)])
+    expect([...runs]).toEqual([['night', 4]])
+    // Monday–Wednesday 09:00–17:00 need both agents, Thursday–Sunday one. With the 6-day limit and
+    // 4 days already worked, 'night' may work only 2 of Monday–Wednesday, so one of those days is short.
+    const a = new Array<number>(168).fill(0)
+    for (let d = 0; d < 7; d++) for (let h = 9; h < 17; h++) a[d * 24 + h] = d < 3 ? 2 : 1
+    const six = { ...contract, maxConsecutiveDays: 6, minRestHours: 0 }
+    const base: ScheduleInput = { ...input(), contracts: [six], requirements: [{ skill: 'a', agents: a }] }
+    const s = await buildSchedule(withDaysWorkedBefore(base, runs))
+    const nightDays = new Set(s.shifts.filter((x) => x.agentId === 'night').map((x) => x.day))
+    expect([0, 1, 2].filter((d) => nightDays.has(d))).toHaveLength(2)
+    expect(s.coverage.totals.underHours).toBe(8)
+    expect(s.violations).toEqual([])
+    // Without the week before, both work Monday–Wednesday and nothing is short.
+    const alone = await buildSchedule(base)
+    expect([0, 1, 2].filter((d) => alone.shifts.some((x) => x.agentId === 'night' && x.day === d))).toHaveLength(3)
+    expect(alone.coverage.totals.underHours).toBe(0)
+    // And a hand-made Monday–Wednesday is flagged on Wednesday, the 7th day in a row.
+    const monToWed = [0, 1, 2].map((d) => day('night', d))
+    const v = ruleViolations(withDaysWorkedBefore(base, runs), monToWed).filter((x) => x.rule === 'consecutive-days')
+    expect(v).toMatchObject([{ agentId: 'night', day: 2 }])
   })
 })

@@ -6,7 +6,8 @@
  */
 import type { Store } from '@agner/analytics'
 import {
-  carriedInto, DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, withCarryIn, type CarriedShift, type ScheduleInput, type SkillRequirement,
+  carriedInto, daysWorkedAtEnd, DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, withCarryIn, withDaysWorkedBefore,
+  type CarriedShift, type ScheduleInput, type SkillRequirement,
 } from '@agner/wfm'
 import { startOfDayIn } from '../live/day.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
@@ -65,7 +66,8 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     id, name: o.catalog.agentName(id), skills: [...new Set([...o.catalog.agentQueues(id), ...(learned.get(id) ?? [])])].sort(),
     contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
   }))
-  // The week before, as published: its shifts that end after it cover this week's first hours.
+  // The week before, as published: its shifts that end after it cover this week's first hours, and
+  // the days its agents worked up to Sunday count toward this week's consecutive-day rule.
   const previousId = await publishedIdFor(o.store.client, o.tenant, o.weekStart - 7 * DAY)
   const previous = previousId ? await getSchedule(o.store.client, o.tenant, previousId) : undefined
   const carried = carriedInto(previous?.shifts ?? [])
@@ -79,7 +81,7 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
       return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(timeOff.length ? { timeOff } : {}) }
     }),
   }
-  return { agents, input: withCarryIn(input, carried), carried }
+  return { agents, input: withDaysWorkedBefore(withCarryIn(input, carried), daysWorkedAtEnd(previous?.shifts ?? [])), carried }
 }
 
 async function answeredQueues(store: Store, tenant: string, from: number): Promise<Map<string, string[]>> {

@@ -37,6 +37,10 @@ export async function assignGroup(p: Profile, counts: Map<number, number>, candi
     b.addColumn({ cost: SHORT_PENALTY, upper: reachable, rows: [minRow], values: [1] })
     const daysRow = b.addRow(-Infinity, 7 - c.daysOffPerWeek)
     const windows = Array.from({ length: Math.max(0, 7 - c.maxConsecutiveDays) }, () => b.addRow(-Infinity, c.maxConsecutiveDays))
+    // Days worked just before Monday: of Monday and the `lead` days after it, at most `lead` are worked.
+    const before = a.daysWorkedBefore ?? 0
+    const lead = Math.max(0, c.maxConsecutiveDays - before)
+    const leadRow = before > 0 && lead < 7 ? b.addRow(-Infinity, lead) : undefined
     // Rest: a shift and any next-day shift starting too soon after it exclude each other.
     const restRows = new Map<number, number>()
     for (const g of mine) {
@@ -46,6 +50,7 @@ export async function assignGroup(p: Profile, counts: Map<number, number>, candi
       const rows = [demandRow.get(g.index)!, dayRows[g.day]!, hoursRow, minRow, daysRow]
       const values = [1, 1, g.paidMin / 60, g.paidMin / 60, 1]
       windows.forEach((row, w) => { if (g.day >= w && g.day <= w + c.maxConsecutiveDays) { rows.push(row); values.push(1) } })
+      if (leadRow !== undefined && g.day <= lead) { rows.push(leadRow); values.push(1) }
       const own = restRows.get(g.index)
       if (own !== undefined) { rows.push(own); values.push(1) }
       for (const h of mine) {

@@ -4,7 +4,8 @@
  * and the same agent could be given a Monday morning shift without the rest their contract needs.
  * Applied to a week's input: the intervals they work count against the requirement (for the
  * agent's skill that needs most there), and each of their agents is kept off until the shift has
- * ended and the contract's rest has passed, as time off. Pure.
+ * ended and the contract's rest has passed, as time off. The days each agent worked in a row up to
+ * Sunday carry over too, so the consecutive-day rule holds across the two weeks. Pure.
  */
 import { addCover, type ScheduledShift } from './activities.ts'
 import { WEEK_MIN, type ScheduleInput } from './rules.ts'
@@ -21,6 +22,24 @@ export function carriedInto(previousWeek: readonly ScheduledShift[]): CarriedShi
     agentId: s.agentId,
     shift: { ...s, day: -1, startMin: s.startMin - WEEK_MIN, endMin: s.endMin - WEEK_MIN, breaks: s.breaks.map((b) => ({ ...b, startMin: b.startMin - WEEK_MIN, endMin: b.endMin - WEEK_MIN })) },
   }))
+}
+
+/** Days each agent worked in a row up to the week's last day (Sunday), from that week's shifts. */
+export function daysWorkedAtEnd(week: readonly ScheduledShift[]): Map<string, number> {
+  const days = new Map<string, Set<number>>()
+  for (const s of week) { const d = days.get(s.agentId); if (d) d.add(s.day); else days.set(s.agentId, new Set([s.day])) }
+  const out = new Map<string, number>()
+  for (const [agentId, d] of days) {
+    let run = 0
+    while (run < 7 && d.has(6 - run)) run++
+    if (run > 0) out.set(agentId, run)
+  }
+  return out
+}
+
+/** `input` with each agent's run of days worked before Monday (see daysWorkedAtEnd). */
+export function withDaysWorkedBefore(input: ScheduleInput, runs: ReadonlyMap<string, number>): ScheduleInput {
+  return { ...input, agents: input.agents.map((a) => (runs.has(a.id) ? { ...a, daysWorkedBefore: runs.get(a.id)! } : a)) }
 }
 
 /** `input` with the carried shifts counted: requirement lowered where they work, their agents off until rested. */

@@ -12,12 +12,12 @@ import type { Profile } from './profiles.ts'
 import type { Contract, ScheduleInput } from './rules.ts'
 import { dayPastRun, restShortfall } from './shift-rules.ts'
 
-export function canAdd(c: Contract, mine: Candidate[], x: Candidate): boolean {
+export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedBefore = 0): boolean {
   if (mine.some((m) => m.day === x.day)) return false
   const hours = mine.reduce((s, m) => s + m.paidMin, 0) / 60 + x.paidMin / 60
   if (hours > c.maxHoursPerWeek + 1e-9) return false
   if (mine.length + 1 > 7 - c.daysOffPerWeek) return false
-  if (dayPastRun(new Set([...mine.map((m) => m.day), x.day]), c.maxConsecutiveDays) !== null) return false
+  if (dayPastRun(new Set([...mine.map((m) => m.day), x.day]), c.maxConsecutiveDays, daysWorkedBefore) !== null) return false
   return !mine.some((m) => (m.day < x.day ? restShortfall(c, m, x) : restShortfall(c, x, m)) !== null)
 }
 
@@ -50,7 +50,9 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
   const out = [...assigned]
   const add = (agentId: string, c: Candidate): void => { byAgent.get(agentId)!.push(c); take(agentId, c, true); out.push({ agentId, candidate: c }) }
   for (const x of assigned) { byAgent.get(x.agentId)?.push(x.candidate); take(x.agentId, x.candidate, true) }
-  const mayTake = (p: Profile, agentId: string, c: Candidate): boolean => !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c)
+  const before = new Map(i.agents.map((a) => [a.id, a.daysWorkedBefore ?? 0]))
+  const mayTake = (p: Profile, agentId: string, c: Candidate): boolean =>
+    !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c, before.get(agentId) ?? 0)
 
   for (const p of profiles) {
     for (const gone of lost.get(p.key) ?? []) {

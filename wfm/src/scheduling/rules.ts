@@ -68,6 +68,8 @@ export interface AgentRules {
   /** Omitted: available any time; empty: not available this week. */
   availability?: Availability[]
   timeOff?: TimeOff[]
+  /** Days worked in a row up to the Sunday before this week (consecutive-day rule across weeks). */
+  daysWorkedBefore?: number
 }
 
 /** What a skill needs per interval: agents to schedule, and the load to predict service level. */
@@ -140,6 +142,7 @@ export function checkScheduleInput(i: ScheduleInput): void {
     for (const w of a.availability ?? []) {
       if (!(isWhole(w.day) && w.day < 7 && w.fromMin >= 0 && w.fromMin < w.toMin && w.toMin <= 2 * DAY_MIN)) throw new WfmInputError('agents', `agent "${a.id}" has an availability window that is not a weekday 0–6 with from < to`)
     }
+    if (a.daysWorkedBefore !== undefined && !(isWhole(a.daysWorkedBefore) && a.daysWorkedBefore <= 7)) throw new WfmInputError('agents', `agent "${a.id}" has daysWorkedBefore that is not a whole number 0–7`)
     for (const t of a.timeOff ?? []) {
       if (!(Number.isFinite(t.startMin) && Number.isFinite(t.endMin) && t.startMin < t.endMin)) throw new WfmInputError('agents', `agent "${a.id}" has time off that ends before it starts`)
     }

@@ -24,8 +24,9 @@ export function shiftRulesBroken(a: AgentRules, c: Contract, s: ShiftSpan): Shif
 }
 
 /** The first day on which a run of consecutive working days passes `max`, or null. */
-export function dayPastRun(days: ReadonlySet<number>, max: number): number | null {
-  let run = 0
+export function dayPastRun(days: ReadonlySet<number>, max: number, before = 0): number | null {
+  // `before`: days worked in a row just before Monday (the week before's last days).
+  let run = before
   for (let d = 0; d < 7; d++) { run = days.has(d) ? run + 1 : 0; if (run > max) return d }
   return null
 }

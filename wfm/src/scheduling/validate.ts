@@ -39,7 +39,7 @@ export function ruleViolations(i: ScheduleInput, shifts: ScheduledShift[], opts:
     if (hours > c.maxHoursPerWeek + 1e-9) v('max-hours-per-week', 'rule.max-hours-per-week', { hours: fmt(hours), max: c.maxHoursPerWeek })
     if (mine.length > 0 && hours < c.minHoursPerWeek - 1e-9) v('min-hours-per-week', 'rule.min-hours-per-week', { hours: fmt(hours), min: c.minHoursPerWeek })
     if (days.size > 7 - c.daysOffPerWeek) v('days-off', 'rule.days-off', { days: days.size, daysOff: c.daysOffPerWeek })
-    const past = dayPastRun(days, c.maxConsecutiveDays)
+    const past = dayPastRun(days, c.maxConsecutiveDays, a.daysWorkedBefore ?? 0)
     if (past !== null) v('consecutive-days', 'rule.consecutive-days', { max: c.maxConsecutiveDays }, past)
     for (let k = 1; k < mine.length; k++) {
       const gapH = restShortfall(c, mine[k - 1]!, mine[k]!)
