@@ -54,7 +54,8 @@ describe('carry-in from the week before', () => {
     for (const x of s.shifts.filter((y) => y.agentId === 'night')) expect(x.startMin).toBeGreaterThanOrEqual(19 * 60)
     expect(s.violations).toEqual([])
     const early: ScheduledShift = { agentId: 'night', day: 0, templateId: 't8', startMin: 8 * 60, endMin: 16 * 60, paidMin: 480, breaks: [] }
-    expect(ruleViolations(out, [early]).map((v) => v.rule)).toContain('time-off')
+    const rest = ruleViolations(out, [early]).find((v) => v.rule === 'time-off')!
+    expect(rest.message).toBe("Night's shift starts before the rest after last week's shift ends (Monday 19:00)")
   })
 
   it('an agent no longer in the week is not counted on', () => {

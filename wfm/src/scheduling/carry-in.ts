@@ -10,6 +10,9 @@
 import { addCover, type ScheduledShift } from './activities.ts'
 import { WEEK_MIN, type ScheduleInput } from './rules.ts'
 
+/** The reason on the time off that keeps an agent resting after last week's shift. */
+export const PREVIOUS_WEEK_REST = 'previous-week-shift'
+
 export interface CarriedShift {
   agentId: string
   /** The shift in this week's minutes: it starts before 0 and ends after it. */
@@ -68,7 +71,7 @@ export function withCarryIn(input: ScheduleInput, carried: readonly CarriedShift
     requirements: need,
     agents: input.agents.map((a) => {
       const until = restUntil.get(a.id)
-      return until === undefined ? a : { ...a, timeOff: [{ startMin: 0, endMin: until, reason: 'previous-week-shift' }, ...(a.timeOff ?? [])] }
+      return until === undefined ? a : { ...a, timeOff: [{ startMin: 0, endMin: until, reason: PREVIOUS_WEEK_REST }, ...(a.timeOff ?? [])] }
     }),
   }
 }

@@ -82,6 +82,10 @@ const TEXT = {
     'zh-CN': '{name} 在 {start}–{end} 班次期间并非全程可用',
   },
   'rule.time-off': { en: "{name}'s shift overlaps their time off", 'zh-CN': '{name} 的班次与其休假重叠' },
+  'rule.rest-after-last-week': {
+    en: "{name}'s shift starts before the rest after last week's shift ends (Monday {until})",
+    'zh-CN': '{name} 的班次早于上周班次后的休息结束时间（周一 {until}）',
+  },
   'rule.break-overlap': { en: '{name} has two breaks at once at {at}', 'zh-CN': '{name} 在 {at} 同时有两个休息' },
   'rule.break-window': {
     en: "{name}'s {kind} at {at} is outside its window ({from}–{to}, {minutes} min)",

@@ -8,6 +8,7 @@ import { type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate 
 import { hhmm, type ScheduledShift } from './activities.ts'
 import { dayPastRun, restShortfall, shiftRulesBroken, type ShiftRule } from './shift-rules.ts'
 import { said, type SayCode, type SayParams, type Said } from './sayings.ts'
+import { PREVIOUS_WEEK_REST } from './carry-in.ts'
 
 export type Rule = ShiftRule | 'one-shift-a-day' | 'max-hours-per-week' | 'min-hours-per-week' | 'days-off' | 'consecutive-days' | 'rest' | 'break-window' | 'break-overlap' | 'break-missing'
 
@@ -59,7 +60,12 @@ function checkShift(a: AgentRules, c: Contract, t: ShiftTemplate | undefined, s:
     availability: () => ({ start: hhmm(s.startMin), end: hhmm(s.endMin) }),
     'time-off': () => ({}),
   }
-  for (const rule of shiftRulesBroken(a, c, s)) v(rule, `rule.${rule}`, values[rule](), d)
+  for (const rule of shiftRulesBroken(a, c, s)) {
+    // Time off that is the rest after last week's shift (carry-in.ts) is said as such.
+    const off = rule === 'time-off' ? a.timeOff?.find((o) => o.startMin < s.endMin && s.startMin < o.endMin) : undefined
+    if (off?.reason === PREVIOUS_WEEK_REST) v(rule, 'rule.rest-after-last-week', { until: hhmm(off.endMin) }, d)
+    else v(rule, `rule.${rule}`, values[rule](), d)
+  }
   if (!t) return
   const breaks = [...s.breaks].sort((x, y) => x.startMin - y.startMin)
   for (let k = 1; k < breaks.length; k++) if (breaks[k]!.startMin < breaks[k - 1]!.endMin) v('break-overlap', 'rule.break-overlap', { at: hhmm(breaks[k]!.startMin) }, d)
