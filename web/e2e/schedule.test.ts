@@ -98,6 +98,26 @@ it('a planner enters an agent\'s leave on the schedule page; a backwards one is 
   await expect.poll(() => page.getByTestId('leave-notice').textContent(), { timeout: 10_000 }).toContain('休假已删除')
 }, 60_000)
 
+it('a planner changes an agent\'s contract on the schedule page; the rules keep it', async () => {
+  await page.goto(`${agner.url}/wfm/schedule`)
+  await page.click('[data-testid=contracts-panel] summary')
+  const rules = await (await fetch(`${agner.url}/api/wfm/rules`, { headers: admin })).json() as { contracts: Array<{ id: string }>; agents: Array<{ agentId: string; contractId: string }>; defaultContractId: string }
+  const row = page.locator('[data-testid=contracts-table] tbody tr').nth(2)
+  await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1)
+  const agentId = (await row.getAttribute('data-agent'))!
+  const before = rules.agents.find((a) => a.agentId === agentId)?.contractId ?? rules.defaultContractId
+  // The demo has one contract of its own; the defaults' part-time one is there to pick.
+  const other = (await row.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).find((v) => v !== before)!
+  await row.locator('select').selectOption(other)
+  await expect.poll(() => page.getByTestId('contracts-notice').textContent(), { timeout: 10_000 }).toContain('合同已保存')
+  const after = await (await fetch(`${agner.url}/api/wfm/rules`, { headers: admin })).json() as typeof rules
+  expect(after.agents.find((a) => a.agentId === agentId)!.contractId).toBe(other)
+  await page.screenshot({ path: join(shots, 'schedule-contracts-zh.png'), fullPage: true })
+  // Back as it was, so the weeks the other tests generate are as before.
+  await row.locator('select').selectOption(before)
+  await expect.poll(async () => ((await (await fetch(`${agner.url}/api/wfm/rules`, { headers: admin })).json()) as typeof rules).agents.find((a) => a.agentId === agentId)!.contractId).toBe(before)
+}, 60_000)
+
 it('the agent sees their own published schedule', async () => {
   const agentUser = agner.bootstrap.created.find((u) => u.role === 'agent')!
   const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })

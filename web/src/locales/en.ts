@@ -38,6 +38,10 @@ export default {
     days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     ruleBroken: '{message}; the change was not saved.',
   },
+  contracts: {
+    title: 'Contracts', hint: 'The contract each agent is scheduled within (hours per day and week, days off, rest); agents without one have the default. Generate the week again to apply a change.',
+    agent: 'Agent', contract: 'Contract', saved: '{agent}: contract saved.',
+  },
   leave: {
     title: 'Leave', hint: 'Holidays, training and sick days: the next generated week keeps the agent off. Dates are the center\'s; "back on" is the first day at work again.',
     agent: 'Agent', from: 'From', to: 'Back on', reason: 'Reason', add: 'Add leave', remove: 'Remove', none: 'No leave entered.',
