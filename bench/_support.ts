@@ -45,7 +45,7 @@ export function* chunks(template: readonly CanonicalEvent[], total: number, size
 /** The repository root (found through a package: benchmarks run compiled from node_modules/.cache). */
 export const ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/analytics/package.json')), '..')
 
-/** Node's flags for Agner processes, as bin/agner.mjs runs them (young generation 2 × 4 MB). */
+/** Node's flags for Agner processes, as bin/compile.mjs's NODE_FLAGS (not imported: that would load esbuild here). */
 export const NODE_FLAGS = ['--max-semi-space-size=4']
 
 /**

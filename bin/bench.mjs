@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { compile, ROOT } from './compile.mjs'
+import { compile, NODE_FLAGS, ROOT } from './compile.mjs'
 
 const files = readdirSync(join(ROOT, 'bench')).filter((f) => f.endsWith('.ts'))
 const names = files.filter((f) => !f.startsWith('_')).map((f) => f.slice(0, -3))
@@ -16,5 +16,5 @@ if (!name || !existsSync(join(ROOT, 'bench', `${name}.ts`))) {
 }
 // Every script, so the ones a benchmark starts in child processes are compiled beside it.
 const built = await compile('bench', files.map((f) => `bench/${f}`))
-const r = spawnSync(process.execPath, ['--max-semi-space-size=4', '--expose-gc', built[name], ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT })
+const r = spawnSync(process.execPath, [...NODE_FLAGS, '--expose-gc', built[name], ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT })
 process.exit(r.status ?? 1)

@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+/** Node's flags for Agner processes: young generation 2 × 4 MB (bin/agner.mjs's #! line says the same). */
+export const NODE_FLAGS = ['--max-semi-space-size=4']
 const CACHE = join(ROOT, 'node_modules', '.cache', 'agner')
 // A build unused for a week is removed (a running process loads its chunks lazily, so never sooner).
 const KEEP_MS = 7 * 24 * 3_600_000

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
 import {
-  buildSchedule, checkScheduleInput, hhmm, said, simulateSchedule, WfmInputError, type CarriedShift, type Problem, type ScheduledShift, type ScheduleInput, type SimulatedCoverage,
+  buildSchedule, carryInNote, checkScheduleInput, simulateSchedule, WfmInputError, type ScheduledShift, type ScheduleInput, type SimulatedCoverage,
 } from '@agner/wfm'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { actorOf } from './auth/audit-actor.ts'
@@ -212,11 +212,4 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   })
 
   await app.register(scheduleExportRoutes, { load, timeZone, audit })
-}
-
-/** Says how last week's published shifts reach into this week, when any do. */
-function carryInNote(carried: CarriedShift[]): Problem[] {
-  if (carried.length === 0) return []
-  const until = Math.max(...carried.map((c) => c.shift.endMin))
-  return [said('note.carry-in', { count: carried.length, until: hhmm(until) })]
 }

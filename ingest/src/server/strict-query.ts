@@ -4,22 +4,32 @@
  * without a word; a manager would take the wrong numbers to a meeting. Routes whose querystring
  * schema says `additionalProperties: false` answer 400 naming the parameter and the ones they take.
  * Bodies keep Fastify's default (extra fields are ignored), which clients rely on.
+ *
+ * The check is attached to those routes only, when they are registered (an `onRoute` hook), so
+ * every other request (event ingestion, the live feed) does no work for it.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, onRequestHookHandler } from 'fastify'
 
 interface QuerySchema { additionalProperties?: boolean; properties?: Record<string, unknown> }
 
 export function refuseUnknownQueryParameters(app: FastifyInstance): void {
-  app.addHook('onRequest', async (req, reply) => {
-    const schema = req.routeOptions.schema?.querystring as QuerySchema | undefined
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema?.querystring as QuerySchema | undefined
     if (!schema || schema.additionalProperties !== false || !schema.properties) return
-    const q = req.url.indexOf('?')
-    if (q < 0) return
-    const known = Object.keys(schema.properties)
-    for (const name of new URLSearchParams(req.url.slice(q + 1)).keys()) {
-      if (!known.includes(name)) {
-        return reply.status(400).send({ error: `Unknown query parameter "${name.slice(0, 40)}"; this endpoint takes ${known.join(', ')}.` })
+    const names = Object.keys(schema.properties)
+    const known = new Set(names)
+    const check: onRequestHookHandler = (req, reply, done) => {
+      const q = req.url.indexOf('?')
+      if (q >= 0) {
+        for (const name of new URLSearchParams(req.url.slice(q + 1)).keys()) {
+          if (!known.has(name)) {
+            void reply.status(400).send({ error: `Unknown query parameter "${name.slice(0, 40)}"; this endpoint takes ${names.join(', ')}.` })
+            return
+          }
+        }
       }
+      done()
     }
+    route.onRequest = [check, ...(route.onRequest === undefined ? [] : [route.onRequest].flat())]
   })
 }

@@ -70,7 +70,8 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
   // the days its agents worked up to Sunday count toward this week's consecutive-day rule.
   const previousId = await publishedIdFor(o.store.client, o.tenant, o.weekStart - 7 * DAY)
   const previous = previousId ? await getSchedule(o.store.client, o.tenant, previousId) : undefined
-  const carried = carriedInto(previous?.shifts ?? [])
+  const previousShifts = previous?.shifts ?? []
+  const carried = carriedInto(previousShifts)
   const input: ScheduleInput = {
     weekStart: o.weekStart, intervalMin: 15, requirements, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
     timeLimitSec: o.timeLimitSec ?? 30,
@@ -81,7 +82,7 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
       return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(timeOff.length ? { timeOff } : {}) }
     }),
   }
-  return { agents, input: withDaysWorkedBefore(withCarryIn(input, carried), daysWorkedAtEnd(previous?.shifts ?? [])), carried }
+  return { agents, input: withDaysWorkedBefore(withCarryIn(input, carried), daysWorkedAtEnd(previousShifts)), carried }
 }
 
 async function answeredQueues(store: Store, tenant: string, from: number): Promise<Map<string, string[]>> {

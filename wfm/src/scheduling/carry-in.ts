@@ -7,7 +7,8 @@
  * ended and the contract's rest has passed, as time off. The days each agent worked in a row up to
  * Sunday carry over too, so the consecutive-day rule holds across the two weeks. Pure.
  */
-import { addCover, type ScheduledShift } from './activities.ts'
+import { addCover, hhmm, type ScheduledShift } from './activities.ts'
+import { said, type Problem } from './sayings.ts'
 import { WEEK_MIN, type ScheduleInput } from './rules.ts'
 
 /** The reason on the time off that keeps an agent resting after last week's shift. */
@@ -25,6 +26,13 @@ export function carriedInto(previousWeek: readonly ScheduledShift[]): CarriedShi
     agentId: s.agentId,
     shift: { ...s, day: -1, startMin: s.startMin - WEEK_MIN, endMin: s.endMin - WEEK_MIN, breaks: s.breaks.map((b) => ({ ...b, startMin: b.startMin - WEEK_MIN, endMin: b.endMin - WEEK_MIN })) },
   }))
+}
+
+/** Says how last week's shifts reach into this week, when any do. */
+export function carryInNote(carried: readonly CarriedShift[]): Problem[] {
+  if (carried.length === 0) return []
+  const until = Math.max(...carried.map((c) => c.shift.endMin))
+  return [said('note.carry-in', { count: carried.length, until: hhmm(until) })]
 }
 
 /** Days each agent worked in a row up to the week's last day (Sunday), from that week's shifts. */

@@ -121,7 +121,10 @@ export function say(s: Said, locale: SayLocale = 'en'): string {
   })
 }
 
+/** What was said, with its English sentence beside the code, as the API returns it. */
+export type Problem = Said & { message: string }
+
 /** A problem or violation with its English sentence beside its code, as the API returns them. */
-export function said(code: SayCode, params: SayParams): Said & { message: string } {
+export function said(code: SayCode, params: SayParams): Problem {
   return { code, params, message: say({ code, params }) }
 }

@@ -16,7 +16,7 @@ import { buildProfiles } from './profiles.ts'
 import { checkScheduleInput, type AgentRules, type ScheduleInput } from './rules.ts'
 import { selectShifts } from './selection.ts'
 import { ruleViolations, type Violation } from './validate.ts'
-import { said, type Said } from './sayings.ts'
+import { said, type Problem } from './sayings.ts'
 
 export interface SolverReport {
   status: SolveStatus
@@ -40,8 +40,6 @@ export interface Schedule {
   violations: Violation[]
 }
 
-
-export type Problem = Said & { message: string }
 
 export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   checkScheduleInput(raw)

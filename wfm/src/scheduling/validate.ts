@@ -7,12 +7,12 @@
 import { type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
 import { hhmm, type ScheduledShift } from './activities.ts'
 import { dayPastRun, restShortfall, shiftRulesBroken, type ShiftRule } from './shift-rules.ts'
-import { said, type SayCode, type SayParams, type Said } from './sayings.ts'
+import { said, type Problem, type SayCode, type SayParams } from './sayings.ts'
 import { PREVIOUS_WEEK_REST } from './carry-in.ts'
 
 export type Rule = ShiftRule | 'one-shift-a-day' | 'max-hours-per-week' | 'min-hours-per-week' | 'days-off' | 'consecutive-days' | 'rest' | 'break-window' | 'break-overlap' | 'break-missing'
 
-export interface Violation extends Said { agentId: string; day?: number; rule: Rule; message: string }
+export type Violation = Problem & { agentId: string; day?: number; rule: Rule }
 
 /** Records one violation: the rule, what to say (the code's values besides the agent's name) and the day. */
 type NoteViolation = (rule: Rule, code: SayCode, params: SayParams, day?: number) => void
