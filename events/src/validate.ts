@@ -7,6 +7,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { envelopeSchema } from './schema/envelope.ts'
 import { dataSchemas, EVENT_TYPES, type EventType } from './schema/data.ts'
 import type { CanonicalEvent } from './types.ts'
+import { MAX_EVENT_DEPTH, nestedDeeperThan } from './nesting.ts'
 
 export type Validation =
   | { ok: true; event: CanonicalEvent }
@@ -37,6 +38,10 @@ export function validateEvent(input: unknown, opts: ValidateOptions = {}): Valid
   const e = input as Record<string, unknown>
   const id = typeof e.id === 'string' ? e.id : undefined
   const type = typeof e.type === 'string' ? e.type : undefined
+  // Checked first: the schema checks below recurse, and a hostile depth would overflow the stack.
+  if (nestedDeeperThan(e, MAX_EVENT_DEPTH)) {
+    return { ok: false, problems: [`the event is nested deeper than ${MAX_EVENT_DEPTH} levels; no event type has that shape`], ...(id ? { id } : {}), ...(type ? { type } : {}) }
+  }
   const problems: string[] = []
 
   if (!envelopeCheck.Check(e)) problems.push(...explain(envelopeCheck.Errors(e), ''))

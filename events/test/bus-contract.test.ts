@@ -61,7 +61,7 @@ describe.each(implementations)('bus contract: %s', (_name, make) => {
   it('redelivers a failed batch, then dead-letters it after maxDeliver attempts with the reason', async () => {
     const bus = await make()
     const letters: DeadLetter[] = []
-    bus.onDeadLetter((l) => { letters.push(l) })
+    bus.onDeadLetter((l) => { letters.push(...l) })
     const counts: number[] = []
     const consumer = await bus.consume({ durable: nextDurable(), batchSize: 10, maxWaitMs: 10, maxDeliver: 3 }, async (batch) => {
       counts.push(...batch.map((m) => m.deliveryCount))

@@ -29,6 +29,8 @@ export interface Config {
   ackWaitMs: number
   natsReplicas: number
   maxBodyBytes: number
+  /** POST /api/events: how long the bus may take to make a request's events durable before a 503. */
+  publishTimeoutMs: number
   liveFrameMs: number
   /** How often the report rollups catch up with committed events (reports also refresh before reading). */
   rollupRefreshMs: number
@@ -86,7 +88,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxDeliver: int(env, 'AGNER_MAX_DELIVER', 5, 1, 100),
     ackWaitMs: int(env, 'AGNER_ACK_WAIT_MS', 30_000, 1000, 3_600_000),
     natsReplicas: int(env, 'AGNER_NATS_REPLICAS', 1, 1, 5),
-    maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    // 10,000 events (the most one request takes) at up to about 1.6 KB each.
+    maxBodyBytes: int(env, 'AGNER_MAX_BODY_BYTES', 16 * 1_048_576, 1024, 256 * 1_048_576),
+    publishTimeoutMs: int(env, 'AGNER_PUBLISH_TIMEOUT_MS', 5000, 100, 600_000),
     liveFrameMs: int(env, 'AGNER_LIVE_FRAME_MS', 100, 50, 60_000),
     rollupRefreshMs: int(env, 'AGNER_ROLLUP_REFRESH_MS', 5000, 100, 3_600_000),
     outboxDir: env.AGNER_OUTBOX_DIR ?? join(env.AGNER_DATA_DIR ?? './data', 'outbox'),

@@ -92,7 +92,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes,
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,

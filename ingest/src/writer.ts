@@ -32,7 +32,7 @@ export class StoreWriter {
 
   async start(): Promise<void> {
     // Dead letters from any stage (HTTP, bus, store retries) are recorded in the dead_letters table.
-    this.stopDlq = this.bus.onDeadLetter((letter) => insertDeadLetters(this.store.client, [letter]))
+    this.stopDlq = this.bus.onDeadLetter((letters) => insertDeadLetters(this.store.client, letters))
     this.consumer = await this.bus.consume(
       { durable: this.opts.durable ?? 'agner-store-writer', batchSize: this.opts.batchSize, maxWaitMs: this.opts.maxWaitMs, maxDeliver: this.opts.maxDeliver, concurrency: this.opts.concurrency },
       (batch) => this.handle(batch),
@@ -58,7 +58,7 @@ export class StoreWriter {
       events.push(v.event)
     }
     await insertEvents(this.store, events, now)
-    for (const letter of letters) await this.bus.deadLetter(letter)
+    await this.bus.deadLetters(letters)
     for (const m of batch) m.ack()
     this.stats.batches++
     this.stats.stored += events.length

@@ -20,12 +20,14 @@ let bus: MemoryBus
 let writer: StoreWriter
 let app: FastifyInstance
 const letters: DeadLetter[] = []
+/** How many letters each call of the dead-letter listener carried. */
+const letterBatches: number[] = []
 let auth: Record<string, string>
 
 beforeAll(async () => {
   ctx = await tempStore()
   bus = new MemoryBus()
-  bus.onDeadLetter((l) => { letters.push(l) })
+  bus.onDeadLetter((l) => { letters.push(...l); letterBatches.push(l.length) })
   writer = new StoreWriter(bus, ctx.store, { batchSize: 500, maxWaitMs: 10, maxDeliver: 3 })
   await writer.start()
   const engine = new LiveEngine({ tenant: 'default', timeZone: 'UTC' })
@@ -36,7 +38,7 @@ beforeAll(async () => {
   auth = { authorization: `Bearer ${await apiToken(access.directory, ['events:write'])}` }
   const acd = new RealtimeAcd({ tenant: 'default', instance: 'test', queues: [], agents: [], publish: (events) => bus.publish(events) })
   app = await buildApp({
-    bus, store: ctx.store, engine, feed, access, acd, tenant: 'default', maxBodyBytes: 1_048_576,
+    bus, store: ctx.store, engine, feed, access, acd, tenant: 'default', maxBodyBytes: config.maxBodyBytes,
     security: securityOptions(config),
   })
 })
@@ -91,13 +93,51 @@ describe('POST /api/events with bad input', () => {
     expect(await stored(b.id)).toBe(true)
   })
 
-  it('a 2 MB body: 413 with a sentence', async () => {
-    const big = JSON.stringify(Array.from({ length: 8000 }, () => sampleEvent({ raw: 'x'.repeat(250) } as Partial<CanonicalEvent>)))
-    expect(big.length).toBeGreaterThan(2_000_000)
+  it('the documented 10,000-event batch fits the default body limit', async () => {
+    const batch = Array.from({ length: 10_000 }, () => sampleEvent({ raw: 'x'.repeat(100) } as Partial<CanonicalEvent>))
+    const body = JSON.stringify(batch)
+    expect(body.length).toBeGreaterThan(2_000_000)
+    const res = await post(body)
+    expect(res.statusCode).toBe(202)
+    expect(res.json()).toMatchObject({ accepted: 10_000, rejected: 0 })
+  }, 60_000)
+
+  it('a body over the limit (17 MB): 413 with a sentence', async () => {
+    const big = JSON.stringify(Array.from({ length: 9000 }, () => sampleEvent({ raw: 'x'.repeat(2000) } as Partial<CanonicalEvent>)))
+    expect(big.length).toBeGreaterThan(17_000_000)
     const res = await post(big)
     expect(res.statusCode).toBe(413)
-    expect(res.json().error).toBe('The request body is larger than 1048576 bytes; split it into smaller batches.')
+    expect(res.json().error).toBe('The request body is larger than 16777216 bytes; send it in smaller parts.')
   })
+
+  it('a deeply nested event among valid ones: refused with its reason, dead-lettered cut to size; the rest 202', async () => {
+    let deep: unknown = 'bottom'
+    for (let i = 0; i < 100_000; i++) deep = { x: deep }
+    const good = [sampleEvent(), sampleEvent()]
+    const nested = { ...sampleEvent(), data: deep }
+    const body = `[${JSON.stringify(good[0])},${nestedText(nested)},${JSON.stringify(good[1])}]`
+    const res = await post(body)
+    expect(res.statusCode).toBe(202)
+    expect(res.json()).toMatchObject({ accepted: 2, rejected: 1 })
+    expect(res.json().rejections[0]).toMatchObject({ index: 1, id: nested.id, problems: ['the event is nested deeper than 32 levels; no event type has that shape'] })
+    for (const e of good) expect(await stored(e.id)).toBe(true)
+    const rs = await ctx.store.client.query({ query: 'SELECT reason, length(payload) AS n FROM dead_letters WHERE event_id = {id:String}', query_params: { id: nested.id }, format: 'JSONEachRow' })
+    const [row] = await rs.json<{ reason: string; n: number }>()
+    expect(row!.reason).toContain('nested deeper than 32 levels')
+    expect(Number(row!.n)).toBeGreaterThan(0)
+    expect(Number(row!.n)).toBeLessThanOrEqual(16_384)
+  })
+
+  it('10,000 invalid events in one request are dead-lettered as one batch, every one recorded', async () => {
+    const bad = Array.from({ length: 10_000 }, (_, i) => ({ ...sampleEvent(), type: 'contact.teleported', id: `tele-${i}` }))
+    const callsBefore = letterBatches.length
+    const res = await post(JSON.stringify(bad))
+    expect(res.statusCode).toBe(422)
+    expect(res.json().rejected).toBe(10_000)
+    expect(letterBatches.slice(callsBefore)).toEqual([10_000])
+    const rs = await ctx.store.client.query({ query: "SELECT count() AS n FROM dead_letters WHERE startsWith(event_id, 'tele-')", format: 'JSONEachRow' })
+    expect(Number((await rs.json<{ n: string }>())[0]!.n)).toBe(10_000)
+  }, 60_000)
 
   it('invalid UTF-8: 400 with a sentence', async () => {
     const good = Buffer.from(JSON.stringify([sampleEvent()]))
@@ -137,3 +177,11 @@ describe('bad messages on the bus', () => {
     expect((await rs.json()).length).toBe(3)
   })
 })
+
+/** JSON text of a value nested too deep for JSON.stringify (built from the inside out, without recursion). */
+function nestedText(e: Record<string, unknown>): string {
+  let depth = 0
+  for (let v = e.data as { x?: unknown } | string; typeof v === 'object'; v = v.x as { x?: unknown } | string) depth++
+  const { data: _d, ...envelope } = e
+  return `${JSON.stringify(envelope).slice(0, -1)},"data":${'{"x":'.repeat(depth)}"bottom"${'}'.repeat(depth)}}`
+}

@@ -68,6 +68,12 @@ it('a planner generates next week, drags a lunch within its window, and publishe
   expect(moved.startMin).toBe(lunch.startMin + 15)
   await page.click('[data-testid=publish]')
   await expect.poll(() => page.getByTestId('schedule-notice').textContent(), { timeout: 10_000 }).toContain('第 1 版')
+  // The page shows what was published: version 1 chosen, no Publish button, the Gantt read-only.
+  await expect.poll(() => page.getByTestId('publish').count(), { timeout: 10_000 }).toBe(0)
+  expect(await page.getByTestId('schedule-version').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('第 1 版')
+  // Coming back later, the draft (unchanged since) is not what opens.
+  await page.reload()
+  await expect.poll(() => page.getByTestId('schedule-version').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 10_000 }).toBe('第 1 版')
   await page.screenshot({ path: join(shots, 'schedule-published-zh.png'), fullPage: true })
 }, 120_000)
 

@@ -1,7 +1,8 @@
 /** Report exports: CSV, Excel and PDF, all from the same ReportResult. */
 import type { Writable } from 'node:stream'
 import type { ReportResult } from '../reports/types.ts'
-import { writeCsv } from './csv.ts'
+import { TZDate } from '@date-fns/tz'
+import { csvSection, writeCsv } from './csv.ts'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -14,10 +15,15 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 export function isExportFormat(x: unknown): x is ExportFormat { return typeof x === 'string' && (EXPORT_FORMATS as readonly string[]).includes(x) }
 
+export interface ExportOptions {
+  /** CSV: the section to export (a CSV is one table); the first when absent. */
+  section?: string
+}
+
 /** Writes the report in `format` to `out` and ends it. */
-export async function writeExport(r: ReportResult, format: ExportFormat, out: Writable): Promise<void> {
+export async function writeExport(r: ReportResult, format: ExportFormat, out: Writable, o: ExportOptions = {}): Promise<void> {
   if (format === 'csv') {
-    await writeCsv(r, (chunk) => (out.write(chunk) ? undefined : new Promise<void>((res) => out.once('drain', () => res()))))
+    await writeCsv(r, (chunk) => (out.write(chunk) ? undefined : new Promise<void>((res) => out.once('drain', () => res()))), o.section)
     await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())))
     return
   }
@@ -26,10 +32,19 @@ export async function writeExport(r: ReportResult, format: ExportFormat, out: Wr
   return (await import('./pdf.ts')).writePdf(r, out)
 }
 
-/** A file name for the export: report, period start, language. */
-export function exportFileName(r: ReportResult, format: ExportFormat): string {
-  const day = new Date(r.filters.from).toISOString().slice(0, 10)
-  return `agner-${r.report}-${day}-${r.locale}.${format}`
+/**
+ * A file name for the export that says what is in it: report, (CSV) section, period, interval,
+ * the queues, teams, agents and channels it was filtered to (a few, then "+N"), language.
+ */
+export function exportFileName(r: ReportResult, format: ExportFormat, o: ExportOptions = {}): string {
+  const day = (t: number): string => new TZDate(t, r.timeZone).toISOString().slice(0, 10)
+  const f = r.filters
+  const lastDay = day(Math.max(f.from, f.to - 1))
+  const period = lastDay === day(f.from) ? day(f.from) : `${day(f.from)}_${lastDay}`
+  const list = (xs: string[]): string[] => (xs.length > 3 ? [...xs.slice(0, 3), `+${xs.length - 3}`] : xs)
+  const section = format === 'csv' && r.sections.length > 1 ? [csvSection(r, o.section).id] : []
+  const parts = [r.report, ...section, period, f.interval, ...list(f.queues), ...list(f.teams), ...list(f.agents), ...list(f.channels), r.locale]
+  return `agner-${parts.map((p) => p.replace(/[^A-Za-z0-9_.@+-]/g, '-')).join('-')}.${format}`
 }
 
 export { csvString } from './csv.ts'

@@ -29,6 +29,14 @@ export function excelValue(v: Cell | undefined, c: Column, timeZone: string): st
   return v
 }
 
+const PERIOD_COLUMN: Column = { key: 'period', label: '', kind: 'datetime' }
+/** How a period's start date reads in Excel for each report interval. */
+function periodFormat(interval: string): string {
+  if (interval === 'month') return 'yyyy-mm'
+  if (interval === 'day' || interval === 'week') return 'yyyy-mm-dd'
+  return 'yyyy-mm-dd hh:mm'
+}
+
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(title: string, used: Set<string>): string {
   const base = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28) || 'Sheet'
@@ -82,10 +90,14 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportResul
     font: { name: FONT, bold },
     ...(bold ? { border: { top: { style: 'thin' as const } } } : {}),
   })
-  const plain = s.columns.map((c) => styleOf(c, false))
+  // The period column holds real dates (its bucket's start), shown as the interval reads.
+  const periodStyle = (bold: boolean): Partial<ExcelJS.Style> => ({ ...styleOf(PERIOD_COLUMN, bold), numFmt: periodFormat(r.filters.interval) })
+  const plain = s.columns.map((c) => (c.key === 'period' ? periodStyle(false) : styleOf(c, false)))
   const totals = s.columns.map((c) => styleOf(c, true))
+  const value = (row: Row, c: Column): ReturnType<typeof excelValue> =>
+    c.key === 'period' && typeof row.periodStart === 'number' ? excelValue(row.periodStart, PERIOD_COLUMN, r.timeZone) : excelValue(row[c.key], c, r.timeZone)
   const put = (row: Row, styles: Array<Partial<ExcelJS.Style>>): void => {
-    const xr = ws.addRow(s.columns.map((c) => excelValue(row[c.key], c, r.timeZone)))
+    const xr = ws.addRow(s.columns.map((c) => value(row, c)))
     for (let i = 0; i < styles.length; i++) xr.getCell(i + 1).style = styles[i]!
     xr.commit()
   }

@@ -51,7 +51,7 @@ SELECT queue_id AS queueId, ${bucket} AS bucket, count() AS surveys, sum(score) 
     countIf(score = 1) AS s1, countIf(score = 2) AS s2, countIf(score = 3) AS s3, countIf(score = 4) AS s4, countIf(score = 5) AS s5
 FROM
 (
-    SELECT queue_id, any(time_ms) AS time_ms, any(JSONExtractInt(data, 'csat')) AS score
+    SELECT queue_id, any(time_ms) AS survey_ms, any(JSONExtractInt(data, 'csat')) AS score
     FROM events
     WHERE tenant = {tenant:String} AND type = 'contact.survey' AND time_ms >= {from:Int64} AND time_ms < {to:Int64}
       AND (empty({queues:Array(String)}) OR has({queues:Array(String)}, queue_id))
@@ -72,7 +72,7 @@ function csatFigures(items: CsatRow[]): Row {
 
 export async function csatReport(ctx: ReportContext, f: ReportFilters): Promise<ReportResult> {
   const tr = t(ctx)
-  const bucket = bucketSql(f.interval, 'time_ms')
+  const bucket = bucketSql(f.interval, 'survey_ms')
   const rs = await ctx.client.query({ query: CSAT_SQL(bucket), format: 'JSONEachRow', query_params: { tenant: ctx.tenant, tz: ctx.timeZone, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents } })
   const rows = (await rs.json<Record<string, string | number>>()).map((r) => ({ ...Object.fromEntries(KEYS.map((k) => [k, Number(r[k])])), queueId: String(r.queueId), bucket: Number(r.bucket) }) as CsatRow)
   const byBucket = new Map<number, CsatRow[]>()

@@ -34,16 +34,17 @@ export class AsyncPublisher {
         }
       },
     })
-    this.sweeper = setInterval(() => this.expire(), Math.max(100, Math.min(1000, timeoutMs / 4)))
+    this.sweeper = setInterval(() => this.expire(), Math.max(100, Math.min(250, timeoutMs / 4)))
     this.sweeper.unref()
   }
 
-  publish(subject: string, data: Uint8Array, msgId?: string): Promise<void> {
+  /** `timeoutMs`: this publish's own limit, when shorter than the publisher's. */
+  publish(subject: string, data: Uint8Array, msgId?: string, timeoutMs = this.timeoutMs): Promise<void> {
     const id = ++this.seq
     const h = msgId ? headers() : undefined
     if (h && msgId) h.set('Nats-Msg-Id', msgId)
     return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, deadline: Date.now() + this.timeoutMs })
+      this.pending.set(id, { resolve, reject, deadline: Date.now() + Math.min(timeoutMs, this.timeoutMs) })
       try {
         this.nc.publish(subject, data, { reply: `${this.inbox}.${id}`, ...(h ? { headers: h } : {}) })
       } catch (err) {
@@ -58,7 +59,7 @@ export class AsyncPublisher {
     for (const [id, p] of this.pending) {
       if (p.deadline > now) continue
       this.pending.delete(id)
-      p.reject(new Error(`no acknowledgement within ${this.timeoutMs} ms`))
+      p.reject(new Error('no acknowledgement in time'))
     }
   }
 

@@ -7,18 +7,23 @@ import { exhaustedReason, type BusMessage } from './types.ts'
 export interface Settleable extends BusMessage { readonly settled: boolean }
 
 export async function settleFailedBatch(
-  msgs: readonly Settleable[], maxDeliver: number, err: unknown, deadLetter: (l: DeadLetter) => Promise<void>,
+  msgs: readonly Settleable[], maxDeliver: number, err: unknown, deadLetters: (l: readonly DeadLetter[]) => Promise<void>,
 ): Promise<void> {
+  const letters: DeadLetter[] = []
+  const exhausted: Settleable[] = []
   for (const m of msgs) {
     if (m.settled) continue
     if (m.deliveryCount >= maxDeliver) {
-      await deadLetter({
+      letters.push({
         tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'store', reason: exhaustedReason(maxDeliver, err),
         payload: payloadText(m.payload), at: Date.now(),
       })
-      m.term()
+      exhausted.push(m)
     } else {
       m.nak(Math.min(100 * 2 ** m.deliveryCount, 5000))
     }
   }
+  if (letters.length === 0) return
+  await deadLetters(letters)
+  for (const m of exhausted) m.term()
 }

@@ -16,7 +16,7 @@ import { settleFailedBatch } from './failed-batch.ts'
 import { AsyncPublisher } from './async-publisher.ts'
 import {
   type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
-  type DeadLetterListener,
+  type DeadLetterListener, type PublishOptions,
 } from './types.ts'
 
 export interface JetStreamBusOptions {
@@ -97,13 +97,14 @@ export class JetStreamBus implements Bus {
     }
   }
 
-  async publish(events: readonly CanonicalEvent[]): Promise<void> {
+  async publish(events: readonly CanonicalEvent[], o: PublishOptions = {}): Promise<void> {
+    const deadline = Date.now() + (o.timeoutMs ?? this.opts.publishTimeoutMs)
     const window = this.opts.publishWindow
     let next = 0
     const worker = async (): Promise<void> => {
       while (next < events.length) {
         const e = events[next++]!
-        await this.publishOne(eventSubject(e.tenant, e.type), encodeJson(e), e.id)
+        await this.publishOne(eventSubject(e.tenant, e.type), encodeJson(e), e.id, deadline)
       }
     }
     await Promise.all(Array.from({ length: Math.min(window, events.length) }, worker))
@@ -113,38 +114,38 @@ export class JetStreamBus implements Bus {
     await this.publishOne(subject, payload, msgId)
   }
 
-  /** Publishes until acked, riding out a server restart within publishTimeoutMs. */
-  private async publishOne(subject: string, data: Uint8Array, msgID?: string): Promise<void> {
-    const deadline = Date.now() + this.opts.publishTimeoutMs
+  /** Publishes until acked, riding out a server restart until the deadline (publishTimeoutMs from now by default). */
+  private async publishOne(subject: string, data: Uint8Array, msgID?: string, deadline = Date.now() + this.opts.publishTimeoutMs): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.publisher.publish(subject, data, msgID)
+        await this.publisher.publish(subject, data, msgID, Math.max(1, deadline - Date.now()))
         return
       } catch (err) {
-        if (Date.now() > deadline || this.nc.isClosed()) {
+        const left = deadline - Date.now()
+        if (left <= 0 || this.nc.isClosed()) {
           throw new Error(`NATS did not acknowledge the publish on ${subject}: ${(err as Error).message}; check that nats-server is running with JetStream enabled`)
         }
-        await sleep(Math.min(50 * 2 ** attempt, 1000))
+        await sleep(Math.min(50 * 2 ** attempt, 1000, left))
       }
     }
   }
 
-  async deadLetter(letter: DeadLetter): Promise<void> {
-    await this.publishOne(dlqSubject(letter.tenant), encodeJson(letter))
+  async deadLetters(letters: readonly DeadLetter[]): Promise<void> {
+    await Promise.all(letters.map((l) => this.publishOne(dlqSubject(l.tenant), encodeJson(l))))
   }
 
   onDeadLetter(listener: DeadLetterListener): () => void {
     const started = this.consume(
-      { durable: 'agner-dead-letters', batchSize: 100, maxWaitMs: 200, maxDeliver: 10, stream: DLQ_STREAM },
+      { durable: 'agner-dead-letters', batchSize: 1000, maxWaitMs: 200, maxDeliver: 10, stream: DLQ_STREAM },
       async (batch) => {
-        for (const m of batch) {
+        const letters = batch.map((m): DeadLetter => {
           const d = decodePayload(m.payload)
-          const letter: DeadLetter = d.ok
+          return d.ok
             ? (d.value as DeadLetter)
             : { tenant: tenantOfSubject(m.subject) ?? 'default', stage: 'bus', reason: d.reason, payload: d.text, at: Date.now() }
-          await listener(letter)
-          m.ack()
-        }
+        })
+        await listener(letters)
+        for (const m of batch) m.ack()
       },
     )
     return () => { void started.then((c) => c.stop()) }
@@ -217,7 +218,7 @@ export class JetStreamBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetter(l))
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l))
     }
   }
 

@@ -109,14 +109,15 @@ export class MemoryBus implements Bus {
       const tenant = tenantOfSubject(subject) ?? 'default'
       const decoded = decodePayload(payload)
       const letter = decoded.ok ? (decoded.value as DeadLetter) : { tenant, stage: 'bus' as const, reason: decoded.reason, payload: decoded.text, at: Date.now() }
-      await this.deadLetter(letter)
+      await this.deadLetters([letter])
       return
     }
     await this.enqueue([{ subject, payload, msgId }])
   }
 
-  async deadLetter(letter: DeadLetter): Promise<void> {
-    for (const l of this.dlqListeners) await l(letter)
+  async deadLetters(letters: readonly DeadLetter[]): Promise<void> {
+    if (letters.length === 0) return
+    for (const l of this.dlqListeners) await l(letters)
   }
 
   onDeadLetter(listener: DeadLetterListener): () => void {
@@ -168,7 +169,7 @@ export class MemoryBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetter(l))
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l))
     }
     // Whatever the handler neither acked nor naked comes back, as JetStream's ack wait would do.
     for (const m of msgs) if (!m.settled) m.nak(0)

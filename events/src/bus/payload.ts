@@ -1,4 +1,5 @@
 /** Reading a bus payload back into a value, with a reason when it cannot be read. */
+import { boundedJson } from '../nesting.ts'
 const decoder = new TextDecoder('utf-8', { fatal: true })
 const encoder = new TextEncoder()
 
@@ -25,6 +26,9 @@ export function encodeJson(value: unknown): Uint8Array {
 
 /** Text of a payload for a dead-letter record, at most 64 KiB. */
 export function payloadText(payload: object | Uint8Array): string {
-  const text = payload instanceof Uint8Array ? Buffer.from(payload).toString('utf8') : JSON.stringify(payload)
-  return text.length > 65_536 ? `${text.slice(0, 65_536)}…` : text
+  if (payload instanceof Uint8Array) {
+    const text = Buffer.from(payload.subarray(0, 65_536 * 4)).toString('utf8')
+    return text.length > 65_536 ? `${text.slice(0, 65_536)}…` : text
+  }
+  return boundedJson(payload, 65_536)
 }

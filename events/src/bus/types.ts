@@ -44,16 +44,25 @@ export interface Consumer {
   stop(): Promise<void>
 }
 
-export type DeadLetterListener = (letter: DeadLetter) => Promise<void> | void
+/** Receives dead letters a batch at a time (one insert for a request's worth of rejections). */
+export type DeadLetterListener = (letters: readonly DeadLetter[]) => Promise<void> | void
+
+export interface PublishOptions {
+  /**
+   * Give up (reject) when the events are not durable within this many ms. Producers that can wait
+   * ride out a broker restart (the bus's own timeout); an HTTP request answers 503 sooner.
+   */
+  timeoutMs?: number
+}
 
 export interface Bus {
   readonly kind: 'memory' | 'jetstream'
   /** Publish events; resolves once they are durable (JetStream ack, or stored in-process). */
-  publish(events: readonly CanonicalEvent[]): Promise<void>
+  publish(events: readonly CanonicalEvent[], o?: PublishOptions): Promise<void>
   /** Publish an arbitrary payload on a subject (adapters, tests of malformed input). */
   publishRaw(subject: string, payload: Uint8Array, msgId?: string): Promise<void>
-  /** Record an undeliverable message on `cc.<tenant>.dlq`. */
-  deadLetter(letter: DeadLetter): Promise<void>
+  /** Record undeliverable messages on `cc.<tenant>.dlq`, as one batch. */
+  deadLetters(letters: readonly DeadLetter[]): Promise<void>
   /** Listen to dead letters as they are published. */
   onDeadLetter(listener: DeadLetterListener): () => void
   consume(opts: ConsumeOptions, handler: BatchHandler): Promise<Consumer>

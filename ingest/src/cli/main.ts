@@ -24,7 +24,7 @@ const USAGE = `usage: agner <command>
   seed --weeks N                          fill the store with N weeks of the demo center's history (simulated)
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
   report NAME --from ISO --to ISO [--interval 30m] [--queue ID]… [--team ID]… [--agent ID]… [--channel C]…
-         [--lang en|zh-CN] [--format json|csv|xlsx|pdf] [--out FILE] [--url URL]
+         [--lang en|zh-CN] [--format json|csv|xlsx|pdf] [--section ID] [--out FILE] [--url URL]
                                           a report (queue-performance, service-level, abandons, agent-performance,
                                           agent-timeline, dispositions, contacts, csat); from a server with --url
   erlang --volume N --interval SEC --aht SEC [--threshold SEC] [--sl 0.8] [--asa SEC] [--max-occupancy 0.85]
@@ -81,12 +81,12 @@ export async function main(argv: string[]): Promise<void> {
           options: {
             from: { type: 'string' }, to: { type: 'string' }, interval: { type: 'string' }, queue: many, team: many, agent: many, channel: many,
             lang: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, url: { type: 'string' },
-            outcome: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' },
+            outcome: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, section: { type: 'string' },
           },
         })
         if (positionals.length !== 1) throw new UsageError('report needs exactly one report name: agner report queue-performance --from 2026-11-01 --to 2026-11-02 --format xlsx --out day.xlsx')
-        const { format, out, url, ...query } = values
-        return await reportCommand({ name: positionals[0]!, query, format: format ?? 'json', out, url })
+        const { format, out, url, section, ...query } = values
+        return await reportCommand({ name: positionals[0]!, query, format: format ?? 'json', out, url, section })
       }
       case 'erlang': {
         const str = { type: 'string' } as const

@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs'
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createStore, isExportFormat, migrate, RollupRefresher, writeExport } from '@agner/analytics'
+import { createStore, isExportFormat, migrate, ReportInputError, RollupRefresher, writeExport } from '@agner/analytics'
 import { acdSetup, liveSetup } from '../acd-runtime.ts'
 import { AuditLog } from '../access/store/audit-log.ts'
 import { loadConfig, storeConfig } from '../config.ts'
@@ -19,6 +19,8 @@ export interface ReportArgs {
   format: string
   out?: string
   url?: string
+  /** CSV: which section of the report (a CSV is one table). */
+  section?: string
 }
 
 export async function reportCommand(a: ReportArgs): Promise<void> {
@@ -36,12 +38,15 @@ export async function reportCommand(a: ReportArgs): Promise<void> {
       client: store.client, tenant: config.tenant, timeZone: config.timeZone, catalog: configCatalog(liveSetup(config, setup)), team: () => undefined,
     })
     const r = await reports.run(a.name, a.query, { name: 'cli', queues: 'all', teamIds: [], pii: false, contacts: true }, { stream: a.format !== 'json' })
+    if (a.section !== undefined && !r.sections.some((s) => s.id === a.section)) {
+      throw new ReportInputError(`This report has no section "${a.section}"; its sections are ${r.sections.map((s) => s.id).join(', ')}.`)
+    }
     if (isExportFormat(a.format)) {
       await new AuditLog(store.client, config.tenant).record({
         actorId: 'cli', actorName: 'agner report', actorKind: 'system', action: 'export', target: `report:${r.report}`, ok: true, ip: '',
         detail: { format: a.format, from: r.filters.from, to: r.filters.to, interval: r.filters.interval, queues: r.filters.queues },
       })
-      await writeExport(r, a.format, out)
+      await writeExport(r, a.format, out, { section: a.section })
     } else {
       await new Promise<void>((res, rej) => out.write(`${JSON.stringify(r, null, 2)}\n`, (err) => (err ? rej(err) : res())))
       if (a.out) await new Promise<void>((res) => out.end(() => res()))
@@ -58,6 +63,7 @@ async function fromServer(a: ReportArgs, out: Writable): Promise<void> {
   const params = new URLSearchParams()
   for (const [k, v] of Object.entries(a.query)) for (const x of [v].flat()) if (x !== undefined) params.append(k, x)
   params.set('format', a.format)
+  if (a.section !== undefined) params.set('section', a.section)
   const res = await fetch(`${a.url!.replace(/\/$/, '')}/api/reports/${encodeURIComponent(a.name)}?${params}`, { headers: { authorization: `Bearer ${token}` } })
   if (!res.ok || !res.body) {
     const body = await res.json().catch(() => ({})) as { error?: string }

@@ -80,20 +80,25 @@ export interface AppDeps {
   outboxDir?: string
   /** WFM rules for a center that has saved none (the demo center's contracts). */
   wfmDefaults?: Partial<WfmRules>
+  /** POST /api/events bodies; every other route takes at most OTHER_BODY_BYTES. */
   maxBodyBytes: number
+  publishTimeoutMs?: number
   webRoot?: string
   logLevel?: string
 }
 
+/** Bodies of every route but POST /api/events (forms, boards, rules). */
+const OTHER_BODY_BYTES = 1_048_576
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logLevel === 'silent' || !deps.logLevel ? false : { level: deps.logLevel },
-    bodyLimit: deps.maxBodyBytes,
+    bodyLimit: OTHER_BODY_BYTES,
     trustProxy: deps.security.trustProxy,
     // One log line per request would drown the log at event rates; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   })
-  installErrorHandler(app, deps.maxBodyBytes)
+  installErrorHandler(app)
   refuseUnknownQueryParameters(app)
   const { directory, sessions, audit, sockets, scopes } = deps.access
   await app.register(cookie)
@@ -128,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { directory, audit, knownQueue })
   await app.register(tokensRoutes, { directory, audit })
   await app.register(auditRoutes, { audit })
-  await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes })
+  await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes, publishTimeoutMs: deps.publishTimeoutMs })
   await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })

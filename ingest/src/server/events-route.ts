@@ -4,10 +4,22 @@
  * dead-lettered too. All rejected: 422. Unreadable body: 400. Too large: 413.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { validateEvent, type Bus, type CanonicalEvent, type DeadLetter } from '@agner/events'
+import { boundedJson, validateEvent, type Bus, type CanonicalEvent, type DeadLetter } from '@agner/events'
 import { parseEventBody } from './event-body.ts'
 
-export interface EventsRouteOptions { bus: Bus; tenant: string; maxBodyBytes: number; maxEvents?: number }
+export interface EventsRouteOptions {
+  bus: Bus
+  tenant: string
+  maxBodyBytes: number
+  maxEvents?: number
+  /** How long a request waits for the bus to make its events durable before answering 503 (ms). */
+  publishTimeoutMs?: number
+  /** A sentence why events cannot be taken now (the store's disk is full…), or undefined when they can. */
+  refusal?: () => { error: string; retryAfterSeconds: number } | undefined
+}
+
+/** A dead letter keeps this much of the rejected item's text. */
+const DEAD_LETTER_TEXT = 16_384
 
 export interface Rejection { index: number; id?: string; problems: string[] }
 
@@ -21,6 +33,8 @@ export const eventsRoute: FastifyPluginAsync<EventsRouteOptions> = async (app, o
     // The body is bytes (JSON or NDJSON) validated event by event below, so no JSON schema here.
     schema: { headers: { type: 'object', properties: { 'content-type': { type: 'string' } } } },
   }, async (req, reply) => {
+    const refused = opts.refusal?.()
+    if (refused) return reply.status(503).header('retry-after', String(refused.retryAfterSeconds)).send({ error: refused.error })
     const body = req.body
     if (!Buffer.isBuffer(body)) return reply.status(400).send({ error: 'The request body is empty; send a JSON array of events or NDJSON.' })
     const parsed = parseEventBody(body, req.headers['content-type'], opts.maxEvents ?? 10_000)
@@ -34,20 +48,25 @@ export const eventsRoute: FastifyPluginAsync<EventsRouteOptions> = async (app, o
       if (!v.ok) { rejections.push({ index: item.index, ...(v.id ? { id: v.id } : {}), problems: v.problems }); continue }
       accepted.push(v.event.receivedAt === undefined ? { ...v.event, receivedAt: now } : v.event)
     }
+    const timeoutMs = opts.publishTimeoutMs ?? 5000
     try {
-      await opts.bus.publish(accepted)
+      await opts.bus.publish(accepted, { timeoutMs })
     } catch (err) {
       req.log.error({ err }, 'publish failed')
-      return reply.status(503).send({ error: `The events could not be made durable (${(err as Error).message}); retry the request, ids make it safe.` })
+      const retryAfter = Math.max(1, Math.round(timeoutMs / 1000))
+      return reply.status(503).header('retry-after', String(retryAfter)).send({
+        error: `The event bus did not take the events within ${timeoutMs / 1000} s (${(err as Error).message}); nothing from this request is counted as accepted: send the same request again, the event ids make a repeat safe.`,
+      })
     }
-    for (const r of rejections) {
+    // The rejected items go to the dead-letter subject together: one batch, one insert.
+    const letters = rejections.map((r): DeadLetter => {
       const item = parsed.items[r.index]
-      const letter: DeadLetter = {
+      return {
         tenant: opts.tenant, stage: 'http', reason: r.problems.join('; '), ...(r.id ? { eventId: r.id } : {}),
-        payload: item && 'value' in item ? JSON.stringify(item.value).slice(0, 65_536) : '', at: now,
+        payload: item && 'value' in item ? boundedJson(item.value, DEAD_LETTER_TEXT) : '', at: now,
       }
-      await opts.bus.deadLetter(letter).catch((err: unknown) => req.log.warn({ err }, 'dead letter failed'))
-    }
+    })
+    await opts.bus.deadLetters(letters).catch((err: unknown) => req.log.warn({ err }, 'dead letters failed'))
     const status = accepted.length === 0 && rejections.length > 0 ? 422 : 202
     return reply.status(status).send({ accepted: accepted.length, rejected: rejections.length, rejections })
   })

@@ -23,7 +23,7 @@ const QUERY = {
     from: { type: 'string', maxLength: 40 }, to: { type: 'string', maxLength: 40 }, interval: { type: 'string', maxLength: 10 },
     queue: ids, team: ids, agent: ids, channel: ids, lang: { type: 'string', maxLength: 10 },
     format: { type: 'string', enum: ['json', ...EXPORT_FORMATS] }, outcome: { type: 'string', maxLength: 30 }, search: { type: 'string', maxLength: 128 },
-    limit: { type: 'integer', minimum: 1, maximum: 500_000 },
+    limit: { type: 'integer', minimum: 1, maximum: 500_000 }, section: { type: 'string', maxLength: 40 },
   },
 }
 
@@ -56,14 +56,17 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
   })
 
   app.get('/api/reports/:name', { schema: { querystring: QUERY }, config: { access: { permission: 'reports:read' } } }, async (req, reply) => {
-    const q = req.query as Record<string, unknown> & { format?: string }
+    const { section, ...q } = req.query as Record<string, unknown> & { format?: string; section?: string }
     const format = q.format ?? 'json'
     if (format !== 'json' && !can(req.principal!, 'reports:export')) throw new ReportInputError('Your role may read reports but not export them; ask an admin.', 403)
     const r = await reports.run((req.params as { name: string }).name, q, reportCaller(req.principal!, directory), { stream: format !== 'json' })
-    return respond(req, reply, r, format)
+    if (section !== undefined && !r.sections.some((s) => s.id === section)) {
+      throw new ReportInputError(`This report has no section "${section}"; its sections are ${r.sections.map((s) => s.id).join(', ')}.`)
+    }
+    return respond(req, reply, r, format, section)
   })
 
-  async function respond(req: FastifyRequest, reply: FastifyReply, r: ReportResult, format = 'json'): Promise<unknown> {
+  async function respond(req: FastifyRequest, reply: FastifyReply, r: ReportResult, format = 'json', section?: string): Promise<unknown> {
     if (!isExportFormat(format)) return r
     const p = req.principal!
     if (!can(p, 'reports:export')) throw new ReportInputError('Your role may read reports but not export them; ask an admin.', 403)
@@ -72,10 +75,10 @@ export const reportRoutes: FastifyPluginAsync<ReportRoutesOptions> = async (app,
       detail: { format, locale: r.locale, from: r.filters.from, to: r.filters.to, interval: r.filters.interval, queues: r.filters.queues, teams: r.filters.teams, agents: r.filters.agents, channels: r.filters.channels },
     })
     const body = new PassThrough()
-    writeExport(r, format, body).catch((err: Error) => { req.log.error({ err }, 'export failed'); body.destroy(err) })
+    writeExport(r, format, body, { section }).catch((err: Error) => { req.log.error({ err }, 'export failed'); body.destroy(err) })
     return reply
       .type(CONTENT_TYPES[format])
-      .header('content-disposition', `attachment; filename="${exportFileName(r, format)}"`)
+      .header('content-disposition', `attachment; filename="${exportFileName(r, format, { section })}"`)
       .header('cache-control', 'no-store')
       .send(body)
   }
