@@ -50,7 +50,10 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config.access
     if (!access) return // the not-found handler
-    if (!SAFE_METHODS.has(req.method) && crossSite(req) && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
+    // A WebSocket upgrade is a GET, but it acts like a write (the socket reads live data with the
+    // user's cookie, and the desk's socket changes state): other sites' pages may not open one.
+    const acts = !SAFE_METHODS.has(req.method) || req.headers.upgrade !== undefined
+    if (acts && crossSite(req) && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
       return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
     }
     // Public routes (sign-in, health, the web app's files) need nobody: no session lookup per asset.
