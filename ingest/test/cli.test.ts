@@ -115,9 +115,11 @@ describe('agner report', () => {
     const out = join(work, 'day.csv')
     const { stderr } = await agner(['report', 'queue-performance', '--from', '2026-11-02', '--to', '2026-11-03', '--interval', 'day', '--queue', 'line1', '--format', 'csv', '--out', out], env)
     expect(stderr).toContain(`wrote Queue performance to ${out}`)
-    const total = readFileSync(out, 'utf8').split('\r\n').find((l) => l.startsWith('Total,'))!
-    // Total, offered 4, answered 3, abandoned 1, short 0, flowed out 0, SL 50 %, ASA 20 s, AHT 60 s, abandon rate 25 %, max wait 40 s
-    expect(total.split(',')).toEqual(['Total', '4', '3', '1', '0', '0', '50', '20', '60', '25', '40'])
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    // One table: the header on line 1, then the day: offered 4, answered 3, abandoned 1, short 0,
+    // flowed out 0, SL 50 %, ASA 20 s, AHT 60 s, abandon rate 25 %, max wait 40 s.
+    expect(lines[0]).toMatch(/^Period,Offered,Answered,/)
+    expect(lines.slice(1).map((l) => l.split(','))).toEqual([['2026-11-02', '4', '3', '1', '0', '0', '50', '20', '60', '25', '40']])
   })
 
   it('writes Excel and PDF files, and refuses bad input with one sentence', async () => {

@@ -109,7 +109,7 @@ describe('exports import into other tools', () => {
     await wb.xlsx.readFile(file)
     const ws = wb.worksheets[0]!
     let header = 0
-    ws.eachRow((row, n) => { if (header === 0 && row.getCell(1).value === 'Period') header = n })
+    ws.eachRow((row, n) => { if (header === 0 && row.getCell(1).value === 'Period' && row.getCell(2).value === 'Offered') header = n })
     const first = ws.getRow(header + 1).getCell(1)
     expect(first.value).toBeInstanceOf(Date)
     expect((first.value as Date).toISOString()).toBe(new Date(today - 7 * DAY).toISOString())

@@ -52,8 +52,28 @@ describe('Erlang A', () => {
     expect(r.probWait).toBeCloseTo(0.145260, 5)
     expect(r.probAbandon).toBeCloseTo(0.013984, 5)
     expect(r.occupancy).toBeCloseTo(0.704297, 5)
-    expect(r.asaSec / 60).toBeCloseTo(0.069919, 5)
+    // The reference's "mean wait" is over every caller, abandoners included: our meanWaitAllSec.
+    expect(r.meanWaitAllSec / 60).toBeCloseTo(0.069919, 5)
+    // ASA counts answered callers only (DESIGN §4), so it is not that figure.
+    expect(r.asaSec).toBeLessThan(r.meanWaitAllSec)
     expect(r.serviceLevelOffered).toBeCloseTo(0.916792, 5)
+  })
+
+  it('ASA is the mean wait of answered callers: one agent, λ = μ = θ = 1/s, worked by hand', () => {
+    // Birth-death chain: P(0) : P(busy, j waiting) = 1 : 1/(j+1)!, so P(wait) = (e−1)/e. A caller who
+    // finds j waiting is answered with probability Π_{k≤j} (1+k)/(2+k) = 1/(j+2), after a mean
+    // Σ_{k≤j} 1/(k+2) = H(j+2) − 1 seconds. So P(answered | wait) = Σ_j 1/(j+2)! / (e−1) = (e−2)/(e−1),
+    // P(abandon) = 1/e, and E[wait; answered] = Σ_{m≥2} (H(m) − 1) / m! / e.
+    const r = erlangA({ arrivalRate: 1, ahtSec: 1, patienceSec: 1, agents: 1, slThresholdSec: 0 })
+    expect(r.probWait).toBeCloseTo((Math.E - 1) / Math.E, 12)
+    expect(r.probAbandon).toBeCloseTo(1 / Math.E, 12)
+    let waitAnswered = 0, factorial = 1, harmonic = 1
+    for (let m = 2; m < 25; m++) { factorial *= m; harmonic += 1 / m; waitAnswered += (harmonic - 1) / factorial }
+    waitAnswered /= Math.E
+    expect(r.asaSec).toBeCloseTo(waitAnswered / (1 - 1 / Math.E), 12) // 0.260202…
+    expect(r.asaSec).toBeCloseTo(0.260202, 6)
+    // The mean over every caller: abandoners wait until they hang up; E[W] = P(abandon) / θ.
+    expect(r.meanWaitAllSec).toBeCloseTo(1 / Math.E, 12)
   })
 
   it('EA-4: fewer agents than Erlangs (n = 8, A = 10), patience 2 min', () => {

@@ -40,5 +40,5 @@ export function erlangCommand(a: ErlangArgs): void {
   if (a.json) { console.log(JSON.stringify(r)); return }
   const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`)
   console.log(`${r.model === 'erlang-a' ? 'Erlang A' : 'Erlang C'}: ${r.trafficErlangs.toFixed(2)} Erlangs`)
-  console.log(`  agents ${r.agents} (scheduled ${r.scheduledAgents}); service level ${pct(r.serviceLevel)} in ${a.threshold ?? 20} s; P(wait) ${pct(r.probWait)}; ASA ${r.asaSec.toFixed(1)} s; occupancy ${pct(r.occupancy)}${r.abandonRate !== undefined ? `; abandoned ${pct(r.abandonRate)}` : ''}`)
+  console.log(`  agents ${r.agents} (scheduled ${r.scheduledAgents}); service level ${pct(r.serviceLevel)} in ${a.threshold ?? 20} s; P(wait) ${pct(r.probWait)}; ASA ${r.asaSec.toFixed(1)} s (answered callers)${r.meanWaitAllSec !== undefined ? `; mean wait of all callers ${r.meanWaitAllSec.toFixed(1)} s (abandoners until they hung up)` : ''}; occupancy ${pct(r.occupancy)}${r.abandonRate !== undefined ? `; abandoned ${pct(r.abandonRate)}` : ''}`)
 }

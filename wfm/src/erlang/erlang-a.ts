@@ -19,8 +19,10 @@ export interface ErlangAResult {
   erlangs: number
   probWait: number
   probAbandon: number
-  /** Mean wait over all arrivals (abandoners included), seconds. */
+  /** ASA (DESIGN §4): the mean queue wait of answered contacts, seconds. */
   asaSec: number
+  /** The mean wait of every caller, abandoners included (until they hung up), seconds. Not ASA. */
+  meanWaitAllSec: number
   occupancy: number
   serviceLevelOffered: number
   serviceLevelAnswered: number
@@ -49,6 +51,42 @@ function logLowerGamma(x: number, y: number): number {
 /** log 𝒜(x, y), 𝒜 = x·S(x, y): kept in logs, since 𝒜 overflows a double when agents ≪ traffic. */
 function logBigA(x: number, y: number): number {
   return Math.log(x) + logSeries(x, y)
+}
+
+/**
+ * E[wait · 1{answered}] for a caller who finds every agent busy, by the birth-death chain: such a
+ * caller finds j others waiting with probability q_j / Σq, q_j = Π_{i=1..j} λ / (nμ + iθ). With k
+ * ahead, the next event comes after Exp(nμ + (k+1)θ); it moves the caller up with probability
+ * (nμ + kθ) / (nμ + (k+1)θ), else the caller hangs up. So an answered caller who found j waiting
+ * was answered with probability Π_{k≤j} p_k after a mean wait of Σ_{k≤j} 1 / (nμ + (k+1)θ).
+ * Summed in log space (q_j over- and underflows a double when traffic is far above staffing).
+ */
+function answeredWaitSum(lambda: number, nMu: number, theta: number): number {
+  // Visits j = 0, 1, … with log q_j, log Π_{k≤j} p_k and Σ_{k≤j} 1/r_k, until `more` says stop.
+  const walk = (more: (j: number, logQ: number, logP: number, s: number) => boolean): void => {
+    let logQ = 0, logP = 0, s = 0
+    for (let j = 0; j < 10_000_000; j++) {
+      if (j > 0) logQ += Math.log(lambda) - Math.log(nMu + j * theta)
+      const r = nMu + (j + 1) * theta
+      logP += Math.log(nMu + j * theta) - Math.log(r)
+      s += 1 / r
+      if (!more(j, logQ, logP, s)) return
+    }
+  }
+  // q_j rises while nμ + jθ < λ, then falls faster than geometrically: stop past the peak once negligible.
+  const done = (j: number, logQ: number, logTotal: number): boolean => nMu + j * theta > lambda && logQ < logTotal - 40
+  let logNorm = -Infinity
+  walk((j, logQ) => {
+    const hi = Math.max(logNorm, logQ)
+    logNorm = hi + Math.log(Math.exp(logNorm - hi) + Math.exp(logQ - hi))
+    return !done(j, logQ, logNorm)
+  })
+  let sum = 0
+  walk((j, logQ, logP, s) => {
+    sum += Math.exp(logQ + logP - logNorm) * s
+    return !done(j, logQ, logNorm)
+  })
+  return sum
 }
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v))
@@ -80,7 +118,8 @@ export function erlangA(q: ErlangAInput): ErlangAResult {
     erlangs: a,
     probWait,
     probAbandon,
-    asaSec: probAbandon / theta,
+    asaSec: probAbandon < 1 ? answeredWaitSum(lambda, n * mu, theta) * probWait / (1 - probAbandon) : 0,
+    meanWaitAllSec: probAbandon / theta,
     occupancy: clamp01((a * (1 - probAbandon)) / n),
     serviceLevelOffered: clamp01(slOffered),
     serviceLevelAnswered: probAbandon < 1 ? clamp01(slOffered / (1 - probAbandon)) : 0,

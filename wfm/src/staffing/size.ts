@@ -17,8 +17,10 @@ export interface Staffing {
   /** Share answered within the threshold, of all offered (null when no threshold was given). */
   serviceLevel: number | null
   probWait: number
-  /** Mean wait of all offered contacts, seconds. */
+  /** ASA: mean queue wait of answered contacts, seconds (DESIGN §4). */
   asaSec: number
+  /** Erlang A only: the mean wait of every caller, abandoners included (until they hung up). */
+  meanWaitAllSec?: number
   occupancy: number
   /** Erlang A only. */
   abandonRate?: number
@@ -36,14 +38,14 @@ export function evaluate(load: IntervalLoad, agents: number, slThresholdSec = 20
   const a = arrivalRate * load.ahtSec
   const scheduledAgents = Math.ceil(agents / (1 - shrinkage) - 1e-9)
   if (load.volume === 0) {
-    return { model: load.patienceSec ? 'erlang-a' : 'erlang-c', trafficErlangs: 0, agents, scheduledAgents, serviceLevel: 1, probWait: 0, asaSec: 0, occupancy: 0, ...(load.patienceSec ? { abandonRate: 0 } : {}) }
+    return { model: load.patienceSec ? 'erlang-a' : 'erlang-c', trafficErlangs: 0, agents, scheduledAgents, serviceLevel: 1, probWait: 0, asaSec: 0, occupancy: 0, ...(load.patienceSec ? { abandonRate: 0, meanWaitAllSec: 0 } : {}) }
   }
   if (load.patienceSec !== undefined) {
-    if (agents === 0) return { model: 'erlang-a', trafficErlangs: a, agents, scheduledAgents, serviceLevel: 0, probWait: 1, asaSec: load.patienceSec, occupancy: 0, abandonRate: 1 }
+    if (agents === 0) return { model: 'erlang-a', trafficErlangs: a, agents, scheduledAgents, serviceLevel: 0, probWait: 1, asaSec: 0, meanWaitAllSec: load.patienceSec, occupancy: 0, abandonRate: 1 }
     const r = erlangA({ arrivalRate, ahtSec: load.ahtSec, patienceSec: load.patienceSec, agents, slThresholdSec: slThresholdSec })
     return {
       model: 'erlang-a', trafficErlangs: a, agents, scheduledAgents, serviceLevel: r.serviceLevelOffered, probWait: r.probWait,
-      asaSec: r.asaSec, occupancy: r.occupancy, abandonRate: r.probAbandon,
+      asaSec: r.asaSec, meanWaitAllSec: r.meanWaitAllSec, occupancy: r.occupancy, abandonRate: r.probAbandon,
     }
   }
   const r = erlangC({ arrivalRate, ahtSec: load.ahtSec, agents, slThresholdSec: slThresholdSec })
