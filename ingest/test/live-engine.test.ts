@@ -64,4 +64,25 @@ describe('live engine', () => {
     expect(intervals).toHaveLength(1)
     expect(intervals[0]).toMatchObject({ start: MIDNIGHT + 3600_000, maxWaitMs: 90_000, counters: { offered: 1, answered: 1, handled: 1, talkMs: 300_000, wrapMs: 30_000 } })
   })
+
+  it('a sliding window is exactly the last N minutes, to the second, and a visit ageing out of it marks the queue changed', () => {
+    const t0 = MIDNIGHT + 10 * 3600_000 + 30_000 // 10:00:30
+    const engine = new LiveEngine({ tenant: 'default', timeZone: TZ, now: t0 })
+    visit(engine, 'old', t0, 1000, 'answered')
+    // 29 min 50 s later the visit is inside the 30-minute window (it used to fall out at the minute's turn).
+    const inside = engine.snapshot(t0 + 29 * 60_000 + 50_000).queues[0]!
+    expect(inside.windows['30m'].offered).toBe(1)
+    expect(inside.windows['15m'].offered).toBe(0)
+    expect(engine.snapshot(t0 + 30 * 60_000 - 1000).queues[0]!.windows['30m'].offered).toBe(1)
+    expect(engine.snapshot(t0 + 30 * 60_000 + 1000).queues[0]!.windows['30m'].offered).toBe(0)
+    expect(engine.snapshot(t0 + 30 * 60_000 + 1000).queues[0]!.windows['60m'].offered).toBe(1)
+    // 14 min 59 s old: in the 15-minute window; 15 min 01 s: out.
+    expect(engine.snapshot(t0 + 14 * 60_000 + 59_000).queues[0]!.windows['15m'].offered).toBe(1)
+    expect(engine.snapshot(t0 + 15 * 60_000 + 1000).queues[0]!.windows['15m'].offered).toBe(0)
+    // With no event, the frame after the visit leaves the 30-minute window carries the queue.
+    engine.takeDelta(t0 + 30 * 60_000 - 2000)
+    expect(engine.takeDelta(t0 + 30 * 60_000 - 1500)).toBeUndefined()
+    const delta = engine.takeDelta(t0 + 30 * 60_000 + 1000)
+    expect(delta?.queues.map((q) => [q.queueId, q.windows['30m'].offered])).toEqual([['sales', 0]])
+  })
 })

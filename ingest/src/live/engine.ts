@@ -10,7 +10,7 @@
 import type { CanonicalEvent } from '@agner/events'
 import { addInto, emptyCounters, emptyVisit, enteredAt, isKnownVisit, visitCounters, type Counters, type Visit } from '@agner/analytics'
 import { AgentRecord, DERIVED_STATES, type AgentLive, type DerivedState } from './agents.ts'
-import { intervalStart, minuteStart, MINUTE_MS, startOfDayIn } from './day.ts'
+import { intervalStart, MINUTE_MS, startOfDayIn } from './day.ts'
 import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.ts'
 import { QueueState, type QueueLive } from './queue-state.ts'
 
@@ -56,6 +56,7 @@ export class LiveEngine {
   private readonly dirtyAgents = new Set<string>()
   private dayStart: number
   private now: number
+  private lastWindowSecond = -1
   /** Waiting contacts already past T at the last tick, per queue (a crossing marks the queue dirty). */
   private readonly pastT = new Map<string, number>()
 
@@ -180,17 +181,13 @@ export class LiveEngine {
     if (!ic) { ic = emptyCounters(); q.intervals.set(iv, ic) }
     addInto(ic, c, sign)
     if (start >= this.dayStart) addInto(q.today, c, sign)
-    if (start >= this.now - 61 * MINUTE_MS) {
-      const m = minuteStart(start)
-      let mc = q.minutes.get(m)
-      if (!mc) { mc = emptyCounters(); q.minutes.set(m, mc) }
-      addInto(mc, c, sign)
-    }
+    if (start >= this.now - 61 * MINUTE_MS) q.recent.add(start, c, sign)
   }
 
   /** Advances the clock: day rollover, waiting contacts crossing T, pruning. */
   tick(now: number): void {
     this.now = now
+    const second = Math.floor(now / 1000)
     const day = startOfDayIn(now, this.timeZone)
     if (day !== this.dayStart) this.rollover(day)
     for (const q of this.queues.values()) {
@@ -198,8 +195,14 @@ export class LiveEngine {
       let past = 0
       for (const since of q.waiting.values()) if (now - since > T) past++
       if ((this.pastT.get(q.queueId) ?? 0) !== past) { this.pastT.set(q.queueId, past); this.dirtyQueues.add(q.queueId) }
-      for (const m of q.minutes.keys()) if (m < now - 61 * MINUTE_MS) { q.minutes.delete(m); this.dirtyQueues.add(q.queueId) }
+      if (q.recent.prune(now - 61 * MINUTE_MS)) this.dirtyQueues.add(q.queueId)
+      // Once a second: a visit that ages out of a sliding window changes it with no event.
+      if (second !== this.lastWindowSecond) {
+        const key = q.windowKey(now)
+        if (key !== q.lastWindowKey) { q.lastWindowKey = key; this.dirtyQueues.add(q.queueId) }
+      }
     }
+    this.lastWindowSecond = second
   }
 
   private rollover(day: number): void {
@@ -219,7 +222,7 @@ export class LiveEngine {
   /** Rebuilds a queue's today and window sums from its visits (after a settings change or rollover). */
   private recount(q: QueueState): void {
     const t = this.settingsOf(q.queueId)
-    q.intervals.clear(); q.minutes.clear(); q.maxWaitByInterval.clear()
+    q.intervals.clear(); q.recent.clear(); q.maxWaitByInterval.clear()
     q.today = emptyCounters(); q.todayMaxWaitMs = 0
     for (const v of this.visits.values()) {
       if (v.queueId !== q.queueId || !isKnownVisit(v)) continue
