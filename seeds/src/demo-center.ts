@@ -33,16 +33,28 @@ export const DEMO_VOICE_QUEUES = DEMO_QUEUES.filter((q) => q.channel === 'voice'
 const NAMES = [
   '张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴霞', '徐涛', '孙丽', '马超', '朱琳', '胡斌', '郭婷',
   'Emma', 'Liam', 'Olivia', 'Noah', 'Ava', 'Lucas', 'Mia', 'Ethan', 'Sophia', 'Mason', 'Isla', 'Leo', 'Chloe', 'Jack', 'Grace', 'Ryan',
+  // The 28 who work the demo's other shifts (early, late and night): in its history and live traffic.
+  '林晓', '何平', '高远', '罗佳', '郑宇', '梁燕', '谢东', '宋雪', '唐亮', '许娟', '韩冰', '冯勇', '邓洁', '曹阳',
+  'Harper', 'Henry', 'Amelia', 'James', 'Ella', 'Daniel', 'Zoe', 'Samuel', 'Lily', 'Oscar', 'Ruby', 'Adam', 'Nora', 'Owen',
 ]
+/** The first 32 agents: the day team (the ACD's own demo agents since the start). */
+const DAY_TEAM = 32
+
+/** The queues of the agents past the day team, as the history has always given them. */
+export function extraAgentQueues(i: number): string[] {
+  return [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : []), ...(i % 3 === 1 && i % 2 === 0 ? ['chat'] : []), ...(i % 3 === 2 && i % 2 === 1 ? ['email'] : [])]
+}
 
 export interface DemoAgent { id: string; name: string; queues: string[] }
 
 export const DEMO_AGENTS: DemoAgent[] = NAMES.map((name, i) => {
+  const id = `agent-${String(i + 1).padStart(2, '0')}`
+  if (i >= DAY_TEAM) return { id, name, queues: extraAgentQueues(i - DAY_TEAM) }
   const primary = DEMO_QUEUES[i % 3]!.id
   // Support agents take chats too (one in two) and billing agents emails (one in two).
   const digital = primary === 'support' && i % 2 === 0 ? ['chat'] : primary === 'billing' && i % 2 === 1 ? ['email'] : []
   const queues = i % 8 === 0 ? [primary, 'vip'] : i % 4 === 1 ? [primary, 'billing', ...digital] : [primary, ...digital]
-  return { id: `agent-${String(i + 1).padStart(2, '0')}`, name, queues: [...new Set(queues)] }
+  return { id, name, queues: [...new Set(queues)] }
 })
 
 /** Traffic for the demo: about `eventsPerSecond` events, short calls so the numbers move. */

@@ -4,7 +4,7 @@
  * and 28 more) on early, late and night shifts with breaks and lunch.
  */
 import type { Scenario, ScenarioAgent, ScenarioQueue, Shift } from '@agner/telephony'
-import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from './demo-center.ts'
+import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES, extraAgentQueues } from './demo-center.ts'
 
 /** Share of the day's contacts by local hour, 0–23 (a center open around the clock, busy 9–21). */
 const INTRADAY = [0.4, 0.25, 0.15, 0.1, 0.1, 0.2, 0.6, 1.5, 3.5, 6.5, 7.8, 7.5, 6, 6.5, 7.4, 7.2, 6.8, 6.2, 5.5, 5, 4.6, 3.8, 2.5, 1.2]
@@ -46,11 +46,10 @@ export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
     { startHour: utcHour(8), hours: 9 }, { startHour: utcHour(12), hours: 9 }, { startHour: utcHour(8), hours: 9 },
     { startHour: utcHour(13), hours: 9 }, { startHour: utcHour(22), hours: 10 },
   ]
-  // 60 agents for the center's real volume; scaled with the volume (at least the 32 demo agents).
+  // 60 agents for the center's real volume (all named in the demo center); more when it is scaled up.
   const staff = Math.max(DEMO_AGENTS.length, Math.round(60 * (o.volumeScale ?? 1)))
   const extra = Array.from({ length: staff - DEMO_AGENTS.length }, (_, i) => ({
-    id: `agent-${String(33 + i).padStart(2, '0')}`,
-    queues: [DEMO_QUEUES[i % 3]!.id, ...(i % 5 === 0 ? ['vip'] : []), ...(i % 3 === 1 && i % 2 === 0 ? ['chat'] : []), ...(i % 3 === 2 && i % 2 === 1 ? ['email'] : [])],
+    id: `agent-${String(DEMO_AGENTS.length + 1 + i).padStart(2, '0')}`, queues: extraAgentQueues(DEMO_AGENTS.length - 32 + i),
   }))
   const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].filter((a) => !o.excludeAgents?.includes(a.id)).map((a, i) => ({
     id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: DEMO_CAPACITY, shift: shifts[i % shifts.length]!,
