@@ -1,7 +1,8 @@
 /**
  * Fills the store with weeks of the demo center's history by running the simulator in virtual
- * time, a quarter day at a time, each piece inserted before the next is simulated. History ends
- * where today begins in the center's time zone, so it never overlaps the live day.
+ * time, a quarter day at a time, each piece inserted before the next is simulated. History runs
+ * from midnight N weeks ago up to the present moment, so today's live figures, trend and reports
+ * already hold today's traffic when the live demo takes over.
  */
 import type { CanonicalEvent } from '@agner/events'
 import { eventToRow, insertEventRows, rebuildRollups, type Store } from '@agner/analytics'
@@ -17,8 +18,8 @@ const BATCH = 50_000
 export async function seedHistory(store: Store, o: { tenant: string; timeZone: string; weeks: number; now?: number; onProgress?: (doneShare: number) => void }): Promise<SeedResult> {
   const t0 = performance.now()
   const now = o.now ?? Date.now()
-  const to = startOfDayIn(now, o.timeZone)
-  const from = to - o.weeks * 7 * DAY
+  const to = now
+  const from = startOfDayIn(now, o.timeZone) - o.weeks * 7 * DAY
   const offset = utcOffsetHours(o.timeZone, now)
   // A holiday two weeks before today, on a weekday, with a tenth of the traffic.
   const holiday = new Date(to - 15 * DAY).toISOString().slice(0, 10)
@@ -38,7 +39,7 @@ export async function seedHistory(store: Store, o: { tenant: string; timeZone: s
     await flush()
     o.onProgress?.((t + DAY / 4 - from) / (to - from))
   }
-  // History ends where today begins: whatever is still open there is closed, labelled, so the live day starts clean.
+  // History ends now: whatever is still open there is closed, labelled, and the live demo starts from an empty floor.
   const result = sim.finish({ closeAll: 'end of the simulated history' })
   await flush()
   // The reports read interval rollups: build them for the seeded period.

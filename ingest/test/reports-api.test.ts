@@ -108,20 +108,21 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
   })
 
   it('in the CSV (UTF-8 with BOM): the same figures', async () => {
-    const res = await get(`/api/reports/service-level?${PERIOD}&queue=${Q}&format=csv&lang=zh-CN`)
+    const res = await get(`/api/reports/service-level?${PERIOD}&queue=${Q}&format=csv&lang=zh-CN&section=byQueue`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/csv')
     const bytes = new Uint8Array(await res.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
-    expect(text).toContain('各公式服务水平')
+    // One table, its header on line 1 (no title or filter lines above it).
+    expect(text.split('\r\n')[0]).toMatch(/^队列,/)
     const line = text.split('\r\n').find((l) => l.startsWith('技术支持'))!
     // queue, T (s), formula, offered, then the six formulas in percent with two decimals.
     expect(line.split(',')).toEqual(['技术支持 / Technical support', '30', '忽略短放弃', '11', '60', '33.33', '42.86', '50', '66.67', '63.64'])
-    const perf = await (await get(`/api/reports/queue-performance?${PERIOD}&queue=${Q}&format=csv`)).text()
-    const total = perf.split('\r\n').filter((l) => l.startsWith('Total,'))[0]!.split(',')
-    // Total, offered, answered, abandoned, short, flowed out, SL %, ASA s, AHT s, abandon rate %, max wait s
-    expect(total).toEqual(['Total', '11', '5', '4', '2', '1', '42.86', '23.2', '190', '22.22', '300'])
+    const perf = await (await get(`/api/reports/queue-performance?${PERIOD}&queue=${Q}&format=csv&section=byQueue`)).text()
+    const row = perf.split('\r\n').find((l) => l.includes('Technical support'))!.split(',')
+    // The queue's row is the period's total: offered, answered, abandoned, short, flowed out, SL %, ASA s, AHT s, abandon rate %, max wait s
+    expect(row.slice(1)).toEqual(['11', '5', '4', '2', '1', '42.86', '23.2', '190', '22.22', '300'])
   })
 
   it('in the Excel file, read back with exceljs: typed cells, frozen header, autofilter, filters written', async () => {

@@ -121,7 +121,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/wfm/schedules/:id/export': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/schedules/nope/export?format=xlsx' }) },
   'GET /api/wfm/my-schedule': { allow: ['agent'], ok: 200, req: () => ({ path: '/api/wfm/my-schedule' }) },
   'GET /api/wfm/rta': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/rta' }) },
-  'GET /api/wfm/adherence': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/wfm/adherence' }) },
+  'GET /api/wfm/adherence': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/adherence' }) },
   'GET /api/boards': { allow: ['supervisor', 'planner', 'manager', 'admin'], ok: 200, req: () => ({ path: '/api/boards' }) },
   'POST /api/boards': { allow: ['supervisor', 'admin'], ok: 201, req: () => ({ path: '/api/boards', body: { name: 'New board', queueIds: ['sales'] } }) },
   'GET /api/boards/:id': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 200, req: () => ({ path: `/api/boards/${c.boards.sales}` }) },

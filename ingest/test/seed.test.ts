@@ -1,4 +1,4 @@
-/** `agner seed`: simulated history lands in the store, ends where today begins, and carries the center's weekly shape. */
+/** `agner seed`: simulated history lands in the store, from midnight a week ago up to now, and carries the center's weekly shape. */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { validateEvent } from '@agner/events'
 import { readEvents } from '@agner/analytics'
@@ -19,9 +19,9 @@ afterAll(async () => { await ctx?.dispose() })
 
 const rows = async <T>(query: string): Promise<T[]> => (await ctx.store.client.query({ query, format: 'JSONEachRow' })).json<T>()
 
-it('stores a week of contacts, all before today in the center, every event valid', async () => {
-  expect(r.to).toBe(startOfDayIn(now, TZ))
-  expect(r.from).toBe(r.to - 7 * 86_400_000)
+it('stores a week of contacts and today up to now, every event valid', async () => {
+  expect(r.to).toBe(now)
+  expect(r.from).toBe(startOfDayIn(now, TZ) - 7 * 86_400_000)
   expect(r.contacts).toBeGreaterThan(10_000)
   const [span] = await rows<{ lo: string; hi: string; n: string }>('SELECT min(time_ms) lo, max(time_ms) hi, count() n FROM events FINAL')
   expect(Number(span!.n)).toBe(r.events)
@@ -48,9 +48,17 @@ it('has the shape of a real center: busy weekdays, quiet nights and Sundays, som
     FROM (SELECT contact_id, queue_id, max(queued_at_ms) queued_at_ms, max(outcome) outcome FROM queue_visits GROUP BY contact_id, queue_id)`)
   expect(Number(outcomes!.abandoned)).toBeGreaterThan(0)
   expect(Number(outcomes!.answered)).toBeGreaterThan(Number(outcomes!.abandoned) * 3)
-  // Every visit was closed once: what was still waiting where history ends (midnight) left with `error` and the reason.
+  // Every visit was closed once: what was still waiting where history ends (now) left with `error` and the reason.
   expect(Number(outcomes!.dequeues)).toBe(Number(outcomes!.closed))
   expect(Number(outcomes!.open)).toBe(0)
   const [agentsOn] = await rows<{ n: string }>(`SELECT countIf(s != 'offline') n FROM (SELECT agent_id, argMax(JSONExtractString(data, 'status'), time_ms) s FROM events FINAL WHERE type = 'agent.status_changed' GROUP BY agent_id)`)
   expect(Number(agentsOn!.n)).toBe(0)
+})
+
+it('today holds today\'s traffic up to now: the demo\'s first start is not empty until midnight', async () => {
+  const today = startOfDayIn(now, TZ)
+  const [t] = await rows<{ n: string; hi: string }>(`SELECT count() n, max(time_ms) hi FROM events FINAL WHERE type = 'contact.created' AND time_ms >= ${today}`)
+  expect(Number(t!.n)).toBeGreaterThan(500) // Saturday 00:00–14:00 in Shanghai
+  expect(Number(t!.hi)).toBeGreaterThan(now - 10 * 60_000)
+  expect(Number(t!.hi)).toBeLessThanOrEqual(now)
 })

@@ -84,11 +84,13 @@ it('switches to English and back, and remembers the choice for the user', async 
 })
 
 it('shows the admin pages, in the dark theme too', async () => {
+  await page.click('[data-testid=admin-menu] summary')
   await page.click('[data-nav=users]')
   await expect.poll(() => page.locator('[data-testid=users] [data-user=admin]').count()).toBe(1)
   await page.getByTestId('theme').selectOption('dark')
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
   await page.screenshot({ path: join(shots, 'admin-users-dark.png') })
+  await page.click('[data-testid=admin-menu] summary')
   await page.click('[data-nav=audit]')
   await expect.poll(() => page.locator('[data-testid=audit] [data-action=login]').count()).toBeGreaterThanOrEqual(2)
   await page.screenshot({ path: join(shots, 'admin-audit-dark.png') })

@@ -32,6 +32,19 @@ function mondayOf(ms: number): string {
 }
 const json = { 'content-type': 'application/json' }
 
+it('with nothing published, the adherence page says what to do, with no error on the wire', async () => {
+  const failed: string[] = []
+  const onResponse = (r: { status(): number; url(): string }): void => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`) }
+  page.on('response', onResponse)
+  await page.goto(`${agner.url}/wfm/rta`)
+  await expect.poll(() => page.getByTestId('rta-empty').textContent(), { timeout: 10_000 }).toContain('本周还没有已发布的排班')
+  expect(await page.getByTestId('rta-empty').getByRole('link').getAttribute('href')).toBe('/wfm/schedule')
+  await page.waitForTimeout(500)
+  page.off('response', onResponse)
+  expect(failed).toEqual([])
+  await page.screenshot({ path: join(shots, 'rta-empty-zh.png') })
+})
+
 it('a planner generates next week, drags a lunch within its window, and publishes', async () => {
   await page.goto(`${agner.url}/wfm/schedule`)
   await page.fill('[data-testid=schedule-form] input[type=number]', '8')
@@ -165,7 +178,8 @@ it('the adherence view flags an agent still on break after it ended', async () =
   })
   await page.goto(`${agner.url}/wfm/rta`)
   await expect.poll(() => page.locator('[data-testid=rta-agent-02]').getAttribute('class'), { timeout: 20_000 }).toContain('alert')
-  expect(await page.locator('[data-testid=rta-agent-02]').textContent()).toContain('告警')
+  // The result and the alert read as two words ("未遵从 · 告警"), not run together.
+  expect(await page.locator('[data-testid=rta-agent-02] [data-testid=rta-result]').innerText()).toBe('未遵从 · 告警')
   // This week's historical adherence per agent and day sits below.
   await expect.poll(() => page.locator('[data-testid=adherence-history] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await page.screenshot({ path: join(shots, 'rta-zh.png'), fullPage: true })

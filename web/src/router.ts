@@ -46,8 +46,9 @@ router.beforeEach(async (to) => {
   if (!session.me && !(await session.load())) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
   if (to.meta.permission && !session.can(to.meta.permission)) {
     // The start page for those who may not see live queues is the first page they may open.
+    // It says why: the page they asked for is named on the one they land on.
     const first = navigableRoutes(session.can)[0]
-    return first && first.name !== to.name ? { name: first.name } : true
+    return first && first.name !== to.name ? { name: first.name, query: { denied: String(to.name ?? '') } } : true
   }
   return true
 })

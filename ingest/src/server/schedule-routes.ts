@@ -206,9 +206,10 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   app.get('/api/wfm/adherence', { schema: { querystring: WEEK_QUERY }, config: read }, async (req) => {
     const weekStart = weekOf((req.query as { week?: string }).week)
     const s = await published.of(weekStart)
-    if (!s) throw new ReportInputError('No schedule is published for that week; publish one to measure adherence against it.', 404)
+    // No published week is an empty state, not an error: the page says what to do.
+    if (!s) return { weekStart, published: false, rows: [] }
     const rows = await adherenceReport(client, tenant, s, (await rulesNow()).adherence, now())
-    return { weekStart, version: s.version, rows: rows.filter((r) => inScope(req.principal!.queues, r.agentId, s)) }
+    return { weekStart, published: true, version: s.version, rows: rows.filter((r) => inScope(req.principal!.queues, r.agentId, s)) }
   })
 
   await app.register(scheduleExportRoutes, { load, timeZone, audit })

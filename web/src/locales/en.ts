@@ -1,6 +1,6 @@
 /** English. Every user-visible string of the web app lives here and in zh-CN.ts, key for key. */
 export default {
-  app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})' },
+  app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
   nav: { live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule' },
   reports: {
@@ -50,7 +50,7 @@ export default {
   },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
   rta: {
-    title: 'Real-time adherence', history: 'Adherence this week (so far)', formula: 'Adherence = time in the scheduled activity ÷ (scheduled time − neutral time); conformance = time worked ÷ scheduled work time (above 100 % with overtime).', scheduledTime: 'Scheduled', conformance: 'Conformance', noSchedule: 'No schedule is published for this week.', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
+    title: 'Real-time adherence', history: 'Adherence this week (so far)', formula: 'Adherence = time in the scheduled activity ÷ (scheduled time − neutral time); conformance = time worked ÷ scheduled work time (above 100 % with overtime).', scheduledTime: 'Scheduled', conformance: 'Conformance', noSchedule: 'No schedule is published for this week, so there is nothing to measure adherence against yet. A planner generates and publishes one on the Schedules page.', toSchedule: 'Open Schedules', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
     agent: 'Agent', scheduled: 'Scheduled', state: 'Doing', adherence: 'Adherence', outFor: 'Out for', shift: 'Shift', alert: 'ALERT',
     results: { in: 'In', out: 'Out', neutral: 'Neutral' },
     states: { ready: 'Ready', reserved: 'Ringing', busy: 'On a contact', wrap: 'Wrap-up', aux: 'Aux', offline: 'Logged out' },
@@ -71,7 +71,7 @@ export default {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', create: 'Create', add: 'Add', close: 'Close', copy: 'Copy', copied: 'Copied',
     actions: 'Actions', yes: 'Yes', no: 'No', never: 'Never', none: 'None', all: 'All', refresh: 'Refresh', search: 'Search', reset: 'Reset',
     confirmDelete: 'Delete “{name}”? This cannot be undone.', showOnce: 'Copy it now: it is shown only this once and cannot be recovered.',
-    previous: 'Previous', next: 'Next', total: '{n} in total', empty: 'Nothing here yet.',
+    previous: 'Previous', next: 'Next', total: '{n} in total', empty: 'Nothing here yet.', dismiss: 'Dismiss',
   },
   errors: {
     network: 'The server cannot be reached; check the connection and try again.',
@@ -84,7 +84,7 @@ export default {
     username: 'User name', password: 'Password', submit: 'Sign in', busy: 'Signing in…',
     missing: 'Enter both your user name and your password.',
     wrong: 'The user name or password is not right; check both and try again.',
-    wait: 'Too many failed sign-ins; wait {s} seconds and try again.',
+    wait: 'Too many failed sign-ins; wait {s} second and try again. | Too many failed sign-ins; wait {s} seconds and try again.',
     signedOut: 'You were signed out. Sign in again to continue.',
   },
   // The live queue page (and the wallboard display).

@@ -1,6 +1,6 @@
 /** 简体中文。与 en.ts 的键一一对应。 */
 export default {
-  app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）' },
+  app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
   nav: { live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班' },
   reports: {
@@ -50,7 +50,7 @@ export default {
   },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
   rta: {
-    title: '实时遵从度', history: '本周遵从度（截至目前）', formula: '遵从度 = 处于计划活动的时间 ÷（计划时间 − 中性时间）；符合度 = 实际工作时间 ÷ 计划工作时间（加班时可超过 100%）。', scheduledTime: '计划时长', conformance: '符合度', noSchedule: '本周没有已发布的排班。', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
+    title: '实时遵从度', history: '本周遵从度（截至目前）', formula: '遵从度 = 处于计划活动的时间 ÷（计划时间 − 中性时间）；符合度 = 实际工作时间 ÷ 计划工作时间（加班时可超过 100%）。', scheduledTime: '计划时长', conformance: '符合度', noSchedule: '本周还没有已发布的排班，暂无可对照的遵从度。请排班员在“排班表”页面生成并发布排班。', toSchedule: '打开排班表', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
     agent: '坐席', scheduled: '计划', state: '实际', adherence: '遵从', outFor: '未遵从时长', shift: '班次', alert: '告警',
     results: { in: '遵从', out: '未遵从', neutral: '中性' },
     states: { ready: '就绪', reserved: '振铃', busy: '通话中', wrap: '话后处理', aux: '小休/离席', offline: '未登录' },
@@ -71,7 +71,7 @@ export default {
     save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '创建', add: '添加', close: '关闭', copy: '复制', copied: '已复制',
     actions: '操作', yes: '是', no: '否', never: '从未', none: '无', all: '全部', refresh: '刷新', search: '查询', reset: '重置',
     confirmDelete: '确定删除“{name}”？此操作无法撤销。', showOnce: '请立即复制：它只显示这一次，之后无法找回。',
-    previous: '上一页', next: '下一页', total: '共 {n} 条', empty: '暂无内容。',
+    previous: '上一页', next: '下一页', total: '共 {n} 条', empty: '暂无内容。', dismiss: '知道了',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
