@@ -39,7 +39,7 @@ interface Shift { agentId: string; day: number; templateId: string; startMin: nu
 interface Stored {
   id: string; status: string; version: number; weekStart: number; shifts: Shift[]; agents: Array<{ id: string; name: string; skills: string[] }>
   coverage: { totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null }; intervals: Array<{ required: number; scheduled: number; serviceLevel: number | null }> }
-  solver: { status: string; gap: number; lpBound?: { paidHours: number } }; simulation: { serviceLevel: Array<number | null> }; problems: string[]; violations: unknown[]
+  solver: { status: string; gap: number; lpBound?: { paidHours: number } }; simulation: { serviceLevel: Array<number | null> }; problems: Array<{ message: string }>; violations: unknown[]
 }
 
 let draft: Stored
@@ -58,7 +58,7 @@ it('generates next week for the demo center: named shifts, coverage, Erlang and 
   expect(draft.simulation.serviceLevel.filter((x) => x !== null).length).toBeGreaterThan(300)
   // The LP bound is there when the relaxation solved within half the limit (a loaded machine may not).
   if (draft.solver.lpBound) expect(draft.solver.lpBound.paidHours).toBeGreaterThan(0)
-  else expect(draft.problems.join(' ')).toMatch(/time limit/)
+  else expect(draft.problems.map((p) => p.message).join(' ')).toMatch(/time limit/)
   const listed = await (await fetch(`${c.url}/api/wfm/schedules?week=${week}`, { headers: planner })).json() as { schedules: Array<{ id: string }> }
   expect(listed.schedules.map((s) => s.id)).toContain(draft.id)
 }, 120_000)

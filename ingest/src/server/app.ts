@@ -128,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { bus: deps.bus, store: deps.store })
   await app.register(authRoutes, {
     directory, sessions, audit, limits: deps.security.login, absoluteMs: deps.security.sessionAbsoluteMs, secureCookies: deps.security.cookieSecure,
+    timeZone: deps.timeZone ?? deps.engine.timeZone,
   })
   await app.register(usersRoutes, { directory, sessions, audit })
   await app.register(teamsRoutes, { directory, audit, knownQueue })

@@ -22,12 +22,14 @@ export interface User {
   createdMs: number
 }
 
-interface Me { user: User; permissions: string[]; queues: 'all' | string[]; teams: Array<{ id: string; name: string; queueIds: string[] }>; csrfToken: string }
+interface Me { user: User; permissions: string[]; queues: 'all' | string[]; teams: Array<{ id: string; name: string; queueIds: string[] }>; csrfToken: string; timeZone: string }
 
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)
   const checked = ref(false)
   const user = computed(() => me.value?.user ?? null)
+  /** The center's time zone (weeks and days are the center's, not the browser's). */
+  const timeZone = computed(() => me.value?.timeZone ?? 'UTC')
   const can = (permission: string): boolean => me.value?.permissions.includes(permission) ?? false
 
   function adopt(m: Me): void {
@@ -71,5 +73,5 @@ export const useSessionStore = defineStore('session', () => {
     me.value = { ...me.value, user: res.user }
   }
 
-  return { me, user, checked, can, load, login, logout, forget, savePreferences }
+  return { me, user, checked, timeZone, can, load, login, logout, forget, savePreferences }
 })

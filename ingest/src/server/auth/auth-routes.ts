@@ -20,6 +20,8 @@ import { SESSION_COOKIE } from './guard.ts'
 export interface LoginLimits { userFreeAttempts: number; ipFreeAttempts: number; baseDelayMs: number; maxDelayMs: number }
 
 export interface AuthRoutesOptions {
+  /** The center's time zone: the web app's dates and weeks are the center's. */
+  timeZone?: string
   directory: AccessDirectory
   sessions: Sessions
   audit: AuditLog
@@ -85,7 +87,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     return {
       user: publicUser(user), permissions: [...p.permissions].sort(), queues: p.queues === 'all' ? 'all' : [...p.queues].sort(),
       teams: user.teamIds.map((id) => directory.get('teams', id)).filter((t) => t && !t.deleted).map((t) => ({ id: t!.id, name: t!.name, queueIds: t!.queueIds })),
-      csrfToken: session?.csrfToken ?? '',
+      csrfToken: session?.csrfToken ?? '', timeZone: opts.timeZone ?? 'UTC',
     }
   })
 
