@@ -3,7 +3,7 @@
  * fed from the bus and rebuilt from the store, HTTP/WebSocket server and, in demo mode, live
  * simulated traffic. `close()` shuts down in order and drains the writer.
  */
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
@@ -23,6 +23,7 @@ import type { BootstrapResult } from './access/bootstrap.ts'
 import { buildApp } from './server/app.ts'
 import { DEMO_WFM_RULES } from './wfm/demo-rules.ts'
 import { StoreWriter } from './writer.ts'
+import { StoreHealth } from './store-health.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -36,6 +37,8 @@ export interface Agner {
   feed: LiveFeed
   writer: StoreWriter
   rollups: RollupRefresher
+  /** Whether the store takes writes now (a full disk refuses ingestion until it has room). */
+  storeHealth: StoreHealth
   access: AccessRuntime
   acd: RealtimeAcd
   /** Accounts created at this start, with their one-time passwords (to print). */
@@ -52,6 +55,23 @@ export interface StartOptions {
   webRoot?: string
   /** Told when the first start of the demo seeds its history (it takes a few seconds). */
   onSeed?: (phase: 'start' | 'done', detail: number | SeedResult) => void
+}
+
+/**
+ * Rollups at start. On a full disk the process still starts (ingestion answers 503 and says why);
+ * the catch-up is tried again every few seconds until the disk has room.
+ */
+async function catchUpRollups(rollups: RollupRefresher, health: StoreHealth): Promise<void> {
+  try {
+    await rollups.catchUp()
+  } catch (err) {
+    if (!health.failed(err)) throw err
+    console.error(`agner: ${health.refusal()!.error}`)
+    const retry = (): void => {
+      setTimeout(() => { rollups.catchUp().then(() => health.wrote(), (e: unknown) => { if (health.failed(e)) retry() }) }, 5000).unref()
+    }
+    retry()
+  }
 }
 
 export async function startAgner(config: Config, opts: StartOptions = {}): Promise<Agner> {
@@ -74,9 +94,11 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   // commit) changes nothing; the tap only makes it faster.
   // Report rollups: caught up at start (rolled up whole the first time), then kept current from
   // every committed batch.
+  const storeHealth = new StoreHealth(config.clickhouseUrl ? 'on the ClickHouse server (CLICKHOUSE_URL)' : `under AGNER_DATA_DIR (${resolve(config.dataDir)})`)
   const rollups = new RollupRefresher(store.client, { tenant: config.tenant })
-  await rollups.catchUp()
+  await catchUpRollups(rollups, storeHealth)
   const writer = new StoreWriter(bus, store, {
+    health: storeHealth,
     batchSize: config.batchSize, maxWaitMs: config.batchWaitMs, maxDeliver: config.maxDeliver, concurrency: config.writerConcurrency,
     onCommitted: (events) => {
       for (const e of events) engine.apply(e)
@@ -85,14 +107,18 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     },
   })
   await writer.start()
-  rollups.start(config.rollupRefreshMs, (err) => console.error(`the report rollups could not refresh (${err.message}); retrying`))
+  rollups.start(config.rollupRefreshMs, (err) => {
+    const wasFull = storeHealth.diskFull
+    if (storeHealth.failed(err)) { if (!wasFull) console.error(`the report rollups wait for room on the store's disk (${err.message}); they catch up by themselves`); return }
+    console.error(`the report rollups could not refresh (${err.message}); retrying`)
+  })
   await rebuildFromStore(engine, store)
   feed.changed()
 
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs,
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
@@ -116,7 +142,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, rollups, access, acd, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()

@@ -34,6 +34,8 @@ it('the admin\'s header fits on one line at 1366×768 in Chinese and English; th
   for (const lang of ['zh', 'en']) {
     await page.goto(`${agner.url}/`)
     const header = page.locator('header.top')
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: join(shots, `header-1366-${lang}-closed.png`) })
     await expect.poll(() => header.boundingBox().then((b) => b?.height ?? 999), { timeout: 10_000 }).toBeLessThan(70)
     await page.click('[data-testid=admin-menu] summary')
     await expect.poll(() => page.locator('[data-nav=tokens]').isVisible()).toBe(true)

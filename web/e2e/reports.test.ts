@@ -51,7 +51,7 @@ it('shows a day of queue performance with its chart, drills into an hour, then i
 
 it('exports the report as CSV, Excel and PDF from its links', async () => {
   await page.goto(`${agner.url}/reports/service-level?from=${yesterday}&interval=day`)
-  await expect.poll(() => page.locator('[data-testid=exports] a[data-format]').count(), { timeout: 20_000 }).toBe(3)
+  await expect.poll(() => page.locator('[data-testid=exports] a[data-format=csv], [data-testid=exports] a[data-format=xlsx], [data-testid=exports] a[data-format=pdf]').count(), { timeout: 20_000 }).toBe(3)
   for (const [format, type] of [['csv', 'text/csv'], ['xlsx', 'spreadsheetml'], ['pdf', 'application/pdf']] as const) {
     const href = await page.locator(`[data-testid=exports] a[data-format=${format}]`).getAttribute('href')
     expect(href).toContain('lang=zh-CN')

@@ -7,8 +7,11 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { whenSignedOut } from './api'
 import { useSessionStore } from './stores/session'
 
+/** Where a page sits in the navigation: the main row, or a menu of its own (workforce management, administration). */
+export type NavSection = 'main' | 'wfm' | 'admin'
+
 declare module 'vue-router' {
-  interface RouteMeta { public?: boolean; permission?: string; nav?: string; section?: 'main' | 'admin' }
+  interface RouteMeta { public?: boolean; permission?: string; nav?: string; section?: NavSection }
 }
 
 export const routes: RouteRecordRaw[] = [
@@ -23,9 +26,9 @@ export const routes: RouteRecordRaw[] = [
       { path: 'reports/:name?', name: 'report', component: () => import('./pages/reports/ReportsPage.vue'), meta: { permission: 'reports:read', nav: 'nav.reports', section: 'main' } },
       { path: 'reports/schedules', name: 'report-schedules', component: () => import('./pages/reports/SchedulesPage.vue'), meta: { permission: 'reports:export', nav: 'nav.schedules', section: 'main' } },
       { path: 'reports/contacts/:id', name: 'contact', component: () => import('./pages/reports/ContactPage.vue'), meta: { permission: 'reports:read' } },
-      { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'main' } },
-      { path: 'wfm/schedule', name: 'schedule', component: () => import('./pages/wfm/SchedulePage.vue'), meta: { permission: 'wfm:read', nav: 'nav.schedule', section: 'main' } },
-      { path: 'wfm/rta', name: 'rta', component: () => import('./pages/wfm/RtaPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.rta', section: 'main' } },
+      { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'wfm' } },
+      { path: 'wfm/schedule', name: 'schedule', component: () => import('./pages/wfm/SchedulePage.vue'), meta: { permission: 'wfm:read', nav: 'nav.schedule', section: 'wfm' } },
+      { path: 'wfm/rta', name: 'rta', component: () => import('./pages/wfm/RtaPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.rta', section: 'wfm' } },
       { path: 'my-schedule', name: 'my-schedule', component: () => import('./pages/wfm/MySchedulePage.vue'), meta: { permission: 'agent:desktop', nav: 'nav.mySchedule', section: 'main' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { permission: 'users:manage', nav: 'nav.users', section: 'admin' } },
       { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },
@@ -61,7 +64,7 @@ whenSignedOut(() => {
 })
 
 /** The pages a user may open, in navigation order. */
-export function navigableRoutes(can: (p: string) => boolean): Array<{ name: string; nav: string; section: 'main' | 'admin' }> {
+export function navigableRoutes(can: (p: string) => boolean): Array<{ name: string; nav: string; section: NavSection }> {
   const shell = routes.find((r) => r.path === '/')!
   return (shell.children ?? [])
     .filter((r) => r.meta?.nav && (!r.meta.permission || can(r.meta.permission)))

@@ -218,7 +218,8 @@ export class JetStreamBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l))
+      // Dead-lettering can fail too: the unsettled messages are then redelivered after the ack wait.
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l)).catch(() => undefined)
     }
   }
 

@@ -11,7 +11,7 @@ import { Slots } from './slots.ts'
 import { settleFailedBatch } from './failed-batch.ts'
 import {
   type BatchHandler, type Bus, type BusMessage, type ConsumeOptions, type Consumer,
-  type DeadLetterListener,
+  type DeadLetterListener, type PublishOptions,
 } from './types.ts'
 
 /** What the copies of one message handed to each durable share: acks still due, and its publish call. */
@@ -100,8 +100,19 @@ export class MemoryBus implements Bus {
     this.dedupMaxIds = opts.dedupMaxIds ?? 200_000
   }
 
-  async publish(events: readonly CanonicalEvent[]): Promise<void> {
-    await this.enqueue(events.map((e) => ({ subject: eventSubject(e.tenant, e.type), payload: e, msgId: e.id })))
+  /**
+   * Resolves once every consumer stored the events. With `timeoutMs`, rejects when that takes longer
+   * (the store refuses writes): the events stay queued and are stored once it takes them again.
+   */
+  async publish(events: readonly CanonicalEvent[], o: PublishOptions = {}): Promise<void> {
+    const stored = this.enqueue(events.map((e) => ({ subject: eventSubject(e.tenant, e.type), payload: e, msgId: e.id })))
+    if (o.timeoutMs === undefined) return stored
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the events were not stored within ${o.timeoutMs} ms; they stay queued and are stored when the store takes writes again`)), o.timeoutMs)
+    })
+    stored.catch(() => undefined)
+    try { await Promise.race([stored, late]) } finally { clearTimeout(timer) }
   }
 
   async publishRaw(subject: string, payload: Uint8Array, msgId?: string): Promise<void> {
@@ -169,7 +180,8 @@ export class MemoryBus implements Bus {
     try {
       await handler(msgs)
     } catch (err) {
-      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l))
+      // Dead-lettering can fail too (the store refuses it): the messages then come back below.
+      await settleFailedBatch(msgs, opts.maxDeliver, err, (l) => this.deadLetters(l)).catch(() => undefined)
     }
     // Whatever the handler neither acked nor naked comes back, as JetStream's ack wait would do.
     for (const m of msgs) if (!m.settled) m.nak(0)

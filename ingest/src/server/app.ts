@@ -42,6 +42,7 @@ import { userPrincipal } from '../access/principals.ts'
 import { installErrorHandler } from './errors.ts'
 import { refuseUnknownQueryParameters } from './strict-query.ts'
 import { eventsRoute } from './events-route.ts'
+import type { StoreHealth } from '../store-health.ts'
 import { healthRoutes } from './health-routes.ts'
 import { liveRoutes } from './live-routes.ts'
 import { webStatic } from './web-static.ts'
@@ -83,6 +84,8 @@ export interface AppDeps {
   /** POST /api/events bodies; every other route takes at most OTHER_BODY_BYTES. */
   maxBodyBytes: number
   publishTimeoutMs?: number
+  /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
+  storeHealth?: StoreHealth
   webRoot?: string
   logLevel?: string
 }
@@ -125,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   const knownQueue = (id: string): boolean => deps.engine.hasQueue(id)
-  await app.register(healthRoutes, { bus: deps.bus, store: deps.store })
+  await app.register(healthRoutes, { bus: deps.bus, store: deps.store, storeHealth: deps.storeHealth })
   await app.register(authRoutes, {
     directory, sessions, audit, limits: deps.security.login, absoluteMs: deps.security.sessionAbsoluteMs, secureCookies: deps.security.cookieSecure,
     timeZone: deps.timeZone ?? deps.engine.timeZone,
@@ -134,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { directory, audit, knownQueue })
   await app.register(tokensRoutes, { directory, audit })
   await app.register(auditRoutes, { audit })
-  await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes, publishTimeoutMs: deps.publishTimeoutMs })
+  await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes, publishTimeoutMs: deps.publishTimeoutMs, refusal: () => deps.storeHealth?.refusal() })
   await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })

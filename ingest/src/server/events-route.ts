@@ -53,6 +53,8 @@ export const eventsRoute: FastifyPluginAsync<EventsRouteOptions> = async (app, o
       await opts.bus.publish(accepted, { timeoutMs })
     } catch (err) {
       req.log.error({ err }, 'publish failed')
+      const full = opts.refusal?.()
+      if (full) return reply.status(503).header('retry-after', String(full.retryAfterSeconds)).send({ error: full.error })
       const retryAfter = Math.max(1, Math.round(timeoutMs / 1000))
       return reply.status(503).header('retry-after', String(retryAfter)).send({
         error: `The event bus did not take the events within ${timeoutMs / 1000} s (${(err as Error).message}); nothing from this request is counted as accepted: send the same request again, the event ids make a repeat safe.`,

@@ -3,14 +3,21 @@ import { NO_INPUT } from './schemas.ts'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Bus } from '@agner/events'
 import type { Store } from '@agner/analytics'
+import type { StoreHealth } from '../store-health.ts'
 
-export interface HealthOptions { bus: Bus; store: Store }
+export interface HealthOptions { bus: Bus; store: Store; storeHealth?: StoreHealth }
 
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { bus, store }) => {
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { bus, store, storeHealth }) => {
   app.get('/healthz', { schema: NO_INPUT, config: { access: 'public' } }, async () => ({ status: 'ok' }))
   app.get('/readyz', { schema: NO_INPUT, config: { access: 'public' } }, async (_req, reply) => {
-    const [busOk, storeOk] = await Promise.all([bus.ping(), store.ping()])
-    const body = { status: busOk && storeOk ? 'ready' : 'not ready', bus: { kind: bus.kind, ok: busOk }, store: { kind: store.kind, ok: storeOk } }
+    const [busOk, reachable] = await Promise.all([bus.ping(), store.ping()])
+    // Reachable but refusing writes (a full disk) is not ready either, and says why.
+    const refusal = storeHealth?.refusal()
+    const storeOk = reachable && !refusal
+    const body = {
+      status: busOk && storeOk ? 'ready' : 'not ready', bus: { kind: bus.kind, ok: busOk },
+      store: { kind: store.kind, ok: storeOk, ...(refusal ? { error: refusal.error } : {}) },
+    }
     return reply.status(busOk && storeOk ? 200 : 503).send(body)
   })
 }
