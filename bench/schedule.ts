@@ -43,7 +43,7 @@ if (process.argv.includes('--demo')) {
   const { freePort } = await import('@agner/events/testing')
   const dataDir = mkdtempSync(join(tmpdir(), 'agner-bench-schedule-'))
   const password = 'bench admin password'
-  const agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 8, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: password }))
+  const agner = await startAgner(loadConfig({}, { demo: true, demoRate: 0, demoHistoryWeeks: 8, demoSchedules: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'Asia/Shanghai', adminPassword: password }))
   try {
     const login = await fetch(`${agner.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
     const { csrfToken } = await login.json() as { csrfToken: string }

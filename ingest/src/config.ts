@@ -22,6 +22,8 @@ export interface Config {
   demoRate: number
   /** Weeks of demo history simulated into an empty store at start (0: none). */
   demoHistoryWeeks: number
+  /** At the demo's first start, publish this and next week's schedules from the seeded history. */
+  demoSchedules: boolean
   batchSize: number
   batchWaitMs: number
   writerConcurrency: number
@@ -82,6 +84,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     demo: bool(env, 'AGNER_DEMO', true),
     demoRate: int(env, 'AGNER_DEMO_RATE', 5, 0, 100_000),
     demoHistoryWeeks: int(env, 'AGNER_DEMO_HISTORY_WEEKS', 8, 0, 104),
+    demoSchedules: bool(env, 'AGNER_DEMO_SCHEDULES', true),
     batchSize: int(env, 'AGNER_BATCH_SIZE', 10_000, 1, 200_000),
     batchWaitMs: int(env, 'AGNER_BATCH_WAIT_MS', 50, 1, 60_000),
     writerConcurrency: int(env, 'AGNER_WRITER_CONCURRENCY', 2, 1, 16),

@@ -24,6 +24,8 @@ import { buildApp } from './server/app.ts'
 import { DEMO_WFM_RULES } from './wfm/demo-rules.ts'
 import { StoreWriter } from './writer.ts'
 import { StoreHealth } from './store-health.ts'
+import { publishDemoWeeks } from './wfm/demo-weeks.ts'
+import { engineCatalog } from './reports/catalog.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -79,7 +81,9 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const acdConfig = acdSetup(config)
   const store = await createStore(storeConfig(config))
   await migrate(store.client)
+  let seededNow = false
   if (config.demo && config.demoHistoryWeeks > 0 && (await countStoredEvents(store.client)).finalRows === 0) {
+    seededNow = true
     if (opts.onSeed) opts.onSeed('start', config.demoHistoryWeeks)
     const seeded = await seedHistory(store, { tenant: config.tenant, timeZone: config.timeZone, weeks: config.demoHistoryWeeks })
     opts.onSeed?.('done', seeded)
@@ -123,6 +127,15 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
+  // The demo's first start: this and next week's schedules, in the background (about half a minute).
+  if (seededNow && config.demoSchedules) {
+    void publishDemoWeeks({
+      store, tenant: config.tenant, timeZone: config.timeZone, catalog: engineCatalog(engine), defaults: DEMO_WFM_RULES, now: Date.now(), timeLimitSec: 15,
+    }).then(
+      (weeks) => { if (weeks.length > 0) app.log.info(`demo: published the schedules of ${weeks.length} weeks`) },
+      (err: Error) => { if (!closing) console.error(`agner: the demo's schedules could not be published (${err.message}); generate them on the Schedules page`) },
+    )
+  }
   let url = ''
   if (opts.listen !== false) {
     const address = await app.listen({ host: config.host, port: config.port })

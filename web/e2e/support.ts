@@ -21,7 +21,7 @@ export async function startRig(name: string, config: Partial<Config>, viewport: 
   const dataDir = mkdtempSync(join(tmpdir(), `agner-${name}-e2e-`))
   const webRoot = join(dataDir, 'web')
   await build({ root: join(here, '..'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-  const agner = await startAgner(loadConfig({}, { dataDir, port: await freePort(), logLevel: 'silent', adminPassword: ADMIN_PASSWORD, ...config }), { webRoot })
+  const agner = await startAgner(loadConfig({}, { dataDir, port: await freePort(), logLevel: 'silent', adminPassword: ADMIN_PASSWORD, demoSchedules: false, ...config }), { webRoot })
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
   const page = await browser.newPage({ viewport, locale })
   mkdirSync(shots, { recursive: true })

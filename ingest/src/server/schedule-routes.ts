@@ -6,22 +6,20 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
-import {
-  buildSchedule, carryInNote, checkScheduleInput, simulateSchedule, WfmInputError, type ScheduledShift, type ScheduleInput, type SimulatedCoverage,
-} from '@agner/wfm'
+import { checkScheduleInput, WfmInputError } from '@agner/wfm'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import type { LiveEngine } from '../live/engine.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { adherenceReport } from '../wfm/adherence-report.ts'
 import { rtaRows } from '../wfm/rta.ts'
-import { applyEdit, EditError, skillLookup, type ShiftEdit } from '../wfm/schedule-edit.ts'
-import { defaultRules, weekInput } from '../wfm/schedule-input.ts'
+import { applyEdit, EditError, type ShiftEdit } from '../wfm/schedule-edit.ts'
+import { defaultRules } from '../wfm/schedule-input.ts'
 import { leaveSpan } from '../wfm/leave.ts'
 import { getRules, getSchedule, listSchedules, publish, PublishedSchedules, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
-import type { ScheduleAgent, StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
+import type { StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
 import { parseWeek, weekStartIn } from '../wfm/week.ts'
-import { uuidv7 } from '@agner/events'
+import { generateSchedule, simulate } from '../wfm/generate.ts'
 import { scheduleExportRoutes } from './schedule-export-routes.ts'
 
 export interface ScheduleRoutesOptions {
@@ -65,9 +63,6 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     return s
   }
   const published = new PublishedSchedules(client, tenant)
-  /** Two simulated runs of the week: enough to show where per-interval Erlang is off, fast enough to redo on every edit. */
-  const simulate = (input: ScheduleInput, shifts: ScheduledShift[], agents: ScheduleAgent[], seed?: number): SimulatedCoverage =>
-    simulateSchedule(input, shifts, skillLookup(agents), { runs: 2, ...(seed !== undefined ? { seed } : {}) })
   const read = { access: { permission: 'wfm:read' as const } }
   const write = { access: { permission: 'wfm:write' as const } }
 
@@ -106,18 +101,9 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     if (generating) throw new ReportInputError('A schedule is being generated; wait for it to finish and try again.', 409)
     generating = true
     try {
-      const rules = await rulesNow()
-      const { input, agents, carried } = await weekInput({ store, tenant, timeZone, catalog, rules, weekStart, now: now(), timeLimitSec: body.timeLimitSec })
-      if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
-      const s = await buildSchedule(input)
-      const t = now()
-      const stored: StoredSchedule = {
-        id: uuidv7(), weekStart, status: 'draft', version: 0, sourceId: '', timeZone, intervalMin: input.intervalMin, agents, input,
-        shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: [...carryInNote(carried), ...s.problems], violations: s.violations,
-        simulation: simulate(input, s.shifts, agents), createdBy: req.principal!.name, createdMs: t, updatedMs: t,
-      }
+      const stored = await generateSchedule({ store, tenant, timeZone, catalog, rules: await rulesNow(), weekStart, now: now(), timeLimitSec: body.timeLimitSec, by: req.principal!.name })
       await saveSchedule(client, tenant, stored)
-      await audit.record({ ...actorOf(req), action: 'wfm.schedule.generate', target: stored.id, ok: true, detail: { week: body.week, shifts: s.shifts.length } })
+      await audit.record({ ...actorOf(req), action: 'wfm.schedule.generate', target: stored.id, ok: true, detail: { week: body.week, shifts: stored.shifts.length } })
       return reply.status(201).send(stored)
     } catch (err) {
       if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)

@@ -28,7 +28,7 @@ export async function startAccessCenter(overrides: Partial<Config> = {}): Promis
   const own = overrides.dataDir === undefined
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'agner-access-'))
   const agner = await startAgner(loadConfig({}, {
-    demo: true, demoRate: 0, demoHistoryWeeks: 0, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: ADMIN_PASSWORD, ...overrides,
+    demo: true, demoRate: 0, demoHistoryWeeks: 0, demoSchedules: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: ADMIN_PASSWORD, ...overrides,
   }), { web: false })
   const passwords = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.password])) as Record<Role, string>
   const usernames = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.username])) as Record<Role, string>
