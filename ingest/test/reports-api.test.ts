@@ -168,6 +168,18 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
     expect(text).toMatch(/页 1 \/ \d/)
   })
 
+  it('the contact list pages and sorts on the server, and says the total', async () => {
+    const r = await (await get(`/api/reports/contacts?${PERIOD}&queue=${Q}&limit=4&offset=4&sort=wait`)).json() as { sections: Array<{ rows: Array<{ contact: string }>; page: { offset: number; limit: number; total: number; sort: string } }> }
+    // Waits ascending: h9 0, h4 4, h5 5, h1 10 | h11 20, h6 25, h2 30, h3 31 | h10 45, h7 90, h8 300.
+    expect(r.sections[0]!.rows.map((x) => x.contact)).toEqual(['h11', 'h6', 'h2', 'h3'])
+    expect(r.sections[0]!.page).toEqual({ offset: 4, limit: 4, total: 11, sort: 'wait' })
+    const desc = await (await get(`/api/reports/contacts?${PERIOD}&queue=${Q}&limit=2&sort=-wait`)).json() as typeof r
+    expect(desc.sections[0]!.rows.map((x) => x.contact)).toEqual(['h8', 'h7'])
+    const bad = await get(`/api/reports/contacts?${PERIOD}&sort=caller`)
+    expect(bad.status).toBe(400)
+    expect((await bad.json() as { error: string }).error).toContain('cannot be sorted by "caller"')
+  })
+
   it('drills down from an interval to its contacts and to one contact\'s timeline', async () => {
     const r = await (await get(`/api/reports/contacts?from=2026-11-02T10:00&to=2026-11-02T10:15&queue=${Q}&outcome=abandoned`)).json() as { sections: Array<{ rows: Array<Record<string, unknown>> }> }
     expect(r.sections[0]!.rows.map((x) => x.contact).sort()).toEqual(['h4', 'h5', 'h6', 'h7'])

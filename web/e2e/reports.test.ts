@@ -39,8 +39,23 @@ it('shows a day of queue performance with its chart, drills into an hour, then i
   await rows.filter({ hasText: hour! }).first().click()
   await page.waitForURL(/\/reports\/contacts\?/)
   const contacts = page.locator('[data-report=contacts] tbody tr.open')
-  await expect.poll(() => contacts.count(), { timeout: 10_000 }).toBe(offered)
+  // A page at a time, saying where it sits in the whole.
+  await expect.poll(() => contacts.count(), { timeout: 10_000 }).toBe(Math.min(offered, 100))
+  if (offered > 100) {
+    expect(await page.getByTestId('pager-range').textContent()).toBe(`第 1–100 条，共 ${offered} 条`)
+    await page.getByTestId('pager').getByRole('button').last().click()
+    await expect.poll(() => page.getByTestId('pager-range').textContent(), { timeout: 10_000 }).toBe(`第 101–${Math.min(offered, 200)} 条，共 ${offered} 条`)
+    await page.goBack()
+  }
+  // Sorted by wait on the server, longest first after a second click.
+  await page.click('[data-report=contacts] th[data-sort=wait]')
+  await page.waitForURL(/sort=wait/)
+  await page.click('[data-report=contacts] th[data-sort=wait]')
+  await page.waitForURL(/sort=-wait/)
+  await expect.poll(() => page.locator('[data-report=contacts] th[data-sort=wait]').textContent(), { timeout: 10_000 }).toContain('▼')
   await page.screenshot({ path: join(shots, 'reports-contacts-zh.png') })
+  await page.goBack(); await page.goBack()
+  await page.waitForURL((u) => !u.search.includes('sort='))
   await contacts.first().click()
   await page.waitForURL(/\/reports\/contacts\/[^?]+$/)
   await expect.poll(() => page.locator('[data-report=contact] tbody tr').count()).toBeGreaterThan(2)

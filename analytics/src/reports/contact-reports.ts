@@ -17,8 +17,27 @@ export interface ContactSearch {
   /** Contact id, or the caller's number (readers with `pii` only), exact. */
   search?: string
   limit?: number
+  /** Rows to skip (the on-screen list's pages). */
+  offset?: number
+  /** A column of CONTACT_SORTS, `-` first for descending; newest first by default. */
+  sort?: string
   /** For exports: rows stream from the store as they are written. */
   stream?: boolean
+}
+
+/** The columns the contact list sorts by, and what each sorts on in SQL. Ties by entry time, then id. */
+const CONTACT_SORTS: Record<string, string> = {
+  entered: 'entered', wait: 'waitMs', talk: 'talkMs', hold: 'holdMs', wrap: 'wrapMs', queue: 'queueId', agent: 'agentId', outcome: 'outcome', channel: 'channel',
+}
+export const CONTACT_SORT_KEYS = Object.keys(CONTACT_SORTS)
+
+function orderBy(sort: string | undefined): { sql: string; sort: string } {
+  const s = sort ?? '-entered'
+  const key = s.replace(/^-/, '')
+  const col = CONTACT_SORTS[key]
+  if (!col) throw new ReportInputError(`The contact list cannot be sorted by "${key.slice(0, 30)}"; use one of ${CONTACT_SORT_KEYS.join(', ')} (with - in front for descending).`)
+  const dir = s.startsWith('-') ? 'DESC' : 'ASC'
+  return { sql: `${col} ${dir}${key === 'entered' ? '' : `, entered ${dir}`}, contactId ${dir}`, sort: s }
 }
 
 const SEARCH_SQL = `
@@ -40,9 +59,11 @@ WHERE v_entered >= {from:Int64} AND v_entered < {to:Int64}
   AND ({waiting:UInt8} = 0 OR v_dequeued = 0)
   AND (empty({ids:Array(String)}) OR has({ids:Array(String)}, v.contact_id))
   AND ({ani:String} = '' OR c.ani = {ani:String})
-  AND ({paged:UInt8} = 0 OR (v_entered, v.contact_id) < ({afterEntered:Int64}, {afterContact:String}))
-ORDER BY entered DESC, contactId DESC
-LIMIT {limit:UInt32}`
+  AND ({paged:UInt8} = 0 OR (v_entered, v.contact_id) < ({afterEntered:Int64}, {afterContact:String}))`
+const searchSql = (order: string): string => `${SEARCH_SQL}
+ORDER BY ${order}
+LIMIT {limit:UInt32} OFFSET {offset:UInt32}`
+const COUNT_SQL = `SELECT count() AS n FROM (${SEARCH_SQL})`
 
 /** Rows per page when an export streams a contact list: each page is one bounded query. */
 const EXPORT_PAGE = 20_000
@@ -60,11 +81,15 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
   if (search && byPhone && !ctx.pii) throw new ReportInputError('Searching by phone number needs the personal-data permission; search by contact id instead.', 403)
   if (search.length > 128) throw new ReportInputError('The search text is too long; give a contact id or a phone number.')
   const limit = Math.min(s.limit ?? (s.stream ? MAX_EXPORT_CONTACTS : 500), s.stream ? MAX_EXPORT_CONTACTS : MAX_LIST_CONTACTS)
+  const offset = s.offset ?? 0
+  if (!Number.isInteger(offset) || offset < 0 || offset > 10_000_000) throw new ReportInputError('"offset" must be a whole number from 0 to 10,000,000.')
+  // Exports keep the keyset order (newest first) they page by.
+  const order = s.stream ? { sql: 'entered DESC, contactId DESC', sort: '-entered' } : orderBy(s.sort)
   const params = {
     tenant: ctx.tenant, from: f.from, to: f.to, queues: f.queues, channels: f.channels, agents: f.agents,
     outcome: s.outcome === 'waiting' ? '' : s.outcome ?? '', waiting: s.outcome === 'waiting' ? 1 : 0,
     ids: search && !byPhone ? [search] : [], ani: search && byPhone ? search.replace(/[\s-]/g, '') : '', limit,
-    paged: 0, afterEntered: 0, afterContact: '',
+    paged: 0, afterEntered: 0, afterContact: '', offset: 0,
   }
   const toRow = (v: Record<string, string | number>): Row => ({
     contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: String(v.channel),
@@ -77,9 +102,11 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
   // tables. Written into the statement, not passed as a client setting: chDB applies client
   // settings with SET, which would stay on its session for every later query.
   const page = (p: typeof params) => ctx.client.query({
-    query: s.stream ? `${SEARCH_SQL}\nSETTINGS max_threads = 1` : SEARCH_SQL, format: 'JSONEachRow', query_params: p,
+    query: s.stream ? `${searchSql(order.sql)}\nSETTINGS max_threads = 1` : searchSql(order.sql), format: 'JSONEachRow', query_params: p,
   }).then((r) => r.json<Record<string, string | number>>())
-  const rows = s.stream ? [] : (await page(params)).map(toRow)
+  const rows = s.stream ? [] : (await page({ ...params, offset })).map(toRow)
+  // The on-screen list says where its page sits: "101–200 of 19,471".
+  const total = s.stream ? 0 : Number((await (await ctx.client.query({ query: COUNT_SQL, format: 'JSONEachRow', query_params: params })).json<{ n: string | number }>())[0]?.n ?? 0)
   // Exports read the period an hour at a time, newest first, and each hour page by page (keyset
   // on entered time and contact id): every query folds one hour's visits, so neither this process
   // nor the store holds the whole list, however long the period.
@@ -117,7 +144,7 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
   if (search) extra.push([tr('filter.search'), byPhone ? phoneFor(search, ctx.pii) : search])
   return {
     report: 'contacts', title: tr('report.contacts'), locale: ctx.locale, timeZone: ctx.timeZone, filters: f, filterText: filterText(ctx, f, extra),
-    generatedAt: ctx.now ?? Date.now(), sections: [{ id: 'contacts', title: tr('section.contacts'), columns, rows, ...(stream ? { stream } : {}) }],
+    generatedAt: ctx.now ?? Date.now(), sections: [{ id: 'contacts', title: tr('section.contacts'), columns, rows, ...(stream ? { stream } : { page: { offset, limit, total, sort: order.sort } }) }],
     notes: [tr('note.attribution'), ...(ctx.pii ? [] : [tr('note.masked')])],
   }
 }

@@ -25,6 +25,8 @@ export interface Section {
   stream?: () => AsyncIterable<Row>
   /** Sums and ratios of sums (never averages of percentages); absent when meaningless. */
   totals?: Row
+  /** A section read a page at a time (the contact list): where these rows sit in the whole. */
+  page?: { offset: number; limit: number; total: number; sort: string }
 }
 
 export interface ChartSeries { name: string; type: 'bar' | 'line'; data: Array<number | null>; axis: 0 | 1 }

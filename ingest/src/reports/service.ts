@@ -111,6 +111,7 @@ export class ReportService {
     const contacts: ContactSearch = {
       outcome: query.outcome ? String(query.outcome) : undefined, search: query.search ? String(query.search) : undefined,
       limit: query.limit === undefined ? undefined : positiveInt(query.limit), stream: o.stream,
+      offset: query.offset === undefined ? undefined : Number(query.offset), sort: query.sort === undefined ? undefined : String(query.sort),
     }
     await this.d.refresher?.fresh()
     return runReport(name as ReportName, ctx, filters, { scopeAgents, contacts })

@@ -24,6 +24,7 @@ const QUERY = {
     queue: ids, team: ids, agent: ids, channel: ids, lang: { type: 'string', maxLength: 10 },
     format: { type: 'string', enum: ['json', ...EXPORT_FORMATS] }, outcome: { type: 'string', maxLength: 30 }, search: { type: 'string', maxLength: 128 },
     limit: { type: 'integer', minimum: 1, maximum: 500_000 }, section: { type: 'string', maxLength: 40 },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000_000 }, sort: { type: 'string', maxLength: 20 },
   },
 }
 

@@ -4,6 +4,7 @@ export default {
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
   nav: { wfm: 'Workforce', live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule' },
   reports: {
+    range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
     channel: 'Channel', outcome: 'Outcome', search: 'Contact id or number', searchHint: 'c123… or 138…', run: 'Show', export: 'Export:',
     schedule: 'Schedule…', noData: 'No contacts in this period.', drill: 'Open the contacts of this period', drillHint: 'Click a contact to see its full timeline.',

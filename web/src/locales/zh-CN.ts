@@ -4,6 +4,7 @@ export default {
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
   nav: { wfm: '劳动力管理', live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班' },
   reports: {
+    range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
     channel: '渠道', outcome: '结果', search: '联络编号或号码', searchHint: 'c123… 或 138…', run: '查询', export: '导出：',
     schedule: '定时发送…', noData: '该时段没有数据。', drill: '查看该时段的联络', drillHint: '点击联络可查看完整时间线。',
