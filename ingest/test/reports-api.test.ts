@@ -187,8 +187,15 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
     const manager = (await signIn(c.url, c.usernames.manager, c.passwords.manager)).headers
     const masked = await (await get(`/api/reports/contacts?from=2026-11-02T10:00&to=2026-11-02T10:15&queue=${Q}&outcome=abandoned`, manager)).json() as typeof r
     expect(masked.sections[0]!.rows.map((x) => x.caller)).toEqual(['138****1234', '138****1234', '138****1234', '138****1234'])
-    const d = await (await get('/api/reports/contacts/h2')).json() as { sections: Array<{ rows: Array<Record<string, unknown>> }> }
-    expect(d.sections[0]!.rows.map((x) => x.type)).toEqual(['contact.created', 'contact.queued', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended'])
+    const d = await (await get('/api/reports/contacts/h2')).json() as { sections: Array<{ id: string; rows: Array<Record<string, unknown>> }> }
+    // The journey in words first, the raw events after it.
+    expect(d.sections.map((s) => s.id)).toEqual(['journey', 'events'])
+    expect(d.sections[0]!.rows.map((x) => x.step)).toEqual([
+      'Contact came in from 13800001234 to 4008001234 (voice)', 'Entered queue 技术支持 / Technical support at position 1',
+      'Left queue 技术支持 / Technical support: answered after waiting 30 s', 'Answered by 李娜 (waited 30 s, rang 0 s)',
+      'The customer hung up after 3 min 20 s of talk and 40 s on hold (1×)', 'Wrap-up by 李娜: resolved (20 s)',
+    ])
+    expect(d.sections[1]!.rows.map((x) => x.type)).toEqual(['contact.created', 'contact.queued', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended'])
   })
 
   it('every export is in the audit trail', async () => {

@@ -2,6 +2,7 @@
  * Contact search (the drill-down from an interval: its visits, newest first) and one contact's
  * full event timeline. Callers' numbers are masked unless the reader holds `pii`.
  */
+import { contactJourney } from './journey.ts'
 import { phoneFor } from '../pii.ts'
 import { ENTERED_IN_RANGE, visitsSql } from '../rollups/visits-sql.ts'
 import { t, type ReportContext } from './context.ts'
@@ -175,11 +176,16 @@ export async function contactDetail(ctx: ReportContext, contactId: string, visib
     detail: describe(e.data, ctx.pii),
   }))
   const f: ReportFilters = { from: first.time, to: events[events.length - 1]!.time + 1, interval: '15m', queues, teams: [], agents: [], channels: [first.channel].filter(Boolean) }
+  const journey = contactJourney(events, { queue: (q) => ctx.queue(q).name, agent: ctx.agentName, phone: (n) => phoneFor(n, ctx.pii), code: (c) => ctx.codeName?.(c) ?? c }, ctx.locale)
   return {
     report: 'contact', title: `${tr('report.contact')} ${contactId}`, locale: ctx.locale, timeZone: ctx.timeZone, filters: f,
     filterText: [[tr('col.contact'), contactId], ['interaction', first.interactionId], ...filterText(ctx, f).slice(-1)],
     generatedAt: ctx.now ?? Date.now(), notes: ctx.pii ? [] : [tr('note.masked')],
     sections: [{
+      id: 'journey', title: tr('section.journey'),
+      columns: [{ key: 'time', label: tr('col.time'), kind: 'datetime' }, { key: 'step', label: tr('col.step'), kind: 'text' }],
+      rows: journey.map((s) => ({ time: s.time, step: s.step })),
+    }, {
       id: 'events', title: tr('section.events'),
       columns: [
         { key: 'time', label: tr('col.time'), kind: 'datetime' }, { key: 'type', label: tr('col.type'), kind: 'text' },

@@ -19,6 +19,8 @@ export interface ReportContext {
   locale: Locale
   queue: (id: string) => QueueReportSettings
   agentName: (id: string) => string
+  /** A disposition or aux reason code's display name in this report's language (the code itself when unnamed). */
+  codeName?: (code: string) => string
   /** Callers' numbers unmasked. */
   pii: boolean
   /** Who asked, for the export's header. */

@@ -13,7 +13,7 @@ const EN = {
   // sections
   'section.byInterval': 'By interval', 'section.byQueue': 'By queue', 'section.byWait': 'Abandons by wait', 'section.byPosition': 'Abandons by position in line',
   'section.agents': 'Agents', 'section.auxReasons': 'Aux time by reason', 'section.timeline': 'States', 'section.codes': 'Codes',
-  'section.contacts': 'Contacts', 'section.events': 'Events', 'section.scores': 'Scores',
+  'section.contacts': 'Contacts', 'section.events': 'Events (raw)', 'section.journey': 'Journey', 'section.scores': 'Scores', 'col.step': 'What happened',
   // columns
   'col.period': 'Period', 'col.queue': 'Queue', 'col.channel': 'Channel', 'col.offered': 'Offered', 'col.answered': 'Answered',
   'col.abandoned': 'Abandoned', 'col.shortAbandons': 'Short abandons', 'col.flowedOut': 'Flowed out', 'col.callbacks': 'Callbacks',
@@ -55,7 +55,7 @@ const ZH: Record<LabelKey, string> = {
   'filter.channels': '渠道', 'filter.all': '全部', 'filter.generatedAt': '生成时间', 'filter.by': '生成人', 'filter.outcome': '结果', 'filter.search': '搜索',
   'section.byInterval': '按间隔', 'section.byQueue': '按队列', 'section.byWait': '按等待时长的放弃', 'section.byPosition': '按排队位置的放弃',
   'section.agents': '坐席', 'section.auxReasons': '按原因的小休时长', 'section.timeline': '状态', 'section.codes': '代码', 'section.contacts': '联络',
-  'section.events': '事件', 'section.scores': '评分',
+  'section.events': '原始事件', 'section.journey': '联络经过', 'section.scores': '评分', 'col.step': '经过',
   'col.period': '时段', 'col.queue': '队列', 'col.channel': '渠道', 'col.offered': '进线', 'col.answered': '接听', 'col.abandoned': '放弃',
   'col.shortAbandons': '短放弃', 'col.flowedOut': '溢出', 'col.callbacks': '回拨', 'col.handled': '已处理', 'col.serviceLevel': '服务水平',
   'col.asa': '平均应答速度', 'col.aht': '平均处理时长', 'col.abandonRate': '放弃率', 'col.maxWait': '最长等待', 'col.formula': '公式',
