@@ -50,7 +50,9 @@ export interface AgentLive {
 export interface BoardInfo { id: string; name: string; teamId: string; queueIds: string[]; layout: string; updatedMs: number }
 
 export type LiveMessage =
-  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[]; board?: BoardInfo }
+  | { type: 'snapshot'; serverTime: number; dayStart: number; timeZone: string; tenant: string; queues: QueueLive[]; agents: AgentLive[]; board?: BoardInfo
+      /** The center's own code names (aux reasons, dispositions) in both languages. */
+      codes?: Record<string, Record<string, { en: string; 'zh-CN': string }>> }
   | { type: 'update'; serverTime: number; dayStart: number; queues: QueueLive[]; agents: AgentLive[] }
   /** The board was edited: its new name and layout (same queues; new queues reconnect instead). */
   | { type: 'board'; board: BoardInfo }

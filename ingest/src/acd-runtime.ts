@@ -7,18 +7,36 @@ import type { Bus, CanonicalEvent } from '@agner/events'
 import { readEvents, type Store } from '@agner/analytics'
 import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from '@agner/seeds'
 import { readFileSync } from 'node:fs'
-import { AcdConfigError, canServe, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type QueueConfig, type RecoveryReport } from '@agner/telephony'
+import { AcdConfigError, canServe, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type CenterCode, type QueueConfig, type RecoveryReport } from '@agner/telephony'
+import type { CenterCodes } from '@agner/events'
 import { ConfigError, type Config } from './config.ts'
 import type { LiveEngineOptions } from './live/engine.ts'
 
-export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[] } {
+export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[]; dispositions: CenterCode[]; auxReasons: CenterCode[] } {
   return {
+    dispositions: DEMO_DISPOSITIONS, auxReasons: DEMO_AUX_REASONS,
     queues: DEMO_QUEUES.map((q) => ({
       id: q.id, name: q.name.en, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
       serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
     })),
     agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
   }
+}
+
+/** The demo center's own codes, named in both languages (a real center's come from AGNER_ACD_CONFIG). */
+const DEMO_DISPOSITIONS: CenterCode[] = [
+  { code: 'resolved', name: { en: 'Resolved', 'zh-CN': '已解决' } }, { code: 'follow_up', name: { en: 'Follow-up needed', 'zh-CN': '需跟进' } },
+  { code: 'escalated', name: { en: 'Escalated', 'zh-CN': '已升级' } }, { code: 'sale', name: { en: 'Sale', 'zh-CN': '成交' } },
+]
+const DEMO_AUX_REASONS: CenterCode[] = [
+  { code: 'break', name: { en: 'Break', 'zh-CN': '小休' }, paid: true }, { code: 'lunch', name: { en: 'Lunch', 'zh-CN': '午餐' }, paid: false },
+  { code: 'training', name: { en: 'Training', 'zh-CN': '培训' }, paid: true }, { code: 'meeting', name: { en: 'Meeting', 'zh-CN': '会议' }, paid: true },
+]
+
+/** The center's own codes by kind, for display names (events' codeName). */
+export function centerCodes(setup: Pick<AcdConfig, 'dispositions' | 'auxReasons'>): CenterCodes {
+  const byCode = (list: CenterCode[] | undefined): Record<string, CenterCode['name']> => Object.fromEntries((list ?? []).map((c) => [c.code, c.name]))
+  return { disposition: byCode(setup.dispositions), aux: byCode(setup.auxReasons) }
 }
 
 export const ACD_INSTANCE = 'embedded'

@@ -13,7 +13,7 @@ import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
 import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
-import { acdSetup, liveSetup, startAcd } from './acd-runtime.ts'
+import { acdSetup, centerCodes, liveSetup, startAcd } from './acd-runtime.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -122,7 +122,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth,
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes: centerCodes(acdConfig),
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,

@@ -32,4 +32,17 @@ describe('AGNER_ACD_CONFIG', () => {
     expect(() => acdSetup(loadConfig({ AGNER_ACD_CONFIG: orphan }))).toThrow(`AGNER_ACD_CONFIG "${orphan}": Queue "vip" needs skill "vip", which no agent has; add it to an agent or drop it from the queue.`)
     expect(() => acdSetup(loadConfig({ AGNER_ACD_CONFIG: join(dir, 'missing.json') }))).toThrow(/could not be read/)
   })
+
+  it('the center\'s disposition and aux reason codes carry names in both languages, checked at load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agner-acd-codes-'))
+    const base = { queues: [{ id: 'sales', requiredSkills: { sales: 1 } }], agents: [{ id: 'a', skills: { sales: 3 } }] }
+    const good = join(dir, 'good.json')
+    writeFileSync(good, JSON.stringify({ ...base, dispositions: [{ code: 'refund', name: { en: 'Refund', 'zh-CN': '退款' } }], auxReasons: [{ code: 'huddle', name: { en: 'Team huddle', 'zh-CN': '班前会' }, paid: true }] }))
+    const setup = acdSetup(loadConfig({ AGNER_ACD_CONFIG: good }))
+    expect(setup.dispositions).toEqual([{ code: 'refund', name: { en: 'Refund', 'zh-CN': '退款' } }])
+    expect(setup.auxReasons?.[0]).toMatchObject({ code: 'huddle', paid: true })
+    const noChinese = join(dir, 'bad.json')
+    writeFileSync(noChinese, JSON.stringify({ ...base, dispositions: [{ code: 'refund', name: { en: 'Refund' } }] }))
+    expect(() => acdSetup(loadConfig({ AGNER_ACD_CONFIG: noChinese }))).toThrow('dispositions[0] ("refund") needs a "name" in both languages: { "en": "…", "zh-CN": "…" }.')
+  })
 })

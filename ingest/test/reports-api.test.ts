@@ -168,6 +168,15 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
     expect(text).toMatch(/页 1 \/ \d/)
   })
 
+  it('codes are named in the reader\'s language: dispositions, channels (the center\'s own names)', async () => {
+    const d = await (await get(`/api/reports/dispositions?${PERIOD}&queue=${Q}&lang=zh-CN`)).json() as { sections: Array<{ rows: Array<{ code: string; codeId: string }> }> }
+    expect(d.sections[0]!.rows.map((r) => [r.codeId, r.code])).toEqual([['resolved', '已解决']])
+    const c = await (await get(`/api/reports/contacts?${PERIOD}&queue=${Q}&limit=1&sort=-talk&lang=zh-CN`)).json() as { sections: Array<{ rows: Array<Record<string, string>> }> }
+    expect(c.sections[0]!.rows[0]).toMatchObject({ channel: '语音', channelId: 'voice', disposition: '已解决', dispositionId: 'resolved' })
+    const csv = await (await get(`/api/reports/dispositions?${PERIOD}&queue=${Q}&lang=en&format=csv`)).text()
+    expect(csv.split('\r\n')[1]).toMatch(/^Resolved,/)
+  })
+
   it('the contact list pages and sorts on the server, and says the total', async () => {
     const r = await (await get(`/api/reports/contacts?${PERIOD}&queue=${Q}&limit=4&offset=4&sort=wait`)).json() as { sections: Array<{ rows: Array<{ contact: string }>; page: { offset: number; limit: number; total: number; sort: string } }> }
     // Waits ascending: h9 0, h4 4, h5 5, h1 10 | h11 20, h6 25, h2 30, h3 31 | h10 45, h7 90, h8 300.
@@ -193,7 +202,7 @@ describe('a hand-built fixture gives the figures worked out by hand', () => {
     expect(d.sections[0]!.rows.map((x) => x.step)).toEqual([
       'Contact came in from 13800001234 to 4008001234 (voice)', 'Entered queue 技术支持 / Technical support at position 1',
       'Left queue 技术支持 / Technical support: answered after waiting 30 s', 'Answered by 李娜 (waited 30 s, rang 0 s)',
-      'The customer hung up after 3 min 20 s of talk and 40 s on hold (1×)', 'Wrap-up by 李娜: resolved (20 s)',
+      'The customer hung up after 3 min 20 s of talk and 40 s on hold (1×)', 'Wrap-up by 李娜: Resolved (20 s)',
     ])
     expect(d.sections[1]!.rows.map((x) => x.type)).toEqual(['contact.created', 'contact.queued', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended'])
   })

@@ -6,7 +6,7 @@
 import { TIMELINE_SQL } from '../rollups/agent-state-rollup.ts'
 import { dateTimeLabel } from './buckets.ts'
 import { groupBy } from './combine.ts'
-import { t, type ReportContext } from './context.ts'
+import { nameOf, t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
 import { ReportInputError, type ReportFilters } from './filters.ts'
 import type { Column, ReportResult, Row } from './types.ts'
@@ -87,7 +87,7 @@ export async function agentPerformance(ctx: ReportContext, f: ReportFilters, sco
       { id: 'agents', title: tr('section.agents'), columns, rows, totals: totalRow },
       {
         id: 'auxReasons', title: tr('section.auxReasons'),
-        columns: [{ key: 'agent', label: tr('col.agent'), kind: 'text' }, ...reasonIds.map((r): Column => ({ key: `r:${r}`, label: r, kind: 'duration' })), { key: 'total', label: tr('col.total'), kind: 'duration' }],
+        columns: [{ key: 'agent', label: tr('col.agent'), kind: 'text' }, ...reasonIds.map((r): Column => ({ key: `r:${r}`, label: r === '—' ? r : nameOf(ctx, 'aux', r), kind: 'duration' })), { key: 'total', label: tr('col.total'), kind: 'duration' }],
         rows: ids.filter((id) => reasonIds.some((r) => reasons.get(r)!.has(id))).map((id) => {
           const row: Row = { agent: ctx.agentName(id), agentId: id }
           let sum = 0
@@ -135,7 +135,7 @@ export async function agentTimeline(ctx: ReportContext, f: ReportFilters, scopeA
   })
   const rows = (await rs.json<{ agent_id: string; start_ms: string | number; end_ms: string | number; state: string; reason_code: string }>()).map((r): Row => ({
     agent: ctx.agentName(r.agent_id), agentId: r.agent_id, start: Number(r.start_ms), end: Number(r.end_ms),
-    state: tr(`state.${r.state}`), stateId: r.state, reason: r.reason_code, duration: Number(r.end_ms) - Number(r.start_ms),
+    state: tr(`state.${r.state}`), stateId: r.state, reason: r.reason_code ? nameOf(ctx, 'aux', r.reason_code) : '', reasonId: r.reason_code, duration: Number(r.end_ms) - Number(r.start_ms),
   }))
   return {
     report: 'agent-timeline', title: tr('report.agent-timeline'), locale: ctx.locale, timeZone: ctx.timeZone, filters: { ...f, agents },

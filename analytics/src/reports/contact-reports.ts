@@ -5,7 +5,7 @@
 import { contactJourney } from './journey.ts'
 import { phoneFor } from '../pii.ts'
 import { ENTERED_IN_RANGE, visitsSql } from '../rollups/visits-sql.ts'
-import { t, type ReportContext } from './context.ts'
+import { nameOf, t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
 import { ReportInputError, type ReportFilters } from './filters.ts'
 import type { Column, ReportResult, Row } from './types.ts'
@@ -93,11 +93,11 @@ export async function contactSearch(ctx: ReportContext, f: ReportFilters, s: Con
     paged: 0, afterEntered: 0, afterContact: '', offset: 0,
   }
   const toRow = (v: Record<string, string | number>): Row => ({
-    contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: String(v.channel),
+    contact: String(v.contactId), entered: Number(v.entered), queue: ctx.queue(String(v.queueId)).name, queueId: String(v.queueId), channel: nameOf(ctx, 'channel', String(v.channel)), channelId: String(v.channel),
     caller: phoneFor(String(v.ani ?? ''), ctx.pii), outcome: tr(`outcome.${v.outcome}`), outcomeId: String(v.outcome),
     wait: Number(v.dequeued) > 0 ? Number(v.waitMs) : null, agent: v.agentId ? ctx.agentName(String(v.agentId)) : '', agentId: String(v.agentId),
     talk: Number(v.handled) ? Number(v.talkMs) : null, hold: Number(v.handled) ? Number(v.holdMs) : null, wrap: Number(v.handled) ? Number(v.wrapMs) : null,
-    disposition: String(v.disposition),
+    disposition: nameOf(ctx, 'disposition', String(v.disposition)), dispositionId: String(v.disposition),
   })
   // One thread per page: an export is a background job, and each thread would hold its own hash
   // tables. Written into the statement, not passed as a client setting: chDB applies client
@@ -176,7 +176,7 @@ export async function contactDetail(ctx: ReportContext, contactId: string, visib
     detail: describe(e.data, ctx.pii),
   }))
   const f: ReportFilters = { from: first.time, to: events[events.length - 1]!.time + 1, interval: '15m', queues, teams: [], agents: [], channels: [first.channel].filter(Boolean) }
-  const journey = contactJourney(events, { queue: (q) => ctx.queue(q).name, agent: ctx.agentName, phone: (n) => phoneFor(n, ctx.pii), code: (c) => ctx.codeName?.(c) ?? c }, ctx.locale)
+  const journey = contactJourney(events, { queue: (q) => ctx.queue(q).name, agent: ctx.agentName, phone: (n) => phoneFor(n, ctx.pii), code: (c) => nameOf(ctx, 'disposition', c) }, ctx.locale)
   return {
     report: 'contact', title: `${tr('report.contact')} ${contactId}`, locale: ctx.locale, timeZone: ctx.timeZone, filters: f,
     filterText: [[tr('col.contact'), contactId], ['interaction', first.interactionId], ...filterText(ctx, f).slice(-1)],

@@ -3,6 +3,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { ServiceLevelFormula } from '../metrics/formulas.ts'
 import { labels, type Translate } from './labels.ts'
 import type { Locale } from './types.ts'
+import { codeName, type CenterCodes, type CodeKind } from '@agner/events'
 
 export interface QueueReportSettings {
   name: string
@@ -19,8 +20,8 @@ export interface ReportContext {
   locale: Locale
   queue: (id: string) => QueueReportSettings
   agentName: (id: string) => string
-  /** A disposition or aux reason code's display name in this report's language (the code itself when unnamed). */
-  codeName?: (code: string) => string
+  /** The center's own disposition and aux reason codes with their names (built-in codes are named anyway). */
+  codes?: CenterCodes
   /** Callers' numbers unmasked. */
   pii: boolean
   /** Who asked, for the export's header. */
@@ -29,3 +30,6 @@ export interface ReportContext {
 }
 
 export const t = (ctx: ReportContext): Translate => labels(ctx.locale)
+
+/** A code's display name in the report's language: a channel, a disposition, an aux reason. */
+export const nameOf = (ctx: ReportContext, kind: CodeKind, code: string): string => (code ? codeName(kind, code, ctx.locale, ctx.codes) : '')

@@ -1,6 +1,6 @@
 /** Disposition codes (from the agent rollup) and customer satisfaction (from survey events). */
 import { bucketEnd, bucketLabel, bucketSql } from './buckets.ts'
-import { t, type ReportContext } from './context.ts'
+import { nameOf, t, type ReportContext } from './context.ts'
 import { filterText } from './filter-text.ts'
 import type { ReportFilters } from './filters.ts'
 import type { Column, ReportResult, Row } from './types.ts'
@@ -21,7 +21,7 @@ export async function dispositionReport(ctx: ReportContext, f: ReportFilters): P
   const codes = [...new Set(perQueue.flatMap((q) => Object.keys(q.codes)))].sort()
   const grand = perQueue.reduce((s, q) => s + Object.values(q.codes).reduce((a, b) => a + Number(b), 0), 0)
   const rows: Row[] = codes.map((code) => {
-    const row: Row = { code }
+    const row: Row = { code: nameOf(ctx, 'disposition', code), codeId: code }
     let sum = 0
     for (const q of perQueue) { const n = Number(q.codes[code] ?? 0); row[q.queueId] = n; sum += n }
     row.total = sum
@@ -42,7 +42,7 @@ export async function dispositionReport(ctx: ReportContext, f: ReportFilters): P
       ],
       rows, totals,
     }],
-    chart: { categories: codes, series: [{ name: tr('col.count'), type: 'bar', data: rows.map((r) => Number(r.total)), axis: 0 }], axes: [{ name: tr('col.count'), kind: 'int' }] },
+    chart: { categories: codes.map((c) => nameOf(ctx, 'disposition', c)), series: [{ name: tr('col.count'), type: 'bar', data: rows.map((r) => Number(r.total)), axis: 0 }], axes: [{ name: tr('col.count'), kind: 'int' }] },
   }
 }
 

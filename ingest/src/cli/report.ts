@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs'
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createStore, isExportFormat, migrate, ReportInputError, RollupRefresher, writeExport } from '@agner/analytics'
-import { acdSetup, liveSetup } from '../acd-runtime.ts'
+import { acdSetup, centerCodes, liveSetup } from '../acd-runtime.ts'
 import { AuditLog } from '../access/store/audit-log.ts'
 import { loadConfig, storeConfig } from '../config.ts'
 import { configCatalog } from '../reports/catalog.ts'
@@ -35,7 +35,7 @@ export async function reportCommand(a: ReportArgs): Promise<void> {
     await refresher.catchUp()
     const setup = acdSetup(config)
     const reports = new ReportService({
-      client: store.client, tenant: config.tenant, timeZone: config.timeZone, catalog: configCatalog(liveSetup(config, setup)), team: () => undefined,
+      client: store.client, tenant: config.tenant, timeZone: config.timeZone, catalog: configCatalog(liveSetup(config, setup)), team: () => undefined, codes: centerCodes(setup),
     })
     const r = await reports.run(a.name, a.query, { name: 'cli', queues: 'all', teamIds: [], pii: false, contacts: true }, { stream: a.format !== 'json' })
     if (a.section !== undefined && !r.sections.some((s) => s.id === a.section)) {

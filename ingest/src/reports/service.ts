@@ -3,6 +3,7 @@
  * team scope to queues, teams and agents (a clear 4xx for anything out of scope, never data),
  * brings the rollups up to date, and runs the report. Used by the API, the CLI and schedules.
  */
+import type { CenterCodes } from '@agner/events'
 import type { ClickHouseClient } from '@clickhouse/client'
 import {
   contactDetail, isLocale, isReportName, parseReportFilters, REPORT_NAMES, ReportInputError, runReport,
@@ -30,6 +31,8 @@ export interface ReportServiceDeps {
   team: (id: string) => TeamRecord | undefined
   refresher?: RollupRefresher
   now?: () => number
+  /** The center's own disposition and aux reason codes with their names. */
+  codes?: CenterCodes
 }
 
 export type ReportQuery = Record<string, unknown>
@@ -63,7 +66,7 @@ export class ReportService {
     const { catalog } = this.d
     return {
       client: this.d.client, tenant: this.d.tenant, timeZone: this.d.timeZone, locale: lang, pii: caller.pii, requestedBy: caller.name,
-      queue: (id) => catalog.queue(id), agentName: (id) => catalog.agentName(id), now: this.now(),
+      queue: (id) => catalog.queue(id), agentName: (id) => catalog.agentName(id), now: this.now(), ...(this.d.codes ? { codes: this.d.codes } : {}),
     }
   }
 

@@ -43,6 +43,7 @@ import { installErrorHandler } from './errors.ts'
 import { refuseUnknownQueryParameters } from './strict-query.ts'
 import { eventsRoute } from './events-route.ts'
 import type { StoreHealth } from '../store-health.ts'
+import type { CenterCodes } from '@agner/events'
 import { healthRoutes } from './health-routes.ts'
 import { liveRoutes } from './live-routes.ts'
 import { webStatic } from './web-static.ts'
@@ -86,6 +87,8 @@ export interface AppDeps {
   publishTimeoutMs?: number
   /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
   storeHealth?: StoreHealth
+  /** The center's own disposition and aux reason codes with their names in both languages. */
+  codes?: CenterCodes
   webRoot?: string
   logLevel?: string
 }
@@ -131,23 +134,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { bus: deps.bus, store: deps.store, storeHealth: deps.storeHealth })
   await app.register(authRoutes, {
     directory, sessions, audit, limits: deps.security.login, absoluteMs: deps.security.sessionAbsoluteMs, secureCookies: deps.security.cookieSecure,
-    timeZone: deps.timeZone ?? deps.engine.timeZone,
+    timeZone: deps.timeZone ?? deps.engine.timeZone, codes: deps.codes,
   })
   await app.register(usersRoutes, { directory, sessions, audit })
   await app.register(teamsRoutes, { directory, audit, knownQueue })
   await app.register(tokensRoutes, { directory, audit })
   await app.register(auditRoutes, { audit })
   await app.register(eventsRoute, { bus: deps.bus, tenant: deps.tenant, maxBodyBytes: deps.maxBodyBytes, publishTimeoutMs: deps.publishTimeoutMs, refusal: () => deps.storeHealth?.refusal() })
-  await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets })
+  await app.register(liveRoutes, { engine: deps.engine, feed: deps.feed, sockets, codes: deps.codes })
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })
-  await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant })
+  await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
   await app.register(agentRoutes, { acd: deps.acd, sockets })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   const catalog = engineCatalog(deps.engine)
   const reports = new ReportService({
     client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog,
-    team: (id) => directory.get('teams', id), refresher: deps.rollups,
+    team: (id) => directory.get('teams', id), refresher: deps.rollups, ...(deps.codes ? { codes: deps.codes } : {}),
   })
   await app.register(reportRoutes, { reports, directory, audit, catalog })
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })

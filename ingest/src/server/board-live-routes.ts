@@ -5,6 +5,7 @@
  *   GET /api/boards/:id/trend?metric=&queues=: a metric per 15-minute interval of today so far
  *     (live engine) and of the same weekday last week (store)
  */
+import type { CenterCodes } from '@agner/events'
 import type { FastifyPluginAsync } from 'fastify'
 import { intervalCounters, type Store } from '@agner/analytics'
 import { boardVisibleTo } from '../access/boards.ts'
@@ -28,6 +29,7 @@ export interface BoardLiveOptions {
   screens: BoardScreens
   store: Store
   tenant: string
+  codes?: CenterCodes
 }
 
 const DAY = 86_400_000

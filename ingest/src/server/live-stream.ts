@@ -2,6 +2,7 @@
  * One live WebSocket: the scoped snapshot on connect, then scoped deltas. Every socket with the
  * same scope gets the same text for a delta, so each (delta, scope) is serialized once.
  */
+import type { CenterCodes } from '@agner/events'
 import type { WebSocket } from 'ws'
 import { scopeKey, type Principal, type QueueScope } from '../access/principal.ts'
 import type { LiveDelta, LiveEngine } from '../live/engine.ts'
@@ -28,10 +29,11 @@ function deltaText(delta: LiveDelta, scope: QueueScope): string | null {
 
 export function streamLive(
   socket: WebSocket, principal: Principal, scope: QueueScope,
-  deps: { engine: LiveEngine; feed: LiveFeed; sockets: SocketRegistry }, extra: Record<string, unknown> = {},
+  deps: { engine: LiveEngine; feed: LiveFeed; sockets: SocketRegistry; codes?: CenterCodes }, extra: Record<string, unknown> = {},
 ): void {
   deps.sockets.track(socket, principal)
-  socket.send(JSON.stringify({ type: 'snapshot', ...extra, ...scopedView(deps.engine.snapshot(Date.now()), scope) }))
+  // The center's code names ride on the snapshot: a wallboard says "Lunch"/"午餐", not "lunch".
+  socket.send(JSON.stringify({ type: 'snapshot', ...extra, codes: deps.codes ?? {}, ...scopedView(deps.engine.snapshot(Date.now()), scope) }))
   const unsubscribe = deps.feed.subscribe((delta) => {
     // A client that cannot keep up is dropped rather than buffered without bound; it reconnects
     // and resumes from a fresh snapshot.

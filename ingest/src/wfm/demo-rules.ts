@@ -7,7 +7,7 @@ import { DEFAULT_CONTRACTS, type Contract } from '@agner/wfm'
 import type { WfmRules } from './schedule-types.ts'
 
 const SIX_DAY: Contract = {
-  id: 'six-day', name: 'Six days × 8 h', minHoursPerDay: 8, maxHoursPerDay: 8, minHoursPerWeek: 40, maxHoursPerWeek: 48, daysOffPerWeek: 1,
+  id: 'six-day', name: 'Six days × 8 h', names: { en: 'Six days × 8 h', 'zh-CN': '每周六天 × 8 小时' }, minHoursPerDay: 8, maxHoursPerDay: 8, minHoursPerWeek: 40, maxHoursPerWeek: 48, daysOffPerWeek: 1,
   maxConsecutiveDays: 6, earliestStartMin: 6 * 60, latestEndMin: 30 * 60, minRestHours: 11, templates: ['full-day', 'night'],
 }
 

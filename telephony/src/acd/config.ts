@@ -1,5 +1,6 @@
 /**
- * A center's ACD configuration as JSON (queues, agents, IVR flows), checked at load: the first
+ * A center's ACD configuration as JSON (queues, agents, IVR flows, the center's disposition and aux
+ * reason codes with their names in English and Chinese), checked at load: the first
  * problem is named in one sentence (a queue nobody can serve, a skill nobody has, an overflow to a
  * queue that does not exist, an IVR loop). Pure.
  */
@@ -9,7 +10,9 @@ import { loadIvr } from './ivr.ts'
 import { canServe, skillNobodyHas } from './staffing.ts'
 import { STRATEGIES, type AgentConfig, type QueueConfig } from './types.ts'
 
-export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[] }
+/** A center's own code (a disposition, an aux reason) with its display names; aux reasons say whether they are paid work. */
+export interface CenterCode { code: string; name: { en: string; 'zh-CN': string }; paid?: boolean }
+export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[]; dispositions?: CenterCode[]; auxReasons?: CenterCode[] }
 
 export class AcdConfigError extends Error {}
 
@@ -43,7 +46,27 @@ export function loadAcdConfig(raw: unknown): AcdConfig {
   for (const f of ivrs) {
     try { loadIvr(f, (id) => ids.has(id)) } catch (err) { throw new AcdConfigError((err as Error).message) }
   }
-  return { queues, agents, ivrs: ivrs as object[] }
+  const dispositions = codes(raw.dispositions, 'dispositions')
+  const auxReasons = codes(raw.auxReasons, 'auxReasons')
+  return { queues, agents, ivrs: ivrs as object[], ...(dispositions ? { dispositions } : {}), ...(auxReasons ? { auxReasons } : {}) }
+}
+
+/** A list of codes with names in both languages, e.g. [{ "code": "resolved", "name": { "en": "Resolved", "zh-CN": "已解决" } }]. */
+function codes(raw: unknown, field: string): CenterCode[] | undefined {
+  if (raw === undefined) return undefined
+  if (!Array.isArray(raw)) throw new AcdConfigError(`"${field}" must be a list of { "code", "name": { "en", "zh-CN" } }.`)
+  const seen = new Set<string>()
+  return raw.map((c, i) => {
+    if (!isObj(c) || typeof c.code !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(c.code)) throw new AcdConfigError(`${field}[${i}] needs a "code" of letters, digits, ".", "-" or "_".`)
+    if (seen.has(c.code)) throw new AcdConfigError(`${field}: code "${c.code}" is listed twice.`)
+    seen.add(c.code)
+    const name = c.name
+    if (!isObj(name) || typeof name.en !== 'string' || !name.en.trim() || typeof name['zh-CN'] !== 'string' || !name['zh-CN'].trim()) {
+      throw new AcdConfigError(`${field}[${i}] ("${c.code}") needs a "name" in both languages: { "en": "…", "zh-CN": "…" }.`)
+    }
+    if (c.paid !== undefined && typeof c.paid !== 'boolean') throw new AcdConfigError(`${field}[${i}].paid must be true or false.`)
+    return { code: c.code, name: { en: name.en, 'zh-CN': name['zh-CN'] }, ...(c.paid !== undefined ? { paid: c.paid } : {}) }
+  })
 }
 
 function queue(q: unknown, i: number): QueueConfig {

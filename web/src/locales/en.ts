@@ -40,6 +40,7 @@ export default {
     ruleBroken: '{message}; the change was not saved.',
   },
   contracts: {
+    hoursPerWeek: '{min}–{max} h a week',
     title: 'Contracts', hint: 'The contract each agent is scheduled within (hours per day and week, days off, rest); agents without one have the default. Generate the week again to apply a change.',
     agent: 'Agent', contract: 'Contract', saved: '{agent}: contract saved.',
   },
@@ -130,7 +131,6 @@ export default {
     agentsAux: 'Agents in aux', agentsLoggedIn: 'Agents logged in',
   },
   windows: { today: 'Today', '15m': 'Last 15 min', '30m': 'Last 30 min', '60m': 'Last 60 min', now: 'Now' },
-  reasons: { break: 'Break', lunch: 'Lunch', training: 'Training', meeting: 'Meeting', ring_no_answer: 'Missed calls', aux: 'Aux' },
   widgets: { kpi: 'KPI tile', 'queue-table': 'Queue table', 'agent-grid': 'Agent grid', 'waiting-list': 'Waiting contacts', 'sl-gauge': 'Service-level gauge', trend: 'Trend', clock: 'Clock', banner: 'Announcement' },
   board: {
     waitingContacts: 'Waiting contacts', nobodyWaiting: 'Nobody is waiting.', noAgents: 'No agent logged in.', moreAgents: '+{n} more', today: 'Today', lastWeek: 'Same day last week',

@@ -40,6 +40,7 @@ export default {
     ruleBroken: '{message}；修改未保存。',
   },
   contracts: {
+    hoursPerWeek: '每周 {min}–{max} 小时',
     title: '合同', hint: '每位坐席排班所依据的合同（每日和每周工时、休息日、休息时长）；未指定的坐席使用默认合同。修改后重新生成该周排班生效。',
     agent: '坐席', contract: '合同', saved: '{agent}：合同已保存。',
   },
@@ -129,7 +130,6 @@ export default {
     agentsAux: '小休坐席', agentsLoggedIn: '在线坐席',
   },
   windows: { today: '今日', '15m': '近 15 分钟', '30m': '近 30 分钟', '60m': '近 60 分钟', now: '当前' },
-  reasons: { break: '休息', lunch: '午餐', training: '培训', meeting: '会议', ring_no_answer: '未接来电', aux: '小休' },
   widgets: { kpi: '指标卡', 'queue-table': '队列表', 'agent-grid': '坐席状态', 'waiting-list': '排队列表', 'sl-gauge': '服务水平仪表', trend: '趋势图', clock: '时钟', banner: '公告' },
   board: {
     waitingContacts: '排队客户', nobodyWaiting: '当前无人排队。', noAgents: '没有在线坐席。', moreAgents: '另有 {n} 人', today: '今日', lastWeek: '上周同日',

@@ -4,6 +4,7 @@
  * from a fresh snapshot. The server's close codes say why: 4401 signed out (sign in again),
  * 4403 access withdrawn (a revoked display link: stop), 4409 access changed (reconnect now).
  */
+import type { CenterCodes } from '@agner/events/code-names'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import type { BoardInfo } from '@agner/boards'
@@ -17,6 +18,8 @@ export const useLiveStore = defineStore('live', () => {
   /** Server clock minus browser clock, so ages are right even on a badly set TV. */
   const clockOffsetMs = ref(0)
   const timeZone = ref('')
+  /** The center's own code names (aux reasons, dispositions), from the snapshot. */
+  const codes = shallowRef<CenterCodes>({})
   /** Start of today in the center (moves at its midnight: today's figures restart without a reload). */
   const dayStart = ref(0)
   /** The board of a board feed, replaced when a supervisor saves a change. */
@@ -35,6 +38,7 @@ export const useLiveStore = defineStore('live', () => {
     if (msg.type === 'snapshot') {
       if (msg.board) board.value = msg.board
       timeZone.value = msg.timeZone
+      codes.value = (msg.codes ?? {}) as CenterCodes
       queues.value = new Map(msg.queues.map((q) => [q.queueId, q]))
       agents.value = new Map(msg.agents.map((a) => [a.agentId, a]))
       return
@@ -82,5 +86,5 @@ export const useLiveStore = defineStore('live', () => {
   const queueList = computed(() => [...queues.value.values()].sort((a, b) => a.name.localeCompare(b.name)))
   const agentList = computed(() => [...agents.value.values()])
 
-  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, dayStart, board, ended, connect, disconnect, apply }
+  return { queues, agents, queueList, agentList, connected, staleSince, clockOffsetMs, timeZone, codes, dayStart, board, ended, connect, disconnect, apply }
 })

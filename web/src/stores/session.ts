@@ -3,6 +3,7 @@
  * which follow them from browser to browser (saved on the server).
  */
 import { defineStore } from 'pinia'
+import type { CenterCodes } from '@agner/events/code-names'
 import { computed, ref } from 'vue'
 import { api, ApiError, setCsrfToken } from '../api'
 import { setLocale, type Locale } from '../i18n'
@@ -22,7 +23,7 @@ export interface User {
   createdMs: number
 }
 
-interface Me { user: User; permissions: string[]; queues: 'all' | string[]; teams: Array<{ id: string; name: string; queueIds: string[] }>; csrfToken: string; timeZone: string }
+interface Me { user: User; permissions: string[]; queues: 'all' | string[]; teams: Array<{ id: string; name: string; queueIds: string[] }>; csrfToken: string; timeZone: string; codes?: CenterCodes }
 
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)

@@ -37,6 +37,8 @@ export interface ShiftTemplate {
 export interface Contract {
   id: string
   name: string
+  /** Display names in both languages (the planner's screens); `name` when absent. */
+  names?: { en: string; 'zh-CN': string }
   /** Paid hours per working day and per week. */
   minHoursPerDay: number
   maxHoursPerDay: number

@@ -39,11 +39,11 @@ export const DEFAULT_TEMPLATES: ShiftTemplate[] = [
 
 export const DEFAULT_CONTRACTS: Contract[] = [
   {
-    id: 'full-time', name: 'Full time', minHoursPerDay: 8, maxHoursPerDay: 8, minHoursPerWeek: 32, maxHoursPerWeek: 40, daysOffPerWeek: 2,
+    id: 'full-time', name: 'Full time', names: { en: 'Full time', 'zh-CN': '全职' }, minHoursPerDay: 8, maxHoursPerDay: 8, minHoursPerWeek: 32, maxHoursPerWeek: 40, daysOffPerWeek: 2,
     maxConsecutiveDays: 5, earliestStartMin: 6 * 60, latestEndMin: 30 * 60, minRestHours: 11, templates: ['full-day', 'night'],
   },
   {
-    id: 'part-time', name: 'Part time', minHoursPerDay: 4, maxHoursPerDay: 6, minHoursPerWeek: 16, maxHoursPerWeek: 30, daysOffPerWeek: 2,
+    id: 'part-time', name: 'Part time', names: { en: 'Part time', 'zh-CN': '兼职' }, minHoursPerDay: 4, maxHoursPerDay: 6, minHoursPerWeek: 16, maxHoursPerWeek: 30, daysOffPerWeek: 2,
     maxConsecutiveDays: 6, earliestStartMin: 7 * 60, latestEndMin: 24 * 60, minRestHours: 11, templates: ['part-4', 'part-6'],
   },
 ]

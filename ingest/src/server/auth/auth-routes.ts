@@ -7,6 +7,7 @@
  *   POST /api/me/password   change my password (ends my other sessions)
  * A failed sign-in never says whether the user exists, and repeated failures slow down.
  */
+import type { CenterCodes } from '@agner/events'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { AccessDirectory } from '../../access/directory.ts'
 import { LoginThrottle } from '../../access/login-throttle.ts'
@@ -22,6 +23,8 @@ export interface LoginLimits { userFreeAttempts: number; ipFreeAttempts: number;
 export interface AuthRoutesOptions {
   /** The center's time zone: the web app's dates and weeks are the center's. */
   timeZone?: string
+  /** The center's own code names, for the web app (built-in names are in @agner/events/code-names). */
+  codes?: CenterCodes
   directory: AccessDirectory
   sessions: Sessions
   audit: AuditLog
@@ -87,7 +90,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     return {
       user: publicUser(user), permissions: [...p.permissions].sort(), queues: p.queues === 'all' ? 'all' : [...p.queues].sort(),
       teams: user.teamIds.map((id) => directory.get('teams', id)).filter((t) => t && !t.deleted).map((t) => ({ id: t!.id, name: t!.name, queueIds: t!.queueIds })),
-      csrfToken: session?.csrfToken ?? '', timeZone: opts.timeZone ?? 'UTC',
+      csrfToken: session?.csrfToken ?? '', timeZone: opts.timeZone ?? 'UTC', codes: opts.codes ?? {},
     }
   })
 
