@@ -5,6 +5,8 @@
  * (malformed JSON, an unknown widget type, metric or queue, a widget off the grid, overlapping
  * widgets, thresholds in the wrong order). Pure.
  */
+import { SaidError } from '@agner/events/sentences'
+import { sayLayout } from './layout-sayings.ts'
 import { isMetric, METRICS, WINDOWS, type MetricId, type Thresholds, type Window } from './metrics.ts'
 
 export const GRID = { columns: 12, rows: 12 } as const
@@ -43,7 +45,8 @@ export interface BoardLayout {
   pages: BoardPage[]
 }
 
-export class LayoutError extends Error {}
+/** A refused layout: its sentence in both languages (SaidError). */
+export class LayoutError extends SaidError {}
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 const isInt = (x: unknown, lo: number, hi: number): x is number => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi
@@ -53,37 +56,37 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
 export function checkLayout(input: unknown, knownQueue: (id: string) => boolean): BoardLayout {
   let raw = input
   if (typeof input === 'string') {
-    try { raw = JSON.parse(input) } catch { throw new LayoutError('The board is not valid JSON; export a board to see the expected shape.') }
+    try { raw = JSON.parse(input) } catch { throw new LayoutError(sayLayout('notJson')) }
   }
-  if (!isObj(raw)) throw new LayoutError('A board must be a JSON object with "version": 1 and "pages".')
-  if (raw.version !== 1) throw new LayoutError(`"version" must be 1, got ${JSON.stringify(raw.version)}.`)
-  if (raw.theme !== undefined && raw.theme !== 'dark' && raw.theme !== 'light') throw new LayoutError('"theme" must be "dark" or "light".')
-  if (raw.rotateSeconds !== undefined && !(raw.rotateSeconds === 0 || isInt(raw.rotateSeconds, 5, 3600))) throw new LayoutError('"rotateSeconds" must be 0 (no rotation) or 5–3600 seconds.')
+  if (!isObj(raw)) throw new LayoutError(sayLayout('notObject'))
+  if (raw.version !== 1) throw new LayoutError(sayLayout('version', { got: String(JSON.stringify(raw.version)).slice(0, 40) }))
+  if (raw.theme !== undefined && raw.theme !== 'dark' && raw.theme !== 'light') throw new LayoutError(sayLayout('theme'))
+  if (raw.rotateSeconds !== undefined && !(raw.rotateSeconds === 0 || isInt(raw.rotateSeconds, 5, 3600))) throw new LayoutError(sayLayout('rotate'))
   if (raw.alerts !== undefined) {
     const a = raw.alerts
     if (!isObj(a) || (a.mute !== undefined && typeof a.mute !== 'boolean') || (a.minGapSeconds !== undefined && !isInt(a.minGapSeconds, 0, 3600))) {
-      throw new LayoutError('"alerts" must be {"mute": true|false, "minGapSeconds": 0–3600}.')
+      throw new LayoutError(sayLayout('alerts'))
     }
   }
-  if (!Array.isArray(raw.pages) || raw.pages.length === 0 || raw.pages.length > 20) throw new LayoutError('"pages" must list 1 to 20 pages.')
+  if (!Array.isArray(raw.pages) || raw.pages.length === 0 || raw.pages.length > 20) throw new LayoutError(sayLayout('pages'))
   const pageIds = new Set<string>()
   raw.pages.forEach((p: unknown, i: number) => {
-    if (!isObj(p) || typeof p.id !== 'string' || !p.id) throw new LayoutError(`Page ${i + 1} needs an "id".`)
-    if (pageIds.has(p.id)) throw new LayoutError(`Page id "${p.id}" is used twice.`)
+    if (!isObj(p) || typeof p.id !== 'string' || !p.id) throw new LayoutError(sayLayout('pageId', { page: i + 1 }))
+    if (pageIds.has(p.id)) throw new LayoutError(sayLayout('pageTwice', { id: p.id.slice(0, 64) }))
     pageIds.add(p.id)
-    if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 120)) throw new LayoutError(`Page ${i + 1}: "title" must be text up to 120 characters.`)
-    if (!Array.isArray(p.widgets) || p.widgets.length > 60) throw new LayoutError(`Page ${i + 1}: "widgets" must list up to 60 widgets.`)
+    if (p.title !== undefined && (typeof p.title !== 'string' || p.title.length > 120)) throw new LayoutError(sayLayout('pageTitle', { page: i + 1 }))
+    if (!Array.isArray(p.widgets) || p.widgets.length > 60) throw new LayoutError(sayLayout('widgets', { page: i + 1 }))
     const ids = new Set<string>()
     const cells = new Map<string, string>()
     p.widgets.forEach((w: unknown, j: number) => {
-      checkWidget(w, `Page ${i + 1}, widget ${j + 1}`, knownQueue)
+      checkWidget(w, i + 1, j + 1, knownQueue)
       const widget = w as Widget
-      if (ids.has(widget.id)) throw new LayoutError(`Page ${i + 1}: widget id "${widget.id}" is used twice.`)
+      if (ids.has(widget.id)) throw new LayoutError(sayLayout('widgetTwice', { page: i + 1, id: widget.id }))
       ids.add(widget.id)
       for (let x = widget.x; x < widget.x + widget.w; x++) {
         for (let y = widget.y; y < widget.y + widget.h; y++) {
           const other = cells.get(`${x},${y}`)
-          if (other) throw new LayoutError(`Page ${i + 1}: widgets "${other}" and "${widget.id}" overlap; move or resize one.`)
+          if (other) throw new LayoutError(sayLayout('overlap', { page: i + 1, a: other, b: widget.id }))
           cells.set(`${x},${y}`, widget.id)
         }
       }
@@ -92,41 +95,42 @@ export function checkLayout(input: unknown, knownQueue: (id: string) => boolean)
   return raw as unknown as BoardLayout
 }
 
-function checkWidget(w: unknown, where: string, knownQueue: (id: string) => boolean): void {
-  if (!isObj(w)) throw new LayoutError(`${where} must be an object.`)
-  if (typeof w.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(w.id)) throw new LayoutError(`${where} needs an "id" of letters, digits, "-" or "_".`)
-  const at = `${where} ("${w.id}")`
-  if (!(WIDGET_TYPES as readonly unknown[]).includes(w.type)) throw new LayoutError(`${at}: "type" must be one of ${WIDGET_TYPES.join(', ')}; got ${JSON.stringify(w.type)}.`)
+function checkWidget(w: unknown, page: number, widget: number, knownQueue: (id: string) => boolean): void {
+  if (!isObj(w)) throw new LayoutError(sayLayout('widgetObject', { page, widget }))
+  if (typeof w.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(w.id)) throw new LayoutError(sayLayout('widgetId', { page, widget }))
+  // Where, in both languages, for every sentence below.
+  const where = { at: `Page ${page}, widget ${widget} ("${w.id}")`, atZh: `第 ${page} 页第 ${widget} 个组件（“${w.id}”）` }
+  if (!(WIDGET_TYPES as readonly unknown[]).includes(w.type)) throw new LayoutError(sayLayout('type', { ...where, types: WIDGET_TYPES.join(', '), got: String(JSON.stringify(w.type)).slice(0, 40) }))
   if (!isInt(w.x, 0, GRID.columns - 1) || !isInt(w.y, 0, GRID.rows - 1) || !isInt(w.w, 1, GRID.columns) || !isInt(w.h, 1, GRID.rows) ||
       (w.x as number) + (w.w as number) > GRID.columns || (w.y as number) + (w.h as number) > GRID.rows) {
-    throw new LayoutError(`${at} must sit on the ${GRID.columns} × ${GRID.rows} grid: whole x, y ≥ 0 and w, h ≥ 1 with x + w ≤ ${GRID.columns} and y + h ≤ ${GRID.rows}.`)
+    throw new LayoutError(sayLayout('grid', { ...where, cols: GRID.columns, rows: GRID.rows }))
   }
-  if (w.title !== undefined && (typeof w.title !== 'string' || w.title.length > 120)) throw new LayoutError(`${at}: "title" must be text up to 120 characters.`)
+  if (w.title !== undefined && (typeof w.title !== 'string' || w.title.length > 120)) throw new LayoutError(sayLayout('title', where))
   if (w.queues !== undefined) {
-    if (!Array.isArray(w.queues) || !w.queues.every((q) => typeof q === 'string')) throw new LayoutError(`${at}: "queues" must list queue ids.`)
+    if (!Array.isArray(w.queues) || !w.queues.every((q) => typeof q === 'string')) throw new LayoutError(sayLayout('queues', where))
     const unknown = w.queues.find((q) => !knownQueue(q as string))
-    if (unknown !== undefined) throw new LayoutError(`${at} shows queue "${String(unknown)}", which is not one of this board's queues.`)
+    if (unknown !== undefined) throw new LayoutError(sayLayout('queueUnknown', { ...where, queue: String(unknown).slice(0, 64) }))
   }
-  if (w.window !== undefined && !(WINDOWS as readonly unknown[]).includes(w.window)) throw new LayoutError(`${at}: "window" must be one of ${WINDOWS.join(', ')}.`)
+  if (w.window !== undefined && !(WINDOWS as readonly unknown[]).includes(w.window)) throw new LayoutError(sayLayout('window', { ...where, windows: WINDOWS.join(', ') }))
   const needsMetric = w.type === 'kpi' || w.type === 'trend'
-  if (needsMetric && w.metric === undefined) throw new LayoutError(`${at}: a ${w.type} widget needs a "metric".`)
-  if (w.metric !== undefined && !isMetric(w.metric)) throw new LayoutError(`${at}: there is no metric "${String(w.metric)}"; use one of ${Object.keys(METRICS).join(', ')}.`)
-  if (w.type === 'trend' && !(TREND_METRICS as readonly unknown[]).includes(w.metric)) throw new LayoutError(`${at}: a trend shows one of ${TREND_METRICS.join(', ')}.`)
-  if (w.type === 'sl-gauge' && w.metric !== undefined && w.metric !== 'serviceLevel') throw new LayoutError(`${at}: a service-level gauge shows "serviceLevel" only.`)
+  if (needsMetric && w.metric === undefined) throw new LayoutError(sayLayout('needsMetric', { ...where, type: String(w.type) }))
+  if (w.metric !== undefined && !isMetric(w.metric)) throw new LayoutError(sayLayout('metric', { ...where, metric: String(w.metric).slice(0, 40), metrics: Object.keys(METRICS).join(', ') }))
+  if (w.type === 'trend' && !(TREND_METRICS as readonly unknown[]).includes(w.metric)) throw new LayoutError(sayLayout('trendMetric', { ...where, metrics: TREND_METRICS.join(', ') }))
+  if (w.type === 'sl-gauge' && w.metric !== undefined && w.metric !== 'serviceLevel') throw new LayoutError(sayLayout('gaugeMetric', where))
   if (w.thresholds !== undefined) {
     const t = w.thresholds
     if (!isObj(t) || !isNum(t.amber) || !isNum(t.red) || (t.flash !== undefined && typeof t.flash !== 'boolean') || (t.sound !== undefined && typeof t.sound !== 'boolean')) {
-      throw new LayoutError(`${at}: "thresholds" must be {"amber": number, "red": number, "flash": true|false, "sound": true|false}.`)
+      throw new LayoutError(sayLayout('thresholds', where))
     }
     const metric = (w.metric ?? (w.type === 'sl-gauge' ? 'serviceLevel' : undefined)) as MetricId | undefined
     if (metric) {
       const bad = METRICS[metric].bad
-      if (bad === 'high' && t.red < t.amber) throw new LayoutError(`${at}: for ${metric}, higher is worse, so "red" (${t.red}) must be at least "amber" (${t.amber}).`)
-      if (bad === 'low' && t.red > t.amber) throw new LayoutError(`${at}: for ${metric}, lower is worse, so "red" (${t.red}) must be at most "amber" (${t.amber}).`)
+      if (bad === 'high' && t.red < t.amber) throw new LayoutError(sayLayout('higherWorse', { ...where, metric, red: t.red, amber: t.amber }))
+      if (bad === 'low' && t.red > t.amber) throw new LayoutError(sayLayout('lowerWorse', { ...where, metric, red: t.red, amber: t.amber }))
     }
   }
-  if (w.type === 'banner' && (typeof w.text !== 'string' || w.text.length > 500)) throw new LayoutError(`${at}: a banner needs "text" up to 500 characters.`)
-  if (w.level !== undefined && !['info', 'warning', 'alert'].includes(String(w.level))) throw new LayoutError(`${at}: "level" must be info, warning or alert.`)
+  if (w.type === 'banner' && (typeof w.text !== 'string' || w.text.length > 500)) throw new LayoutError(sayLayout('banner', where))
+  if (w.level !== undefined && !['info', 'warning', 'alert'].includes(String(w.level))) throw new LayoutError(sayLayout('level', where))
 }
 
 /** A sensible first board for a set of queues: KPIs, the queue table, agents, waiting contacts, trend. */

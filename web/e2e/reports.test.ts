@@ -91,9 +91,10 @@ it('exports the report as CSV, Excel and PDF from its links', async () => {
   expect((await other.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^队列,/)
 })
 
-it('refuses a bad period with the server\'s sentence', async () => {
+it('refuses a bad period with the server\'s sentence, in Chinese on the Chinese page', async () => {
   await page.goto(`${agner.url}/reports/queue-performance?from=2026-11-10&to=2026-11-01`)
-  await expect.poll(() => page.locator('[role=alert]').textContent(), { timeout: 10_000 }).toContain('"from" must be before "to"')
+  await expect.poll(() => page.locator('[role=alert]').textContent(), { timeout: 10_000 }).toContain('“开始”必须早于“结束”。')
+  expect(await page.locator('[role=alert]').textContent()).not.toMatch(/must be before/)
 })
 
 it('schedules a report, runs it now, and lists the file', async () => {

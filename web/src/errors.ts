@@ -5,6 +5,9 @@ import { i18n } from './i18n'
 export function errorText(err: unknown): string {
   const t = i18n.global.t
   if (!(err instanceof ApiError) || err.status === 0) return t('errors.network')
-  if (err.status === 403) return t('errors.forbidden')
-  return t('errors.failed', { message: err.message })
+  // The server says its refusals in the user's language too (`message`, beside the English `error`).
+  const said = (err.body as { message?: unknown } | undefined)?.message
+  const message = typeof said === 'string' && said ? said : err.message
+  if (err.status === 403) return typeof said === 'string' && said ? t('errors.failed', { message }) : t('errors.forbidden')
+  return t('errors.failed', { message })
 }

@@ -20,6 +20,8 @@ export interface Principal {
   sessionId?: string
   /** Agents: the agent they are. */
   agentId?: string
+  /** Users: the language they chose (sentences from the server are said in it). */
+  locale?: string
 }
 
 export function can(p: Principal, permission: Permission): boolean {

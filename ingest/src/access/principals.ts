@@ -23,7 +23,7 @@ export function queueScopeOf(u: UserRecord, src: ScopeSources): QueueScope {
 export function userPrincipal(u: UserRecord, src: ScopeSources, sessionId?: string): Principal {
   return {
     kind: 'user', id: u.id, name: u.username, role: u.role, permissions: userPermissions(u.role, u.pii),
-    queues: queueScopeOf(u, src), ...(sessionId ? { sessionId } : {}), ...(u.agentId ? { agentId: u.agentId } : {}),
+    queues: queueScopeOf(u, src), ...(sessionId ? { sessionId } : {}), ...(u.agentId ? { agentId: u.agentId } : {}), ...(u.locale ? { locale: u.locale } : {}),
   }
 }
 

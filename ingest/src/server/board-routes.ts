@@ -7,6 +7,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { uuidv7 } from '@agner/events'
 import { checkLayout, defaultLayout, LayoutError } from '@agner/boards'
+import { SaidError, sentences } from '@agner/events'
+import { refusalBody } from './errors.ts'
 import { boardVisibleTo } from '../access/boards.ts'
 import type { AccessDirectory } from '../access/directory.ts'
 import { seesAllOf, type Principal } from '../access/principal.ts'
@@ -33,6 +35,13 @@ export const TOKEN_QUERY = { type: 'object', properties: { access_token: { type:
 
 interface BoardInput { name?: string; teamId?: string; queueIds?: string[]; layout?: string }
 
+const sayBoard = sentences({
+  noQueue: { en: 'There is no queue "{queue}"; pick queues from the list.', 'zh-CN': '没有队列“{queue}”；请从列表中选择队列。' },
+  notYourQueues: { en: 'A board can only show queues of your teams.', 'zh-CN': '看板只能显示您所在团队的队列。' },
+  noTeam: { en: 'There is no team "{team}"; pick one of yours.', 'zh-CN': '没有团队“{team}”；请选择您自己的团队。' },
+  notYourTeam: { en: 'You can only save boards for your own teams.', 'zh-CN': '您只能为自己的团队保存看板。' },
+})
+
 export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, opts) => {
   const { directory, audit } = opts
   const read = { permission: 'boards:read' } as const
@@ -40,22 +49,22 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
   const write = { permission: 'boards:write' } as const
   const boardFor = (req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined => requestedBoard(directory, req, reply)
 
-  function inputProblem(p: Principal, body: BoardInput, current?: BoardRecord): string | undefined {
+  function inputProblem(p: Principal, body: BoardInput, current?: BoardRecord): SaidError | undefined {
     const unknown = body.queueIds?.find((q) => !opts.knownQueue(q))
-    if (unknown) return `There is no queue "${unknown}"; pick queues from the list.`
-    if (body.queueIds && !seesAllOf(p.queues, body.queueIds)) return 'A board can only show queues of your teams.'
+    if (unknown) return new SaidError(sayBoard('noQueue', { queue: unknown.slice(0, 64) }))
+    if (body.queueIds && !seesAllOf(p.queues, body.queueIds)) return new SaidError(sayBoard('notYourQueues'))
     if (body.teamId) {
       const team = directory.get('teams', body.teamId)
-      if (!team || team.deleted) return `There is no team "${body.teamId}"; pick one of yours.`
+      if (!team || team.deleted) return new SaidError(sayBoard('noTeam', { team: body.teamId.slice(0, 64) }))
       const user = directory.get('users', p.id)
-      if (p.queues !== 'all' && !user?.teamIds.includes(body.teamId)) return 'You can only save boards for your own teams.'
+      if (p.queues !== 'all' && !user?.teamIds.includes(body.teamId)) return new SaidError(sayBoard('notYourTeam'))
     }
     // The layout must render with the board's queues (the new ones when they change too).
     const queues = new Set(body.queueIds ?? current?.queueIds ?? [])
     const layout = body.layout ?? (body.queueIds && current ? current.layout : undefined)
     if (layout !== undefined) {
       try { checkLayout(layout, (q) => queues.has(q)) } catch (err) {
-        if (err instanceof LayoutError) return err.message
+        if (err instanceof LayoutError) return err
         throw err
       }
     }
@@ -72,7 +81,7 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
   }, async (req, reply) => {
     const body = req.body as Required<Pick<BoardInput, 'name' | 'queueIds'>> & BoardInput
     const problem = inputProblem(req.principal!, body)
-    if (problem) return reply.status(400).send({ error: problem })
+    if (problem) return reply.status(400).send(refusalBody(req, problem))
     const board = await directory.save('boards', {
       id: uuidv7(), name: body.name.trim(), teamId: body.teamId ?? '', queueIds: body.queueIds, layout: body.layout ?? JSON.stringify(defaultLayout()),
       deleted: false, createdBy: req.principal!.name, createdMs: Date.now(), updatedMs: 0,
@@ -94,7 +103,7 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
     if (!board) return reply
     const body = req.body as BoardInput
     const problem = inputProblem(req.principal!, body, board)
-    if (problem) return reply.status(400).send({ error: problem })
+    if (problem) return reply.status(400).send(refusalBody(req, problem))
     const saved = await directory.save('boards', { ...board, ...body })
     opts.screens.changed(board, saved, boardView)
     await audit.record({ ...actorOf(req), action: 'board.update', target: saved.name, ok: true, detail: { id: saved.id, changed: Object.keys(body) } })

@@ -7,7 +7,8 @@
  *   POST /api/me/password   change my password (ends my other sessions)
  * A failed sign-in never says whether the user exists, and repeated failures slow down.
  */
-import type { CenterCodes } from '@agner/events'
+import { SaidError, sentences, type CenterCodes } from '@agner/events'
+import { refusalBody } from '../errors.ts'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { AccessDirectory } from '../../access/directory.ts'
 import { LoginThrottle } from '../../access/login-throttle.ts'
@@ -42,6 +43,11 @@ const LOGIN_BODY = {
 const LOCALES = ['zh-CN', 'en'] as const
 const THEMES = ['light', 'dark', 'auto'] as const
 
+const sayLogin = sentences({
+  wait: { en: 'Too many failed sign-ins; wait {seconds} seconds and try again.', 'zh-CN': '登录失败次数过多，请等待 {seconds} 秒后重试。' },
+  waitOne: { en: 'Too many failed sign-ins; wait 1 second and try again.', 'zh-CN': '登录失败次数过多，请等待 1 秒后重试。' },
+})
+
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opts) => {
   const { directory, sessions, audit } = opts
   const forget = 15 * 60_000
@@ -57,8 +63,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     const wait = Math.max(byUser.waitMs(userKey), byIp.waitMs(ipKey))
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000)
-      return reply.status(429).header('retry-after', String(seconds))
-        .send({ error: `Too many failed sign-ins; wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`, retryAfterSeconds: seconds })
+      const said = new SaidError(sayLogin(seconds === 1 ? 'waitOne' : 'wait', { seconds }))
+      return reply.status(429).header('retry-after', String(seconds)).send({ ...refusalBody(req, said), retryAfterSeconds: seconds })
     }
     const user = directory.userByName(name)
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH) && user !== undefined && !user.disabled
