@@ -133,6 +133,15 @@ function checkWidget(w: unknown, page: number, widget: number, knownQueue: (id: 
   if (w.level !== undefined && !['info', 'warning', 'alert'].includes(String(w.level))) throw new LayoutError(sayLayout('level', where))
 }
 
+/**
+ * A new board's first page: the service level, KPIs, clock, waiting contacts, the queue table and
+ * the trend in the top eight rows, the bottom four left free for what the supervisor adds.
+ */
+export function starterLayout(): BoardLayout {
+  const full = defaultLayout()
+  return { ...full, pages: full.pages.map((p) => ({ ...p, widgets: p.widgets.filter((w) => w.y + w.h <= 8) })) }
+}
+
 /** A sensible first board for a set of queues: KPIs, the queue table, agents, waiting contacts, trend. */
 export function defaultLayout(): BoardLayout {
   return {

@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { defaultLayout, type BoardLayout } from '@agner/boards'
 import { uuidv7, type CanonicalEvent } from '@agner/events'
 import { freePort } from '@agner/events/testing'
+import { DEMO_AGENTS } from '@agner/seeds'
 import { loadConfig, startAgner, type Agner, type Config } from '../../ingest/src/index.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -193,4 +194,98 @@ it('refuses bad board JSON on import with a sentence; the editor cannot save a b
   await page.getByTestId('board-save').click()
   await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved')
   await page.screenshot({ path: join(shots, 'board-editor-en.png') })
+})
+
+it('the editor: a new board leaves room, unsaved edits ask before leaving, boards duplicate, delete and change queues, an import never makes a silent twin, any board opens full screen', async () => {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
+  await page.goto(`${agner.url}/login`)
+  await page.fill('input[name=username]', 'admin')
+  await page.fill('input[name=password]', ADMIN_PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  if ((await page.getByTestId('sign-out').textContent()) !== 'Sign out') await page.getByTestId('language').click()
+  // A new board made in the app leaves room: Add widget places one at once.
+  await page.goto(`${agner.url}/boards`)
+  await page.getByTestId('board-name').fill('Team board')
+  await page.locator('.create input[value=sales]').check()
+  await page.locator('.create button.primary').click()
+  await page.waitForURL(/\/boards\/[0-9a-f-]+$/)
+  const editorUrl = page.url()
+  await expect.poll(() => page.locator('[data-edit]').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+  const before = await page.locator('[data-edit]').count()
+  await page.getByTestId('add-type').selectOption('agent-grid')
+  await page.getByTestId('add-widget').click()
+  await expect.poll(() => page.locator('[data-edit]').count()).toBe(before + 1)
+  expect(await page.locator('[role=alert]').count()).toBe(0)
+  // Unsaved: leaving asks first; staying keeps the edit, saving lets the user go without a word.
+  const asked: string[] = []
+  page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss() })
+  await page.click('[data-nav=live]')
+  await expect.poll(() => asked.length).toBe(1)
+  expect(asked[0]).toContain('changes that are not saved')
+  expect(page.url()).toBe(editorUrl)
+  // The board's queues change here too.
+  await page.getByTestId('board-queues').locator('input[value=vip]').check()
+  await page.getByTestId('board-save').click()
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved')
+  const id = editorUrl.split('/').pop()!
+  const saved = await agner.app.inject({ method: 'GET', url: `/api/boards/${id}`, headers })
+  expect(saved.json().board.queueIds).toEqual(['sales', 'vip'])
+  await page.click('[data-nav=boards]')
+  await page.waitForURL(/\/boards$/)
+
+  // Duplicate, then delete the copy (after a confirmation).
+  const row = page.locator('tr', { hasText: 'Team board' }).first()
+  await row.getByTestId('board-duplicate').click()
+  await expect.poll(() => page.getByTestId('boards-notice').textContent()).toBe('Duplicated as “Team board (copy)”.')
+  page.once('dialog', (d) => void d.accept())
+  await page.locator('tr', { hasText: 'Team board (copy)' }).getByTestId('board-delete').click()
+  await expect.poll(() => page.locator('tr', { hasText: 'Team board (copy)' }).count()).toBe(0)
+
+  // An import whose name is taken gets the next free name, and says so; the API refuses a twin.
+  const files = join(dataDir, 'imports2')
+  mkdirSync(files, { recursive: true })
+  writeFileSync(join(files, 'twin.json'), JSON.stringify({ agnerBoard: 1, name: 'Team board', queueIds: ['sales'], layout: defaultLayout() }))
+  await page.getByTestId('board-import').setInputFiles(join(files, 'twin.json'))
+  await page.waitForURL(/\/boards\/[0-9a-f-]+\?renamed=/)
+  await expect.poll(() => page.getByTestId('board-title').inputValue()).toBe('Team board (2)')
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('imported as “Team board (2)”')
+  const twin = await agner.app.inject({ method: 'POST', url: '/api/boards', headers, payload: { name: 'team board', queueIds: ['sales'] } })
+  expect(twin.statusCode).toBe(409)
+  expect(twin.json().error).toBe('There is already a board named "team board"; choose another name.')
+
+  // Any board opens full screen from the app, with no display link.
+  await page.goto(`${agner.url}/boards/${id}/screen`)
+  await expect.poll(() => page.getByTestId('display').locator('h1').textContent(), { timeout: 10_000 }).toBe('Team board')
+  await expect.poll(() => page.getByTestId('status').count(), { timeout: 10_000 }).toBe(1)
+  await page.screenshot({ path: join(shots, 'board-full-screen-en.png') })
+  await page.close()
+}, 120_000)
+
+it('on the TV: queue names are not cut while there is room, no row is left empty behind "+N more"', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  // A short agent grid under a queue table: not every agent fits.
+  const small: BoardLayout = { version: 1, pages: [{ id: 'p', widgets: [
+    { id: 'queues', type: 'queue-table', x: 0, y: 0, w: 6, h: 4, window: 'today' },
+    { id: 'agents', type: 'agent-grid', x: 0, y: 4, w: 12, h: 3 },
+  ] }] }
+  const created = await agner.app.inject({ method: 'POST', url: '/api/boards', headers, payload: { name: 'Short grid', queueIds: ['sales', 'support', 'vip'], layout: JSON.stringify(small) } })
+  const link = (await agner.app.inject({ method: 'POST', url: '/api/display-links', headers, payload: { boardId: created.json().board.id as string, name: 'TV 2' } })).json() as { path: string }
+  await page.goto(`${agner.url}${link.path}`)
+  const names = page.locator('[data-testid=queue-table] td.name')
+  await expect.poll(() => names.count(), { timeout: 20_000 }).toBeGreaterThan(0)
+  const cut = await names.evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent))
+  expect(cut).toEqual([])
+  // All demo agents ready: the 44 of these queues are more than a 12 × 3 widget holds.
+  await agner.bus.publish(DEMO_AGENTS.map((a) => ev({ type: 'agent.status_changed', agentId: a.id, data: { status: 'available', origin: 'agent' } })))
+  await expect.poll(() => page.getByTestId('agents-more').count(), { timeout: 20_000 }).toBe(1)
+  const room = await page.getByTestId('agent-grid').evaluate((g) => {
+    const cards = [...g.querySelectorAll<HTMLElement>('.agent, .more')]
+    const bottom = Math.max(...cards.map((c) => c.getBoundingClientRect().bottom))
+    const height = Math.max(...cards.map((c) => c.getBoundingClientRect().height))
+    return g.getBoundingClientRect().bottom - bottom - height // > 0: a whole row would still fit
+  })
+  expect(room).toBeLessThan(0)
+  await page.screenshot({ path: join(shots, 'wallboard-agents-more.png') })
+  await page.close()
 })

@@ -17,6 +17,8 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
   { path: '/display/:boardId', name: 'display', component: () => import('./pages/DisplayPage.vue'), meta: { public: true } },
+  // Any board full screen for a signed-in user, as a TV shows it (no display link needed).
+  { path: '/boards/:boardId/screen', name: 'board-screen', component: () => import('./pages/DisplayPage.vue'), meta: { permission: 'boards:read' } },
   {
     path: '/', component: () => import('./layouts/AppShell.vue'),
     children: [

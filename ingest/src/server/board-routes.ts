@@ -40,6 +40,7 @@ const sayBoard = sentences({
   notYourQueues: { en: 'A board can only show queues of your teams.', 'zh-CN': '看板只能显示您所在团队的队列。' },
   noTeam: { en: 'There is no team "{team}"; pick one of yours.', 'zh-CN': '没有团队“{team}”；请选择您自己的团队。' },
   notYourTeam: { en: 'You can only save boards for your own teams.', 'zh-CN': '您只能为自己的团队保存看板。' },
+  nameTaken: { en: 'There is already a board named "{name}"; choose another name.', 'zh-CN': '已有名为“{name}”的看板；请换一个名称。' },
 })
 
 export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, opts) => {
@@ -50,6 +51,11 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
   const boardFor = (req: FastifyRequest, reply: FastifyReply): BoardRecord | undefined => requestedBoard(directory, req, reply)
 
   function inputProblem(p: Principal, body: BoardInput, current?: BoardRecord): SaidError | undefined {
+    // Names are unique among live boards, so an import or a copy never makes a silent twin.
+    const name = body.name?.trim()
+    if (name && directory.list('boards').some((b) => !b.deleted && b.id !== current?.id && b.name.trim().toLowerCase() === name.toLowerCase())) {
+      return new SaidError(sayBoard('nameTaken', { name: name.slice(0, 128) }))
+    }
     const unknown = body.queueIds?.find((q) => !opts.knownQueue(q))
     if (unknown) return new SaidError(sayBoard('noQueue', { queue: unknown.slice(0, 64) }))
     if (body.queueIds && !seesAllOf(p.queues, body.queueIds)) return new SaidError(sayBoard('notYourQueues'))
@@ -81,7 +87,7 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
   }, async (req, reply) => {
     const body = req.body as Required<Pick<BoardInput, 'name' | 'queueIds'>> & BoardInput
     const problem = inputProblem(req.principal!, body)
-    if (problem) return reply.status(400).send(refusalBody(req, problem))
+    if (problem) return reply.status(problem.said.code === 'nameTaken' ? 409 : 400).send(refusalBody(req, problem))
     const board = await directory.save('boards', {
       id: uuidv7(), name: body.name.trim(), teamId: body.teamId ?? '', queueIds: body.queueIds, layout: body.layout ?? JSON.stringify(defaultLayout()),
       deleted: false, createdBy: req.principal!.name, createdMs: Date.now(), updatedMs: 0,
@@ -103,7 +109,7 @@ export const boardRoutes: FastifyPluginAsync<BoardRoutesOptions> = async (app, o
     if (!board) return reply
     const body = req.body as BoardInput
     const problem = inputProblem(req.principal!, body, board)
-    if (problem) return reply.status(400).send(refusalBody(req, problem))
+    if (problem) return reply.status(problem.said.code === 'nameTaken' ? 409 : 400).send(refusalBody(req, problem))
     const saved = await directory.save('boards', { ...board, ...body })
     opts.screens.changed(board, saved, boardView)
     await audit.record({ ...actorOf(req), action: 'board.update', target: saved.name, ok: true, detail: { id: saved.id, changed: Object.keys(body) } })

@@ -134,10 +134,13 @@ export default {
   widgets: { kpi: 'KPI tile', 'queue-table': 'Queue table', 'agent-grid': 'Agent grid', 'waiting-list': 'Waiting contacts', 'sl-gauge': 'Service-level gauge', trend: 'Trend', clock: 'Clock', banner: 'Announcement' },
   board: {
     waitingContacts: 'Waiting contacts', nobodyWaiting: 'Nobody is waiting.', noAgents: 'No agent logged in.', moreAgents: '+{n} more', today: 'Today', lastWeek: 'Same day last week',
-    per15: 'per 15 min', seconds: 's', reconnecting: 'reconnecting…',
+    per15: 'per 15 min', latest: 'last interval {v}', seconds: 's', reconnecting: 'reconnecting…',
   },
   boards: {
     title: 'Wallboards', intro: 'Build a board, then hang it on a TV with a display link. Saved changes reach every screen at once.',
+    fullScreen: 'Full screen', duplicate: 'Duplicate', copyName: '{name} (copy)', duplicated: 'Duplicated as “{name}”.', deleted: 'Board “{name}” deleted; its display links no longer open.',
+    confirmDelete: 'Delete the board “{name}”? TVs showing it through a display link stop showing it.', renamed: 'A board named “{name}” exists already, so this one was imported as “{as}”; rename it here if you like.',
+    unsaved: 'This board has changes that are not saved. Leave without saving them?', boardQueues: 'The board’s queues', noSpaceHow: 'There is no room for a {type} on this page: make a widget smaller or remove one, or add a page and add it there.',
     new: 'New board', name: 'Name', team: 'Team', noTeam: 'Whole center', queues: 'Queues', edit: 'Edit', open: 'Preview', import: 'Import JSON', export: 'Export JSON',
     created: 'Board created.', saved: 'Saved; screens showing it update now.', importHint: 'Pick a board exported from Agner (.json).',
     pages: 'Pages', page: 'Page {n}', addPage: 'Add page', removePage: 'Remove page', rotate: 'Rotate pages every (s, 0 = never)',

@@ -133,9 +133,12 @@ export default {
   widgets: { kpi: '指标卡', 'queue-table': '队列表', 'agent-grid': '坐席状态', 'waiting-list': '排队列表', 'sl-gauge': '服务水平仪表', trend: '趋势图', clock: '时钟', banner: '公告' },
   board: {
     waitingContacts: '排队客户', nobodyWaiting: '当前无人排队。', noAgents: '没有在线坐席。', moreAgents: '另有 {n} 人', today: '今日', lastWeek: '上周同日',
-    per15: '每 15 分钟', seconds: '秒', reconnecting: '正在重新连接…',
+    per15: '每 15 分钟', latest: '最近一段 {v}', seconds: '秒', reconnecting: '正在重新连接…',
   },
   boards: {
+    fullScreen: '全屏', duplicate: '复制', copyName: '{name}（副本）', duplicated: '已复制为“{name}”。', deleted: '已删除看板“{name}”；其大屏链接不再可用。',
+    confirmDelete: '删除看板“{name}”？通过大屏链接显示它的电视将不再显示。', renamed: '已有名为“{name}”的看板，因此本看板以“{as}”导入；如需可在此改名。',
+    unsaved: '此看板有未保存的修改。确定不保存就离开吗？', boardQueues: '看板的队列', noSpaceHow: '本页没有放置{type}的空间：请缩小或删除一个组件，或新增一页后在那里添加。',
     title: '大屏看板', intro: '先搭建看板，再用展示链接挂到电视上。保存的修改会立即推送到每一块屏幕。',
     new: '新建看板', name: '名称', team: '团队', noTeam: '全中心', queues: '队列', edit: '编辑', open: '预览', import: '导入 JSON', export: '导出 JSON',
     created: '看板已创建。', saved: '已保存，正在显示它的屏幕会立即更新。', importHint: '请选择从 Agner 导出的看板文件（.json）。',
