@@ -99,3 +99,23 @@ it('after failed sign-ins the wait is said in good English ("1 second")', async 
   expect(text).not.toMatch(/wait 1 seconds/)
   await ctx.close()
 })
+
+it('dates and times follow the app\'s language, not the browser\'s: a Chinese page on an en-US browser reads 2026-12-07 and 06:00', async () => {
+  const ctx = await rig.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US', timezoneId: 'America/New_York' })
+  const p = await ctx.newPage()
+  await signInAs(p, 'manager')
+  if ((await p.getByTestId('sign-out').textContent()) !== '退出登录') await p.getByTestId('language').click()
+  await p.goto(`${agner.url}/reports`)
+  const from = p.locator('input[name=from]')
+  await expect.poll(() => from.inputValue(), { timeout: 10_000 }).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  expect(await from.getAttribute('type')).toBe('text')
+  // A day that does not exist is marked, with the expected form in Chinese.
+  await from.fill('2026-02-31')
+  expect(await from.getAttribute('aria-invalid')).toBe('true')
+  expect(await from.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('请按 2026-12-07 的格式填写。')
+  await p.goto(`${agner.url}/reports/schedules`)
+  const at = p.locator('input[name=atTime]')
+  await expect.poll(() => at.inputValue(), { timeout: 10_000 }).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/)
+  await p.screenshot({ path: join(shots, 'dates-zh-on-en-browser.png') })
+  await ctx.close()
+})

@@ -69,6 +69,7 @@ export default {
     methods: { auto: 'Best by backtest', 'same-interval-average': 'Same-interval average (4 weeks)', 'profile-trend': 'Weekday profile × trend', 'holt-winters': 'Holt-Winters (weekly)' },
   },
   roles: { agent: 'Agent', supervisor: 'Supervisor', planner: 'WFM planner', manager: 'Manager', admin: 'Admin' },
+  dates: { invalid: 'Use the form {example}.', pick: 'Pick from a calendar' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', edit: 'Edit', create: 'Create', add: 'Add', close: 'Close', copy: 'Copy', copied: 'Copied',
     actions: 'Actions', yes: 'Yes', no: 'No', never: 'Never', none: 'None', all: 'All', refresh: 'Refresh', search: 'Search', reset: 'Reset',

@@ -69,6 +69,7 @@ export default {
     methods: { auto: '按回测自动选择', 'same-interval-average': '同时段均值（4 周）', 'profile-trend': '星期曲线 × 趋势', 'holt-winters': 'Holt-Winters（周季节性）' },
   },
   roles: { agent: '坐席', supervisor: '班组长', planner: '排班计划员', manager: '经理', admin: '管理员' },
+  dates: { invalid: '请按 {example} 的格式填写。', pick: '从日历中选择' },
   common: {
     save: '保存', cancel: '取消', delete: '删除', edit: '编辑', create: '创建', add: '添加', close: '关闭', copy: '复制', copied: '已复制',
     actions: '操作', yes: '是', no: '否', never: '从未', none: '无', all: '全部', refresh: '刷新', search: '查询', reset: '重置',
