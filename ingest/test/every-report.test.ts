@@ -52,12 +52,7 @@ beforeAll(async () => {
   c = await startAccessCenter({ demoHistoryWeeks: 1 })
   admin = (await signIn(c.url, 'admin', ADMIN_PASSWORD)).headers
   today = Math.floor(Date.now() / DAY) * DAY
-  const events = otherOutcomes(today - DAY + 10 * 3_600_000)
-  const before = c.agner.writer.stats.stored
-  await c.agner.bus.publish(events)
-  const until = Date.now() + 20_000
-  while (c.agner.writer.stats.stored - before < events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
-  expect(c.agner.writer.stats.stored - before).toBe(events.length)
+  await c.publishStored(otherOutcomes(today - DAY + 10 * 3_600_000))
 }, 120_000)
 afterAll(async () => { await c?.dispose(); rmSync(dir, { recursive: true, force: true }) })
 

@@ -58,12 +58,7 @@ beforeAll(async () => {
   c = await startAccessCenter()
   admin = (await signIn(c.url, 'admin', ADMIN_PASSWORD)).headers
   supervisor = (await signIn(c.url, c.usernames.supervisor, c.passwords.supervisor)).headers
-  const events = FIXTURE.flatMap(visitEvents)
-  const before = c.agner.writer.stats.stored
-  await c.agner.bus.publish(events)
-  const until = Date.now() + 20_000
-  while (c.agner.writer.stats.stored - before < events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
-  expect(c.agner.writer.stats.stored - before).toBe(events.length)
+  await c.publishStored(FIXTURE.flatMap(visitEvents))
 }, 90_000)
 afterAll(async () => { await c?.dispose() })
 

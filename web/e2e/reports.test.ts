@@ -50,6 +50,7 @@ it('shows a day of queue performance with its chart, drills into an hour, then i
   // Sorted by wait on the server, longest first after a second click.
   await page.click('[data-report=contacts] th[data-sort=wait]')
   await page.waitForURL(/sort=wait/)
+  await expect.poll(() => page.locator('[data-report=contacts] th[data-sort=wait]').textContent(), { timeout: 10_000 }).toContain('▲')
   await page.click('[data-report=contacts] th[data-sort=wait]')
   await page.waitForURL(/sort=-wait/)
   await expect.poll(() => page.locator('[data-report=contacts] th[data-sort=wait]').textContent(), { timeout: 10_000 }).toContain('▼')

@@ -66,6 +66,17 @@ afterAll(async () => { await browser?.close(); await agner?.close().catch(() => 
 
 const ev = (e: Record<string, unknown>): CanonicalEvent => ({ id: uuidv7(), time: Date.now(), tenant: 'default', source: { kind: 'test', instance: 'e2e' }, channel: 'voice', ...e }) as CanonicalEvent
 
+/** A page signed in as the admin, in English. */
+async function adminPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
+  await page.goto(`${agner.url}/login`)
+  await page.fill('input[name=username]', 'admin')
+  await page.fill('input[name=password]', ADMIN_PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  return page
+}
+
 /** The mean colour of an element as it is on screen, from a screenshot decoded in the page. */
 async function meanColour(page: Page, selector: string): Promise<{ r: number; g: number; b: number }> {
   const png = (await page.locator(selector).screenshot()).toString('base64')
@@ -151,12 +162,7 @@ it('killing the server shows the stale banner; restarting it brings the board ba
 })
 
 it('refuses bad board JSON on import with a sentence; the editor cannot save a board that cannot render', async () => {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
-  await page.goto(`${agner.url}/login`)
-  await page.fill('input[name=username]', 'admin')
-  await page.fill('input[name=password]', ADMIN_PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  const page = await adminPage()
   await page.goto(`${agner.url}/boards`)
   const files = join(dataDir, 'imports')
   mkdirSync(files, { recursive: true })
@@ -197,12 +203,7 @@ it('refuses bad board JSON on import with a sentence; the editor cannot save a b
 })
 
 it('the editor: a new board leaves room, unsaved edits ask before leaving, boards duplicate, delete and change queues, an import never makes a silent twin, any board opens full screen', async () => {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' })
-  await page.goto(`${agner.url}/login`)
-  await page.fill('input[name=username]', 'admin')
-  await page.fill('input[name=password]', ADMIN_PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  const page = await adminPage()
   if ((await page.getByTestId('sign-out').textContent()) !== 'Sign out') await page.getByTestId('language').click()
   // A new board made in the app leaves room: Add widget places one at once.
   await page.goto(`${agner.url}/boards`)

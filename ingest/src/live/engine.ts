@@ -198,8 +198,7 @@ export class LiveEngine {
       if (q.recent.prune(now - 61 * MINUTE_MS)) this.dirtyQueues.add(q.queueId)
       // Once a second: a visit that ages out of a sliding window changes it with no event.
       if (second !== this.lastWindowSecond) {
-        const key = q.windowKey(now)
-        if (key !== q.lastWindowKey) { q.lastWindowKey = key; this.dirtyQueues.add(q.queueId) }
+        if (q.windowKey(now) !== q.lastWindowKey) this.dirtyQueues.add(q.queueId)
       }
     }
     this.lastWindowSecond = second

@@ -24,7 +24,7 @@ export class QueueState {
   todayMaxWaitMs = 0
   /** Visit key → when the contact entered the queue, for contacts still waiting. */
   readonly waiting = new Map<string, number>()
-  /** What the windows last counted (offered per window), to see a visit age out of one with no event. */
+  /** What the windows counted when last shown (offered per window), to see a visit age out of one with no event. */
   lastWindowKey = ''
   constructor(readonly queueId: string) {}
 
@@ -53,6 +53,7 @@ export class QueueState {
       for (const since of this.waiting.values()) if (since >= from && now - since > settings.serviceLevelMs) waitingPast++
       windows[w] = figures(c, settings, { waitingPastT: waitingPast })
     }
+    this.lastWindowKey = Object.keys(WINDOWS).map((w) => windows[w as WindowName].offered).join(',')
     return {
       queueId: this.queueId, name, settings: { ...settings, formulaText: FORMULA_TEXT.serviceLevel[settings.formula] },
       waiting: this.waiting.size, oldestWaitingSince: oldest, waitingPastThreshold: pastT, waitingContacts: list, agents,

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { uuidv5 } from '@agner/events'
+import { uuidv5, type CanonicalEvent } from '@agner/events'
 import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner, type Agner, type Config } from '../../src/index.ts'
 import type { Role } from '../../src/access/permissions.ts'
@@ -20,6 +20,8 @@ export interface AccessCenter {
   boards: { sales: string; service: string; center: string }
   teams: { sales: string; service: string }
   dataDir: string
+  /** Publishes events and waits until the store writer stored them all (a test fixture's history). */
+  publishStored(events: CanonicalEvent[]): Promise<void>
   dispose(): Promise<void>
 }
 
@@ -38,6 +40,13 @@ export async function startAccessCenter(overrides: Partial<Config> = {}): Promis
     boards: { sales: id('board', 'sales'), service: id('board', 'service'), center: id('board', 'center') },
     teams: { sales: id('team', 'sales'), service: id('team', 'service') },
     dataDir,
+    publishStored: async (events) => {
+      const before = agner.writer.stats.stored
+      await agner.bus.publish(events)
+      const until = Date.now() + 20_000
+      while (agner.writer.stats.stored - before < events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+      if (agner.writer.stats.stored - before < events.length) throw new Error(`only ${agner.writer.stats.stored - before} of ${events.length} events were stored within 20 s`)
+    },
     dispose: async () => { await agner.close(); if (own) rmSync(dataDir, { recursive: true, force: true }) },
   }
 }
