@@ -40,6 +40,19 @@ describe('refusals in the user\'s language', () => {
     expect(body.message).toBe('第 1 页第 1 个组件（“k”）：kpi 组件需要指定指标。')
   })
 
+  it('a WFM rule check on save, in Chinese', async () => {
+    const planner = (await signIn(c.url, c.usernames.planner, c.passwords.planner)).headers
+    const rules = await (await fetch(`${c.url}/api/wfm/rules`, { headers: planner })).json() as { contracts: Array<{ id: string; minHoursPerWeek: number; maxHoursPerWeek: number }> }
+    rules.contracts[0]!.minHoursPerWeek = 50
+    rules.contracts[0]!.maxHoursPerWeek = 40
+    const res = await fetch(`${c.url}/api/wfm/rules`, { method: 'PUT', headers: { ...planner, 'content-type': 'application/json', 'accept-language': 'zh-CN' }, body: JSON.stringify(rules) })
+    expect(res.status).toBe(400)
+    const body = await res.json() as { error: string; message: string; code: string }
+    expect(body.code).toBe('hoursPerWeek')
+    expect(body.error).toBe(`contracts: contract "${rules.contracts[0]!.id}": hours per week must be 0 ≤ min ≤ max ≤ 168.`)
+    expect(body.message).toBe(`合同“${rules.contracts[0]!.id}”：每周工时须满足 0 ≤ 最少 ≤ 最多 ≤ 168。`)
+  })
+
   it('the sign-in wait, for a browser in Chinese', async () => {
     let res: Response | undefined
     for (let i = 0; i < 8 && res?.status !== 429; i++) {

@@ -213,6 +213,8 @@ it('the editor: a new board leaves room, unsaved edits ask before leaving, board
   await page.waitForURL(/\/boards\/[0-9a-f-]+$/)
   const editorUrl = page.url()
   await expect.poll(() => page.locator('[data-edit]').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+  // The starter's trend says what its number is.
+  await expect.poll(() => page.getByTestId('trend').locator('.label').textContent(), { timeout: 10_000 }).toMatch(/per 15 min · last interval /)
   const before = await page.locator('[data-edit]').count()
   await page.getByTestId('add-type').selectOption('agent-grid')
   await page.getByTestId('add-widget').click()

@@ -83,7 +83,8 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
         agents: rules.agents.map((a) => ({ id: a.agentId, name: a.agentId, skills: [], contractId: a.contractId, ...(a.availability ? { availability: a.availability } : {}), ...(a.timeOff ? { timeOff: a.timeOff } : {}) })),
       })
     } catch (err) {
-      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      // Said in the planner's language too (code and values beside the English).
+      if (err instanceof WfmInputError) throw new ReportInputError(err.said ? { ...err.said, text: { en: `${err.said.text.en}.`, 'zh-CN': `${err.said.text['zh-CN']}。` } } : `${err.message}.`)
       throw err
     }
     await saveRules(client, tenant, rules, req.principal!.name)

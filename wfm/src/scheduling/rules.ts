@@ -5,6 +5,7 @@
  * in the center's time zone); a shift belongs to the day it starts on and may run past midnight.
  * `checkScheduleInput` rejects malformed input with one sentence naming the field.
  */
+import { BREAK_KIND_ZH, sayRule } from './rule-sayings.ts'
 import { WfmInputError } from '../staffing/input.ts'
 
 export const DAY_MIN = 1440
@@ -112,41 +113,42 @@ export function checkScheduleInput(i: ScheduleInput): void {
     if (r.agents.length !== n) throw new WfmInputError('requirements', `skill "${r.skill}" has ${r.agents.length} intervals; a week of ${i.intervalMin}-minute intervals has ${n}`)
     if (r.agents.some((a) => !(a >= 0) || !Number.isFinite(a))) throw new WfmInputError('requirements', `skill "${r.skill}" has a requirement that is not a number ≥ 0`)
   }
-  if (i.templates.length === 0) throw new WfmInputError('templates', 'define at least one shift template')
+  if (i.templates.length === 0) throw new WfmInputError('templates', sayRule('noTemplates'))
   for (const t of i.templates) {
-    const w = `template "${t.id}"`
-    if (!(t.lengthMin > 0 && t.lengthMin <= DAY_MIN && t.lengthMin % i.intervalMin === 0)) throw new WfmInputError('templates', `${w} must last a whole number of ${i.intervalMin}-minute intervals, up to 24 h`)
-    if (!(isWhole(t.startEarliestMin) && t.startEarliestMin <= t.startLatestMin && t.startLatestMin < DAY_MIN)) throw new WfmInputError('templates', `${w}: starts must lie within the day, earliest before latest`)
-    if (!(t.startStepMin > 0 && t.startStepMin % i.intervalMin === 0 && t.startEarliestMin % i.intervalMin === 0)) throw new WfmInputError('templates', `${w}: starts must fall on ${i.intervalMin}-minute boundaries`)
+    const w = { id: t.id, step: i.intervalMin }
+    if (!(t.lengthMin > 0 && t.lengthMin <= DAY_MIN && t.lengthMin % i.intervalMin === 0)) throw new WfmInputError('templates', sayRule('templateLength', w))
+    if (!(isWhole(t.startEarliestMin) && t.startEarliestMin <= t.startLatestMin && t.startLatestMin < DAY_MIN)) throw new WfmInputError('templates', sayRule('templateStarts', w))
+    if (!(t.startStepMin > 0 && t.startStepMin % i.intervalMin === 0 && t.startEarliestMin % i.intervalMin === 0)) throw new WfmInputError('templates', sayRule('templateStep', w))
     for (const b of t.breaks) {
-      if (!(b.minutes > 0 && b.minutes % i.intervalMin === 0)) throw new WfmInputError('templates', `${w}: a ${b.kind} must last whole ${i.intervalMin}-minute intervals`)
+      const kind = { ...w, kind: b.kind, kindZh: BREAK_KIND_ZH[b.kind] ?? b.kind }
+      if (!(b.minutes > 0 && b.minutes % i.intervalMin === 0)) throw new WfmInputError('templates', sayRule('breakLength', kind))
       if (!(b.earliestAfterStartMin >= 0 && b.earliestAfterStartMin <= b.latestAfterStartMin && b.latestAfterStartMin + b.minutes <= t.lengthMin)) {
-        throw new WfmInputError('templates', `${w}: its ${b.kind} window must lie inside the shift, earliest before latest`)
+        throw new WfmInputError('templates', sayRule('breakWindow', kind))
       }
     }
   }
   const contracts = new Set(i.contracts.map((c) => c.id))
   for (const c of i.contracts) {
-    const w = `contract "${c.id}"`
-    if (!(c.minHoursPerDay >= 0 && c.minHoursPerDay <= c.maxHoursPerDay && c.maxHoursPerDay <= 24)) throw new WfmInputError('contracts', `${w}: hours per day must be 0 ≤ min ≤ max ≤ 24`)
-    if (!(c.minHoursPerWeek >= 0 && c.minHoursPerWeek <= c.maxHoursPerWeek && c.maxHoursPerWeek <= 168)) throw new WfmInputError('contracts', `${w}: hours per week must be 0 ≤ min ≤ max ≤ 168`)
-    if (!(isWhole(c.daysOffPerWeek) && c.daysOffPerWeek <= 7)) throw new WfmInputError('contracts', `${w}: days off per week must be 0–7`)
-    if (!(isWhole(c.maxConsecutiveDays) && c.maxConsecutiveDays >= 1)) throw new WfmInputError('contracts', `${w}: consecutive days must be at least 1`)
-    if (!(c.earliestStartMin >= 0 && c.earliestStartMin < c.latestEndMin && c.latestEndMin <= 2 * DAY_MIN)) throw new WfmInputError('contracts', `${w}: earliest start must come before latest end (at most 48 h after midnight)`)
-    if (!(c.minRestHours >= 0 && c.minRestHours <= 48)) throw new WfmInputError('contracts', `${w}: rest between shifts must be 0–48 hours`)
-    for (const t of c.templates ?? []) if (!i.templates.some((x) => x.id === t)) throw new WfmInputError('contracts', `${w} names template "${t}", which is not defined`)
+    const w = { id: c.id }
+    if (!(c.minHoursPerDay >= 0 && c.minHoursPerDay <= c.maxHoursPerDay && c.maxHoursPerDay <= 24)) throw new WfmInputError('contracts', sayRule('hoursPerDay', w))
+    if (!(c.minHoursPerWeek >= 0 && c.minHoursPerWeek <= c.maxHoursPerWeek && c.maxHoursPerWeek <= 168)) throw new WfmInputError('contracts', sayRule('hoursPerWeek', w))
+    if (!(isWhole(c.daysOffPerWeek) && c.daysOffPerWeek <= 7)) throw new WfmInputError('contracts', sayRule('daysOff', w))
+    if (!(isWhole(c.maxConsecutiveDays) && c.maxConsecutiveDays >= 1)) throw new WfmInputError('contracts', sayRule('consecutive', w))
+    if (!(c.earliestStartMin >= 0 && c.earliestStartMin < c.latestEndMin && c.latestEndMin <= 2 * DAY_MIN)) throw new WfmInputError('contracts', sayRule('startEnd', w))
+    if (!(c.minRestHours >= 0 && c.minRestHours <= 48)) throw new WfmInputError('contracts', sayRule('rest', w))
+    for (const t of c.templates ?? []) if (!i.templates.some((x) => x.id === t)) throw new WfmInputError('contracts', sayRule('contractTemplate', { ...w, template: t }))
   }
   const ids = new Set<string>()
   for (const a of i.agents) {
-    if (ids.has(a.id)) throw new WfmInputError('agents', `agent "${a.id}" is listed twice`)
+    if (ids.has(a.id)) throw new WfmInputError('agents', sayRule('agentTwice', { id: a.id }))
     ids.add(a.id)
-    if (!contracts.has(a.contractId)) throw new WfmInputError('agents', `agent "${a.id}" has contract "${a.contractId}", which is not defined`)
+    if (!contracts.has(a.contractId)) throw new WfmInputError('agents', sayRule('agentContract', { id: a.id, contract: a.contractId }))
     for (const w of a.availability ?? []) {
-      if (!(isWhole(w.day) && w.day < 7 && w.fromMin >= 0 && w.fromMin < w.toMin && w.toMin <= 2 * DAY_MIN)) throw new WfmInputError('agents', `agent "${a.id}" has an availability window that is not a weekday 0–6 with from < to`)
+      if (!(isWhole(w.day) && w.day < 7 && w.fromMin >= 0 && w.fromMin < w.toMin && w.toMin <= 2 * DAY_MIN)) throw new WfmInputError('agents', sayRule('availability', { id: a.id }))
     }
-    if (a.daysWorkedBefore !== undefined && !(isWhole(a.daysWorkedBefore) && a.daysWorkedBefore <= 7)) throw new WfmInputError('agents', `agent "${a.id}" has daysWorkedBefore that is not a whole number 0–7`)
+    if (a.daysWorkedBefore !== undefined && !(isWhole(a.daysWorkedBefore) && a.daysWorkedBefore <= 7)) throw new WfmInputError('agents', sayRule('daysWorked', { id: a.id }))
     for (const t of a.timeOff ?? []) {
-      if (!(Number.isFinite(t.startMin) && Number.isFinite(t.endMin) && t.startMin < t.endMin)) throw new WfmInputError('agents', `agent "${a.id}" has time off that ends before it starts`)
+      if (!(Number.isFinite(t.startMin) && Number.isFinite(t.endMin) && t.startMin < t.endMin)) throw new WfmInputError('agents', sayRule('timeOff', { id: a.id }))
     }
   }
   if (i.shrinkage !== undefined && !(i.shrinkage >= 0 && i.shrinkage < 1)) throw new WfmInputError('shrinkage', 'must be at least 0 and below 1')

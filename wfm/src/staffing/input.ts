@@ -2,8 +2,15 @@
  * Checked inputs for Erlang sizing: every problem is a WfmInputError naming the field, so a bad
  * value is a sentence for the planner, never a NaN or a search that does not end.
  */
+import type { Sentence } from '@agner/events/sentences'
+
+/** Bad WFM input, naming the field; a Sentence also says it in Chinese (the planner's language). */
 export class WfmInputError extends Error {
-  constructor(readonly field: string, message: string) { super(`${field}: ${message}`) }
+  readonly said?: Sentence
+  constructor(readonly field: string, message: string | Sentence) {
+    super(`${field}: ${typeof message === 'string' ? message : message.text.en}`)
+    if (typeof message !== 'string') this.said = { ...message, params: { ...message.params, field }, text: { en: this.message, 'zh-CN': message.text['zh-CN'] } }
+  }
 }
 
 /** Contacts offered in one interval, and how they behave. All times in seconds. */
