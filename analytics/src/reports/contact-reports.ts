@@ -176,10 +176,11 @@ export async function contactDetail(ctx: ReportContext, contactId: string, visib
     detail: describe(e.data, ctx.pii),
   }))
   const f: ReportFilters = { from: first.time, to: events[events.length - 1]!.time + 1, interval: '15m', queues, teams: [], agents: [], channels: [first.channel].filter(Boolean) }
-  const journey = contactJourney(events, { queue: (q) => ctx.queue(q).name, agent: ctx.agentName, phone: (n) => phoneFor(n, ctx.pii), code: (c) => nameOf(ctx, 'disposition', c) }, ctx.locale)
+  // The journey is the contact's own steps; agents' activity around it stays in the raw events.
+  const journey = contactJourney(events.filter((e) => e.type.startsWith('contact.')), { queue: (q) => ctx.queue(q).name, agent: ctx.agentName, phone: (n) => phoneFor(n, ctx.pii), code: (c) => nameOf(ctx, 'disposition', c) }, ctx.locale)
   return {
     report: 'contact', title: `${tr('report.contact')} ${contactId}`, locale: ctx.locale, timeZone: ctx.timeZone, filters: f,
-    filterText: [[tr('col.contact'), contactId], ['interaction', first.interactionId], ...filterText(ctx, f).slice(-1)],
+    filterText: [[tr('col.contact'), contactId], [tr('col.interaction'), first.interactionId], ...filterText(ctx, f).slice(-1)],
     generatedAt: ctx.now ?? Date.now(), notes: ctx.pii ? [] : [tr('note.masked')],
     sections: [{
       id: 'journey', title: tr('section.journey'),
