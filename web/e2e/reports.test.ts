@@ -73,6 +73,21 @@ it('shows a day of queue performance with its chart, drills into an hour, then i
   await page.waitForURL(/\/reports\/contacts\?/)
 })
 
+it('a long table shows a page at a time and sorts in the browser: a week of three agents\' timeline', async () => {
+  const weekAgo = new Date(Date.now() - 7 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+  await page.goto(`${agner.url}/reports/agent-timeline?from=${weekAgo}&to=${yesterday}&agent=agent-02&agent=agent-03&agent=agent-04`)
+  const range = page.getByTestId('pager-range')
+  await expect.poll(() => range.textContent(), { timeout: 20_000 }).toMatch(/^第 1–100 条，共 [\d,]+ 条$/)
+  expect(await page.locator('[data-report=agent-timeline] tbody tr').count()).toBe(100)
+  await page.click('[data-report=agent-timeline] th[data-sort=duration]')
+  await expect.poll(() => page.locator('[data-report=agent-timeline] th[data-sort=duration]').textContent()).toContain('▲')
+  const durations = await page.locator('[data-report=agent-timeline] tbody tr td.duration').allInnerTexts()
+  const seconds = durations.map((d) => d.split(':').reduce((a, x) => a * 60 + Number(x), 0))
+  expect(seconds).toEqual([...seconds].sort((x, y) => x - y))
+  await page.getByTestId('pager').getByRole('button').last().click()
+  await expect.poll(() => range.textContent()).toMatch(/^第 101–/)
+})
+
 it('exports the report as CSV, Excel and PDF from its links', async () => {
   await page.goto(`${agner.url}/reports/service-level?from=${yesterday}&interval=day`)
   await expect.poll(() => page.locator('[data-testid=exports] a[data-format=csv], [data-testid=exports] a[data-format=xlsx], [data-testid=exports] a[data-format=pdf]').count(), { timeout: 20_000 }).toBe(3)

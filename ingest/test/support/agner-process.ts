@@ -29,7 +29,11 @@ export class AgnerProcess {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const c = this.child
     if (!c || c.exitCode !== null) return c?.exitCode ?? null
-    const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)))
+    const exited = new Promise<number | null>((resolve) => c.once('exit', (code, sig) => {
+      // A process ended by a signal (a crash while stopping) says which, with what it printed last.
+      if (code === null && signal !== 'SIGKILL') console.error(`agner ended by ${sig} after ${signal}:\n${this.output.slice(-3000)}`)
+      resolve(code)
+    }))
     c.kill(signal)
     const code = await exited
     this.child = undefined
