@@ -1,0 +1,29 @@
+/**
+ * One line of Asterisk's queue_log file: `epoch|callid|queuename|agent|event|data…` (main/logger.c).
+ * Pure: text in, fields out, or the problem in words (a line that is not queue_log is never fatal).
+ */
+export interface QueueLogLine {
+  /** When Asterisk wrote it, epoch milliseconds. */
+  time: number
+  /** The caller's Uniqueid (possibly prefixed with the systemname), or NONE / MANAGER / CLI / REALTIME. */
+  callId: string
+  queue: string
+  /** The member interface (SIP/1001, Local/9990@ctx) or member name; NONE when no member. */
+  agent: string
+  verb: string
+  data: string[]
+}
+
+export type ParsedLine = { ok: true; line: QueueLogLine } | { ok: false; problem: string }
+
+export function parseQueueLogLine(text: string): ParsedLine {
+  const raw = text.replace(/\r$/, '')
+  if (raw.trim() === '') return { ok: false, problem: 'empty line' }
+  const parts = raw.split('|')
+  if (parts.length < 5) return { ok: false, problem: `not a queue_log line (${parts.length} fields; expected epoch|callid|queue|agent|event|data…)` }
+  const [epoch, callId, queue, agent, verb, ...data] = parts as [string, string, string, string, string, ...string[]]
+  if (!/^\d{9,11}(\.\d+)?$/.test(epoch)) return { ok: false, problem: `"${epoch.slice(0, 20)}" is not an epoch time in seconds` }
+  if (!/^[A-Z][A-Z0-9_]*$/i.test(verb)) return { ok: false, problem: `"${verb.slice(0, 30)}" is not a queue_log event name` }
+  // Trailing empty data fields (ENTERQUEUE||4165551212|1 has an empty url) are kept by position.
+  return { ok: true, line: { time: Math.round(Number(epoch) * 1000), callId, queue, agent, verb: verb.toUpperCase(), data } }
+}
