@@ -8,6 +8,7 @@ import { seedCommand } from './seed.ts'
 import { reportCommand } from './report.ts'
 import { erlangCommand } from './erlang.ts'
 import { storeCommand } from './store.ts'
+import { convertQueueLogs, importQueueLogs } from './queue-log-files.ts'
 import { WfmInputError } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
@@ -22,6 +23,11 @@ const USAGE = `usage: agner <command>
   emit --rate N --duration S [--url URL]  publish synthetic traffic (to NATS_URL, else to a running server)
   replay FILE.ndjson [--url URL]          publish events from a file (to a server, else straight into the store)
   seed --weeks N                          fill the store with N weeks of the demo center's history (simulated)
+  convert asterisk-queue-log FILE… [--instance NAME]
+                                          print the canonical events (NDJSON) Agner makes of queue_log files
+                                          (rotated and .gz too); what it skips and cannot map goes to stderr
+  import asterisk-queue-log FILE… [--instance NAME]
+                                          write them into the store; importing a file again adds nothing
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
   report NAME --from ISO --to ISO [--interval 30m] [--queue ID]… [--team ID]… [--agent ID]… [--channel C]…
          [--lang en|zh-CN] [--format json|csv|xlsx|pdf] [--section ID] [--out FILE] [--url URL]
@@ -67,6 +73,18 @@ export async function main(argv: string[]): Promise<void> {
         const seed = values.seed === undefined ? undefined : Number(values.seed)
         if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`)
         return simulateCommand({ scenario: values.scenario, hours: values.hours ? positive(values.hours, '--hours') : undefined, seed, json: values.json ?? false })
+      }
+      case 'convert':
+      case 'import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { instance: { type: 'string', default: 'asterisk' } } })
+        const [kind, ...files] = positionals
+        if (kind !== 'asterisk-queue-log') {
+          throw new UsageError(`${command} takes a source kind and files: agner ${command} asterisk-queue-log /var/log/asterisk/queue_log; ${kind ? `"${kind}" is not one this version reads (AMI and FreeSWITCH captures come with their adapters)` : 'no kind given'}`)
+        }
+        if (files.length === 0) throw new UsageError(`${command} needs at least one file: agner ${command} asterisk-queue-log /var/log/asterisk/queue_log`)
+        const instance = values.instance ?? 'asterisk'
+        if (!/^[A-Za-z0-9_.-]{1,64}$/.test(instance)) throw new UsageError(`--instance must be letters, digits, ".", "-" or "_", got "${instance.slice(0, 40)}"`)
+        return command === 'convert' ? await convertQueueLogs({ files, instance }) : await importQueueLogs({ files, instance })
       }
       case 'seed': {
         const { values } = parseArgs({ args: rest, options: { weeks: { type: 'string', default: '8' } } })
