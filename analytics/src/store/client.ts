@@ -95,7 +95,12 @@ function wrap(kind: Store['kind'], client: ClickHouseClient, insertTsv: Store['i
     ping: async () => {
       try { await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json()); return true } catch { return false }
     },
-    close: () => client.close(),
+    close: async () => {
+      // In-process engine: stop its background merges before closing, so none is still running
+      // when the process exits and the engine's statics are torn down (a crash seen on Node 24).
+      if (kind === 'chdb') await client.command({ query: 'SYSTEM STOP MERGES' }).catch(() => undefined)
+      await client.close()
+    },
   }
 }
 
