@@ -124,9 +124,6 @@ export class StoreWriter {
     if (this.held.length > 0 && !this.retryTimer) await this.flushLetters()
   }
 
-  /** Dead letters waiting for the store to take them. */
-  get heldLetters(): number { return this.held.length }
-
   /** Finishes the batch in hand and stops; unacked messages stay on the bus for the next start. */
   async stop(): Promise<void> {
     await this.consumer?.stop()
