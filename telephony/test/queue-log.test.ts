@@ -49,9 +49,9 @@ describe('queue_log lines', () => {
     for (const e of events) expect(validateEvent(e, { now: Date.UTC(2030, 0, 1) }).ok, JSON.stringify(e)).toBe(true)
     const call = events.filter((e) => e.interactionId === 'psy1-1292281041.87')
     expect(call.map((e) => e.type)).toEqual([
-      'contact.created', 'contact.queued', 'contact.offered', 'contact.offer_ended', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended',
+      'contact.created', 'contact.queued', 'contact.offered', 'contact.offer_ended', 'contact.offered', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended',
     ])
-    const contactId = 'psy1-1292281041.87@1292281046000'
+    const contactId = 'psy1-1292281041.87@7100'
     expect(call.every((e) => e.contactId === contactId && e.queueId === '7100' && e.channel === 'voice')).toBe(true)
     const by = (type: string) => call.find((e) => e.type === type)!.data as Record<string, unknown>
     expect(by('contact.created')).toMatchObject({ direction: 'inbound', ani: '4165551212' })
@@ -96,7 +96,7 @@ describe('queue_log lines', () => {
     expect(mapper.openVisits).toBe(1)
     const closed = run('1700001090|NONE|NONE|NONE|QUEUESTART|', mapper)
     expect(closed.map((e) => [e.type, e.data])).toEqual([
-      ['contact.dequeued', { waitMs: 90 * S, outcome: 'error' }],
+      ['contact.dequeued', { waitMs: 90 * S, outcome: 'error', reason: 'Asterisk logged QUEUESTART while the call was open' }],
       ['contact.ended', { endedBy: 'system', talkMs: 0, holdMs: 0, holdCount: 0, reason: 'Asterisk logged QUEUESTART while the call was open' }],
     ])
     expect(mapper.openVisits).toBe(0)

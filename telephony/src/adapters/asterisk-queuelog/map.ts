@@ -1,185 +1,165 @@
 /**
  * queue_log lines → canonical events (reference §1.4 and the mapping table §4.4). Pure: the mapper
- * keeps only which visits are open (to close them at a restart and to know a visit's entry time),
- * and every event id is UUIDv5 of source instance + native key + type, so re-reading a file makes
- * the same ids and the store drops the duplicates.
+ * keeps only which visits are open (to close them at a restart and to know a visit's entry time).
+ * Ids and contact ids come from the shared Asterisk call book, so the AMI adapter seeing the same
+ * call makes the same events and the store keeps them once; re-reading a file makes the same ids.
  *
- * - contactId is the caller's Uniqueid + the queue-entry time (a channel re-entering a queue keeps
- *   its Uniqueid); interactionId is the Uniqueid.
  * - queue_log has no offer verb: RINGNOANSWER / RINGCANCELED give the offer back (offered at the
- *   line's time minus the ring time, in ms) and its end.
+ *   line's time minus the ring time, in ms) and its end; CONNECT gives the answered ring (its ring
+ *   time in s).
  * - CONNECT holds wait and ring in seconds; COMPLETECALLER / COMPLETEAGENT the talk time in seconds.
  * - Asterisk logs no wrap-up: it ends at contact end unless the queue's wrap-up time is configured.
  * - QUEUESTART / CONFIGRELOAD (Asterisk restarted or reloaded): visits still open are closed with
  *   outcome `error` and the reason, never left waiting for ever or counted as answered.
  * - Unknown and custom verbs (VICIdial, QueueMetrics) are counted, never fatal.
  */
-import { naturalEventId, type CanonicalEvent } from '@agner/events'
+import type { CanonicalEvent } from '@agner/events'
+import { AsteriskCallBook, nextRing, statusEvent, visitEvent, type AsteriskIdOptions, type AsteriskVisit, type VisitEventBase } from '../asterisk-common/call-book.ts'
 import type { QueueLogLine } from './parse-line.ts'
 
-export interface QueueLogMapperOptions {
-  tenant?: string
-  /** Which PBX this is (several Asterisk boxes feed one Agner). */
-  instance: string
-  /** The Agner id of a queue / agent named by the PBX (default: the PBX's name as it is). */
-  queueId?: (pbxQueue: string) => string
-  agentId?: (pbxAgent: string) => string
-  /** Wrap-up time per Agner queue id, ms (queues.conf `wrapuptime`); 0 when absent. */
-  wrapUpMs?: (queueId: string) => number
-}
+export type QueueLogMapperOptions = AsteriskIdOptions
 
-interface OpenVisit { contactId: string; queueId: string; enteredAt: number; callId: string }
-
-const SOURCE_KIND = 'asterisk-queuelog'
-const NOT_A_CALL = new Set(['NONE', 'MANAGER', 'CLI', 'REALTIME', ''])
+const KNOWN_NOOP = new Set(['AGENTDUMP', 'SYSCOMPAT', 'PENALTY', 'RINGINUSE', 'DID', 'INFO'])
 
 export class QueueLogMapper {
   /** Verbs this mapper does not know (custom ones included), with how often they were seen. */
   readonly unknownVerbs = new Map<string, number>()
-  private readonly open = new Map<string, OpenVisit>()
+  private readonly book = new AsteriskCallBook()
+  private readonly queuesOf = new Map<string, Set<string>>()
   private readonly tenant: string
   constructor(private readonly o: QueueLogMapperOptions) { this.tenant = o.tenant ?? 'default' }
 
   /** Visits entered and not yet ended. */
-  get openVisits(): number { return this.open.size }
+  get openVisits(): number { return this.book.size }
 
   map(l: QueueLogLine): CanonicalEvent[] {
     const d = l.data
     const n = (i: number): number => { const v = Number(d[i]); return Number.isFinite(v) && v >= 0 ? v : 0 }
+    const b = this.base(l)
     switch (l.verb) {
-      case 'ENTERQUEUE': return this.enter(l)
-      case 'RINGNOANSWER': return this.offer(l, n(0), 'timeout')
-      case 'RINGCANCELED': return this.offer(l, n(0), 'canceled')
+      case 'ENTERQUEUE': {
+        const v = this.book.enter(l.callId, this.queue(l.queue), l.time)
+        const ani = d[1] ?? ''
+        return [
+          visitEvent(b, v, 'created', 'contact.created', l.time, { direction: 'inbound', initiation: 'inbound', ...(ani ? { ani } : {}) }),
+          visitEvent(b, v, 'queued', 'contact.queued', l.time, { priority: 0, position: Math.max(1, n(2) || 1) }),
+        ]
+      }
+      case 'RINGNOANSWER': return this.ring(b, l, n(0), 'timeout')
+      case 'RINGCANCELED': return this.ring(b, l, n(0), 'canceled')
       case 'CONNECT': {
         const v = this.visitOf(l, n(0) * 1000)
         const agentId = this.agent(l.agent)
+        const ringMs = n(2) * 1000
+        const offerId = nextRing(v, agentId)
+        v.agentId = agentId
+        v.connectedAt = l.time
+        v.dequeued = true
         return [
-          this.ev(l, v, 'contact.dequeued', l.time, { waitMs: n(0) * 1000, outcome: 'answered' }),
-          this.ev(l, v, 'contact.connected', l.time, { agentId, waitMs: n(0) * 1000, ringMs: n(2) * 1000 }, agentId),
+          { ...visitEvent(b, v, offerId.slice(v.contactId.length + 1), 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId) },
+          visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: n(0) * 1000, outcome: 'answered' }),
+          visitEvent(b, v, 'connected', 'contact.connected', l.time, { agentId, waitMs: n(0) * 1000, ringMs }, agentId),
         ]
       }
       case 'COMPLETECALLER':
       case 'COMPLETEAGENT': {
         const v = this.visitOf(l, n(0) * 1000)
-        this.open.delete(l.callId)
-        return this.end(l, v, l.verb === 'COMPLETECALLER' ? 'customer' : 'agent', n(1) * 1000)
+        this.book.close(l.callId)
+        return this.end(b, l, v, l.verb === 'COMPLETECALLER' ? 'customer' : 'agent', n(1) * 1000)
       }
-      case 'ABANDON': return this.leave(l, 'abandoned', n(2))
-      case 'EXITWITHTIMEOUT': return this.leave(l, 'timeout', n(2))
-      case 'EXITEMPTY': return this.leave(l, 'no_agents', n(2))
-      case 'EXITWITHKEY': return this.leave(l, 'caller_exit', n(3), { key: d[0] ?? '' })
-      case 'WITHDRAW': return this.leave(l, 'caller_exit', n(2))
+      case 'ABANDON': return this.leave(b, l, 'abandoned', n(2), n(0))
+      case 'EXITWITHTIMEOUT': return this.leave(b, l, 'timeout', n(2), n(0))
+      case 'EXITEMPTY': return this.leave(b, l, 'no_agents', n(2), n(0))
+      case 'EXITWITHKEY': return this.leave(b, l, 'caller_exit', n(3), n(1), d[0] ?? '')
+      case 'WITHDRAW': return this.leave(b, l, 'caller_exit', n(2), n(0))
       case 'BLINDTRANSFER':
       case 'ATTENDEDTRANSFER': {
         const v = this.visitOf(l, 0)
-        this.open.delete(l.callId)
+        this.book.close(l.callId)
         const blind = l.verb === 'BLINDTRANSFER'
-        const target = blind ? `${d[0] ?? ''}@${d[1] ?? ''}` : (d[1] ?? d[0] ?? '')
+        const target = blind ? `${d[0] ?? ''}@${d[1] ?? ''}` : (d[1] || d[0] || 'unknown')
         const agentId = this.agent(l.agent)
         const talkMs = (blind ? n(3) : n(d.length - 2)) * 1000
         return [
-          this.ev(l, v, 'contact.transferred', l.time, { mode: blind ? 'blind' : 'attended', target }, agentId),
-          ...this.end(l, v, 'transfer', talkMs),
+          visitEvent(b, v, 'transferred', 'contact.transferred', l.time, { mode: blind ? 'blind' : 'attended', target }, agentId),
+          ...this.end(b, l, v, 'transfer', talkMs),
         ]
       }
-      case 'PAUSE': case 'PAUSEALL': return this.status(l, 'aux', d[0] || 'pause')
-      case 'UNPAUSE': case 'UNPAUSEALL': return this.status(l, 'available')
-      case 'ADDMEMBER': return this.status(l, d[0] === 'PAUSED' ? 'aux' : 'available', d[0] === 'PAUSED' ? 'pause' : undefined)
-      case 'REMOVEMEMBER': case 'AGENTLOGOFF': return this.status(l, 'offline')
-      case 'AGENTLOGIN': return this.status(l, 'available')
-      case 'QUEUESTART': case 'CONFIGRELOAD': return this.closeAll(l)
-      case 'AGENTDUMP': case 'SYSCOMPAT': case 'PENALTY': case 'RINGINUSE': return []
+      case 'PAUSE': case 'PAUSEALL': return this.status(b, l, 'aux', d[0] || 'pause')
+      case 'UNPAUSE': case 'UNPAUSEALL': return this.status(b, l, 'available')
+      case 'ADDMEMBER': return this.membership(l, true) ? this.status(b, l, d[0] === 'PAUSED' ? 'aux' : 'available', d[0] === 'PAUSED' ? 'pause' : undefined) : []
+      case 'REMOVEMEMBER': return this.membership(l, false) ? this.status(b, l, 'offline') : []
+      case 'AGENTLOGOFF': return this.status(b, l, 'offline')
+      case 'AGENTLOGIN': return this.status(b, l, 'available')
+      case 'QUEUESTART': case 'CONFIGRELOAD': return this.closeAll(b, l)
       default:
+        if (KNOWN_NOOP.has(l.verb)) return []
         this.unknownVerbs.set(l.verb, (this.unknownVerbs.get(l.verb) ?? 0) + 1)
         return []
     }
   }
 
+  /** Membership per agent: first queue joined → available; last queue left → offline. */
+  private membership(l: QueueLogLine, add: boolean): boolean {
+    const s = this.queuesOf.get(l.agent) ?? new Set<string>()
+    this.queuesOf.set(l.agent, s)
+    if (add) { const first = s.size === 0; s.add(l.queue); return first }
+    s.delete(l.queue)
+    return s.size === 0
+  }
+
   private queue(q: string): string { return this.o.queueId ? this.o.queueId(q) : q }
   private agent(a: string): string { return this.o.agentId ? this.o.agentId(a) : a }
+  private base(l: QueueLogLine): VisitEventBase { return { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-queuelog', raw: lineText(l) } }
+  private visitOf(l: QueueLogLine, waitedMs: number): AsteriskVisit { return this.book.visitOf(l.callId, this.queue(l.queue), l.time - waitedMs) }
 
-  private enter(l: QueueLogLine): CanonicalEvent[] {
-    const v: OpenVisit = { contactId: `${l.callId}@${l.time}`, queueId: this.queue(l.queue), enteredAt: l.time, callId: l.callId }
-    this.open.set(l.callId, v)
-    const ani = l.data[1] ?? ''
-    return [
-      this.ev(l, v, 'contact.created', l.time, { direction: 'inbound', initiation: 'inbound', ...(ani ? { ani } : {}) }),
-      this.ev(l, v, 'contact.queued', l.time, { priority: 0, position: Math.max(1, Number(l.data[2]) || 1) }),
-    ]
-  }
-
-  /** The open visit of this call, or one reconstructed from the line (an adapter that started mid-call). */
-  private visitOf(l: QueueLogLine, waitedMs: number): OpenVisit {
-    const known = this.open.get(l.callId)
-    if (known) return known
-    const enteredAt = l.time - waitedMs
-    const v: OpenVisit = { contactId: `${l.callId}@${enteredAt}`, queueId: this.queue(l.queue), enteredAt, callId: l.callId }
-    this.open.set(l.callId, v)
-    return v
-  }
-
-  private offer(l: QueueLogLine, ringMs: number, outcome: 'timeout' | 'canceled'): CanonicalEvent[] {
+  private ring(b: VisitEventBase, l: QueueLogLine, ringMs: number, outcome: 'timeout' | 'canceled'): CanonicalEvent[] {
     const v = this.visitOf(l, 0)
     const agentId = this.agent(l.agent)
-    const offerId = `${v.contactId}/${agentId}/${l.time}`
+    const offerId = nextRing(v, agentId)
+    const fact = offerId.slice(v.contactId.length + 1)
     return [
-      this.ev(l, v, 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId, offerId),
-      this.ev(l, v, 'contact.offer_ended', l.time, { offerId, agentId, ringMs, outcome }, agentId, offerId),
+      visitEvent(b, v, fact, 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId),
+      visitEvent(b, v, fact, 'contact.offer_ended', l.time, { offerId, agentId, ringMs, outcome }, agentId),
     ]
   }
 
-  private leave(l: QueueLogLine, outcome: string, waitSec: number, extra: Record<string, string> = {}): CanonicalEvent[] {
+  private leave(b: VisitEventBase, l: QueueLogLine, outcome: 'abandoned' | 'timeout' | 'no_agents' | 'caller_exit', waitSec: number, position: number, key?: string): CanonicalEvent[] {
     const v = this.visitOf(l, waitSec * 1000)
-    this.open.delete(l.callId)
-    const position = Number(l.data[outcome === 'caller_exit' && extra.key !== undefined ? 1 : 0])
-    const events = [this.ev(l, v, 'contact.dequeued', l.time, { waitMs: waitSec * 1000, outcome, ...(position > 0 ? { position } : {}) })]
-    if (extra.key) events.unshift(this.ev(l, v, 'contact.ivr_step', l.time, { node: 'queue-exit-key', input: extra.key }))
-    events.push(this.ev(l, v, 'contact.ended', l.time, { endedBy: 'customer', talkMs: 0, holdMs: 0, holdCount: 0 }))
-    return events
-  }
-
-  private end(l: QueueLogLine, v: OpenVisit, endedBy: 'customer' | 'agent' | 'transfer', talkMs: number): CanonicalEvent[] {
-    const agentId = this.agent(l.agent)
-    const wrap = this.o.wrapUpMs?.(v.queueId) ?? 0
-    return [
-      this.ev(l, v, 'contact.ended', l.time, { endedBy, talkMs, holdMs: 0, holdCount: 0 }, agentId),
-      this.ev(l, v, 'contact.wrapup_ended', l.time + wrap, { durationMs: wrap }, agentId),
-    ]
-  }
-
-  private status(l: QueueLogLine, status: 'available' | 'aux' | 'offline', reasonCode?: string): CanonicalEvent[] {
-    if (l.agent === 'NONE' || l.agent === '') return []
-    const agentId = this.agent(l.agent)
-    const key = `${l.agent}/${l.queue}/${l.time}/${l.verb}`
-    return [{
-      id: naturalEventId(SOURCE_KIND, this.o.instance, key, 'agent.status_changed'), type: 'agent.status_changed', time: l.time, tenant: this.tenant,
-      source: { kind: SOURCE_KIND, instance: this.o.instance }, agentId,
-      data: { status, ...(reasonCode ? { reasonCode } : {}), origin: l.callId === 'MANAGER' || l.callId === 'CLI' ? 'supervisor' : 'agent' },
-      raw: lineText(l),
-    } as CanonicalEvent]
-  }
-
-  /** Asterisk restarted: whatever was open is closed, labelled, at the restart's time. */
-  private closeAll(l: QueueLogLine): CanonicalEvent[] {
+    this.book.close(l.callId)
     const out: CanonicalEvent[] = []
-    for (const v of this.open.values()) {
-      const at = Math.max(l.time, v.enteredAt)
-      out.push(this.ev(l, v, 'contact.dequeued', at, { waitMs: at - v.enteredAt, outcome: 'error' }, undefined, `closed-by-${l.verb}`))
-      out.push(this.ev(l, v, 'contact.ended', at, { endedBy: 'system', talkMs: 0, holdMs: 0, holdCount: 0, reason: `Asterisk logged ${l.verb} while the call was open` }, undefined, `closed-by-${l.verb}`))
-    }
-    this.open.clear()
+    if (key) out.push(visitEvent(b, v, 'exit-key', 'contact.ivr_step', l.time, { node: 'queue-exit-key', input: key }))
+    out.push(visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: waitSec * 1000, outcome, ...(position > 0 ? { position } : {}) }))
+    out.push(visitEvent(b, v, 'ended', 'contact.ended', l.time, { endedBy: 'customer', talkMs: 0, holdMs: 0, holdCount: 0 }))
     return out
   }
 
-  private ev(l: QueueLogLine, v: OpenVisit, type: CanonicalEvent['type'], time: number, data: Record<string, unknown>, agentId?: string, extraKey = ''): CanonicalEvent {
-    const key = `${v.contactId}/${extraKey || l.verb}/${l.time}`
-    const callId = NOT_A_CALL.has(v.callId) ? v.contactId : v.callId
-    return {
-      id: naturalEventId(SOURCE_KIND, this.o.instance, key, type), type, time, tenant: this.tenant,
-      source: { kind: SOURCE_KIND, instance: this.o.instance },
-      interactionId: callId, contactId: v.contactId, queueId: v.queueId, channel: 'voice', ...(agentId ? { agentId } : {}),
-      data, raw: lineText(l),
-    } as CanonicalEvent
+  private end(b: VisitEventBase, l: QueueLogLine, v: AsteriskVisit, endedBy: 'customer' | 'agent' | 'transfer', talkMs: number): CanonicalEvent[] {
+    const agentId = this.agent(l.agent)
+    const wrap = this.o.wrapUpMs?.(v.queueId) ?? 0
+    return [
+      visitEvent(b, v, 'ended', 'contact.ended', l.time, { endedBy, talkMs, holdMs: 0, holdCount: 0 }, agentId),
+      visitEvent(b, v, 'wrapup', 'contact.wrapup_ended', l.time + wrap, { durationMs: wrap }, agentId),
+    ]
+  }
+
+  private status(b: VisitEventBase, l: QueueLogLine, status: 'available' | 'aux' | 'offline', reasonCode?: string): CanonicalEvent[] {
+    if (l.agent === 'NONE' || l.agent === '') return []
+    const origin = l.callId === 'MANAGER' || l.callId === 'CLI' ? 'supervisor' : 'agent'
+    return [statusEvent(b, this.agent(l.agent), l.time, status, reasonCode, origin)]
+  }
+
+  /** Asterisk restarted: whatever was open is closed, labelled, at the restart's time. */
+  private closeAll(b: VisitEventBase, l: QueueLogLine): CanonicalEvent[] {
+    const out: CanonicalEvent[] = []
+    const reason = `Asterisk logged ${l.verb} while the call was open`
+    for (const v of this.book.visits()) {
+      const at = Math.max(l.time, v.enteredAt)
+      if (!v.dequeued) out.push(visitEvent(b, v, 'dequeued', 'contact.dequeued', at, { waitMs: at - v.enteredAt, outcome: 'error', reason }))
+      out.push(visitEvent(b, v, 'ended', 'contact.ended', at, { endedBy: 'system', talkMs: v.connectedAt !== undefined ? Math.max(0, at - v.connectedAt) : 0, holdMs: 0, holdCount: 0, reason }, v.agentId))
+    }
+    this.book.clear()
+    return out
   }
 }
 

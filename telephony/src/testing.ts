@@ -1,0 +1,2 @@
+/** Test and benchmark helpers of @agner/telephony (not for production paths). */
+export * from './adapters/asterisk-common/synthetic-center.ts'
