@@ -1,2 +1,3 @@
 /** Test and benchmark helpers of @agner/telephony (not for production paths). */
 export * from './adapters/asterisk-common/synthetic-center.ts'
+export * from './adapters/freeswitch-esl/frame-writer.ts'
