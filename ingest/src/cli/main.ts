@@ -9,6 +9,7 @@ import { reportCommand } from './report.ts'
 import { erlangCommand } from './erlang.ts'
 import { storeCommand } from './store.ts'
 import { convertQueueLogs, importQueueLogs } from './queue-log-files.ts'
+import { convertCapture } from './capture-files.ts'
 import { WfmInputError } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import { ScenarioError } from '@agner/telephony'
@@ -26,6 +27,8 @@ const USAGE = `usage: agner <command>
   convert asterisk-queue-log FILE… [--instance NAME]
                                           print the canonical events (NDJSON) Agner makes of queue_log files
                                           (rotated and .gz too); what it skips and cannot map goes to stderr
+  convert asterisk-ami|freeswitch-esl FILE [--instance NAME]
+                                          the same for a raw AMI byte stream or raw event-socket frames
   import asterisk-queue-log FILE… [--instance NAME]
                                           write them into the store; importing a file again adds nothing
   reset-password USER                     give a user a new generated password (printed once) and end their sessions
@@ -78,12 +81,17 @@ export async function main(argv: string[]): Promise<void> {
       case 'import': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { instance: { type: 'string', default: 'asterisk' } } })
         const [kind, ...files] = positionals
-        if (kind !== 'asterisk-queue-log') {
-          throw new UsageError(`${command} takes a source kind and files: agner ${command} asterisk-queue-log /var/log/asterisk/queue_log; ${kind ? `"${kind}" is not one this version reads (AMI and FreeSWITCH captures come with their adapters)` : 'no kind given'}`)
+        const kinds = command === 'convert' ? ['asterisk-queue-log', 'asterisk-ami', 'freeswitch-esl'] : ['asterisk-queue-log']
+        if (!kind || !kinds.includes(kind)) {
+          throw new UsageError(`${command} takes a source kind and files: agner ${command} asterisk-queue-log /var/log/asterisk/queue_log; ${kind ? `"${kind}" is not one ${command} reads (it reads ${kinds.join(', ')})` : 'no kind given'}`)
         }
-        if (files.length === 0) throw new UsageError(`${command} needs at least one file: agner ${command} asterisk-queue-log /var/log/asterisk/queue_log`)
+        if (files.length === 0) throw new UsageError(`${command} needs at least one file: agner ${command} ${kind} FILE`)
         const instance = values.instance ?? 'asterisk'
         if (!/^[A-Za-z0-9_.-]{1,64}$/.test(instance)) throw new UsageError(`--instance must be letters, digits, ".", "-" or "_", got "${instance.slice(0, 40)}"`)
+        if (kind === 'asterisk-ami' || kind === 'freeswitch-esl') {
+          if (files.length > 1) throw new UsageError(`convert ${kind} reads one capture at a time, got ${files.length} files`)
+          return await convertCapture({ kind, file: files[0]!, instance })
+        }
         return command === 'convert' ? await convertQueueLogs({ files, instance }) : await importQueueLogs({ files, instance })
       }
       case 'seed': {
