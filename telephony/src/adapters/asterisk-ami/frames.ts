@@ -113,7 +113,7 @@ function parseMessage(latin: string, offset: number): AmiFrame {
     if (!/^[A-Za-z0-9_-]+$/.test(key)) return { kind: 'problem', problem: `not an AMI header name: "${printable(key).slice(0, 40)}"`, raw: text.slice(0, 4096), offset }
     headers[key] = line.slice(c + 1).replace(/^ /, '')
   }
-  if (!headers.Event && !headers.Response) return { kind: 'problem', problem: 'an AMI message with neither Event nor Response', raw: text.slice(0, 4096), offset }
+  if (!headers.Event && !headers.Response && !headers.Action) return { kind: 'problem', problem: 'an AMI message with neither Event nor Response', raw: text.slice(0, 4096), offset }
   return { kind: 'message', message: { headers, raw: text, offset } }
 }
 

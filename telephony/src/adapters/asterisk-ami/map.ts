@@ -38,6 +38,8 @@ type Activity = 'idle' | 'offered' | 'on_contact' | 'on_hold' | 'wrap_up'
 
 export class AmiMapper {
   readonly unknownEvents = new Map<string, number>()
+  /** Agner agent id → the member's interface and queues, learnt from member events (for QueuePause). */
+  readonly members = new Map<string, { iface: string; queues: Set<string> }>()
   private readonly book = new AsteriskCallBook()
   private readonly byLinkedid = new Map<string, string>()
   private readonly leaves = new Map<string, PendingLeave>()
@@ -332,7 +334,14 @@ export class AmiMapper {
   private agentOf(h: Record<string, string>): string {
     const iface = h.Interface || h.Location || ''
     const name = h.MemberName || h.Name || ''
-    return this.agent(this.o.agentField === 'Interface' ? (iface || name) : (name || iface))
+    const id = this.agent(this.o.agentField === 'Interface' ? (iface || name) : (name || iface))
+    if (iface) {
+      const m = this.members.get(id) ?? { iface, queues: new Set<string>() }
+      m.iface = iface
+      if (h.Queue) m.queues.add(h.Queue)
+      this.members.set(id, m)
+    }
+    return id
   }
 }
 

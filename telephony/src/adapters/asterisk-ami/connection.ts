@@ -1,0 +1,218 @@
+/**
+ * The AMI connection (the edge): TCP or TLS, Login, an event filter for the classes Agner maps,
+ * events on, one `QueueStatus` on every (re)connect to rebuild who waits and each member's state,
+ * a keepalive `Ping`, and reconnects with capped backoff. Event-driven: it never polls Asterisk.
+ * Actions (QueuePause / QueueAdd / QueueRemove) carry an agent's status back to Asterisk.
+ */
+import { connect as tcpConnect, type Socket } from 'node:net'
+import { connect as tlsConnect } from 'node:tls'
+import type { CanonicalEvent } from '@agner/events'
+import type { Sentence } from '@agner/events/sentences'
+import { Backoff, retryState, sayings, type SourceState } from '../edge/source-state.ts'
+import { amiAction, AmiFrameReader, type AmiMessage } from './frames.ts'
+import type { AmiMapper } from './map.ts'
+
+export interface AmiConnectionOptions {
+  host: string
+  port: number
+  tls?: boolean
+  username: string
+  secret: string
+  mapper: AmiMapper
+  onEvents: (events: CanonicalEvent[]) => void
+  onProblem: (p: { reason: string; raw: string; offset: number }) => void
+  onState: (s: SourceState) => void
+  pingEveryMs?: number
+  replyTimeoutMs?: number
+  backoff?: Backoff
+  now?: () => number
+}
+
+/** Only what the mapper reads (queue, agent, hold and transfer events) passes Asterisk's filter. */
+export const AMI_EVENT_FILTER = 'Event: (QueueCaller|Agent|QueueMember|QueueEntry|QueueParams|QueueStatusComplete|Join|Leave|Hold|Unhold|BlindTransfer|AttendedTransfer)'
+
+interface Pending { resolve: (m: AmiMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+
+export class AmiConnection {
+  private socket: Socket | undefined
+  private reader = new AmiFrameReader()
+  private readonly pending = new Map<string, Pending>()
+  private seq = 0
+  private stopped = false
+  private retryTimer: NodeJS.Timeout | undefined
+  private pingTimer: NodeJS.Timeout | undefined
+  private tickTimer: NodeJS.Timeout | undefined
+  private loggedIn = false
+  private readonly backoff: Backoff
+  private readonly now: () => number
+  private readonly address: string
+  state: SourceState
+
+  constructor(private readonly o: AmiConnectionOptions) {
+    this.backoff = o.backoff ?? new Backoff()
+    this.now = o.now ?? Date.now
+    this.address = `${o.host}:${o.port}`
+    this.state = { phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() }
+  }
+
+  get connected(): boolean { return this.loggedIn }
+
+  start(): void { this.stopped = false; this.open() }
+
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.retryTimer)
+    this.teardown(new Error('stopped'))
+    this.setState({ phase: 'stopped', said: sayings('disabled'), since: this.now() })
+  }
+
+  /** An action; resolves with Asterisk's response (`Response: Success` or `Error`). */
+  action(fields: Record<string, string | number | undefined>): Promise<AmiMessage> {
+    const s = this.socket
+    if (!s || !this.loggedIn) return Promise.reject(new Error(`not connected to Asterisk at ${this.address}`))
+    const id = `agner-${++this.seq}`
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.pending.delete(id); reject(new Error(`Asterisk at ${this.address} did not answer ${String(fields.Action)} in ${this.replyMs / 1000} s`)) }, this.replyMs)
+      this.pending.set(id, { resolve, reject, timer })
+      s.write(amiAction({ ...fields, ActionID: id }))
+    })
+  }
+
+  /** QueuePause on every queue of the member (or one), with the reason. */
+  async pause(agentId: string, paused: boolean, reason?: string): Promise<void> {
+    const m = this.o.mapper.members.get(agentId)
+    if (!m) throw new Error(`Asterisk has not told Agner which interface agent ${agentId} uses`)
+    await this.expectSuccess({ Action: 'QueuePause', Interface: m.iface, Paused: paused ? 'true' : 'false', ...(reason ? { Reason: reason } : {}) })
+  }
+
+  async addMember(agentId: string, queue: string, iface: string, paused = false): Promise<void> {
+    await this.expectSuccess({ Action: 'QueueAdd', Queue: queue, Interface: iface, MemberName: agentId, Paused: paused ? 'true' : 'false' })
+  }
+
+  async removeMember(queue: string, iface: string): Promise<void> {
+    await this.expectSuccess({ Action: 'QueueRemove', Queue: queue, Interface: iface })
+  }
+
+  private async expectSuccess(fields: Record<string, string | number | undefined>): Promise<void> {
+    const r = await this.action(fields)
+    if (r.headers.Response !== 'Success') throw new Error(`Asterisk refused ${String(fields.Action)}: ${r.headers.Message ?? 'no reason given'}`)
+  }
+
+  private get replyMs(): number { return this.o.replyTimeoutMs ?? 10_000 }
+
+  private open(): void {
+    if (this.stopped) return
+    this.setState({ phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() })
+    this.reader = new AmiFrameReader()
+    this.loggedIn = false
+    const s = this.o.tls
+      ? tlsConnect({ host: this.o.host, port: this.o.port, rejectUnauthorized: false })
+      : tcpConnect({ host: this.o.host, port: this.o.port })
+    this.socket = s
+    s.setNoDelay(true)
+    s.setKeepAlive(true, 30_000)
+    const connectTimer = setTimeout(() => s.destroy(new Error('no answer in 10 s')), 10_000)
+    let banner = false
+    let head = ''
+    let failure: Sentence | undefined
+    s.on('data', (chunk: Buffer) => {
+      if (!banner && head.length < 256) {
+        head += chunk.toString('latin1')
+        if (head.includes('\n') && !head.startsWith('Asterisk Call Manager/')) {
+          // Something answered that is not Asterisk's manager interface.
+          failure = sayings('notPbx', { address: this.address, what: 'Asterisk Call Manager' })
+          s.destroy()
+          return
+        }
+      }
+      for (const f of this.reader.push(chunk)) {
+        if (f.kind === 'banner') { banner = true; clearTimeout(connectTimer); void this.login().catch((err: Error) => { failure = err instanceof LoginRefused ? err.said : sayings('unreachable', { address: this.address, message: err.message }); s.destroy() }) }
+        else if (f.kind === 'problem') this.o.onProblem({ reason: f.problem, raw: f.raw, offset: f.offset })
+        else this.onMessage(f.message)
+      }
+    })
+    s.on('error', (err) => { failure ??= sayings('unreachable', { address: this.address, message: err.message }) })
+    s.on('close', () => {
+      clearTimeout(connectTimer)
+      for (const f of this.reader.end()) if (f.kind === 'problem') this.o.onProblem({ reason: f.problem, raw: f.raw, offset: f.offset })
+      const wasUp = this.loggedIn
+      this.teardown(new Error(`the connection to ${this.address} closed`))
+      if (this.stopped) return
+      if (wasUp) this.backoff.reset()
+      const problem = failure ?? sayings('closed', { address: this.address })
+      // A refused login waits longer: retrying a wrong password fast only fills Asterisk's log.
+      const delay = failure?.code === 'amiLoginRefused' ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
+      this.setState(retryState(problem, delay, this.now()))
+      this.retryTimer = setTimeout(() => this.open(), delay)
+      this.retryTimer.unref()
+    })
+  }
+
+  private async login(): Promise<void> {
+    const s = this.socket!
+    const r = await this.rawAction(s, { Action: 'Login', Username: this.o.username, Secret: this.o.secret, Events: 'off' })
+    if (r.headers.Response !== 'Success') throw new LoginRefused(sayings('amiLoginRefused', { user: this.o.username, address: this.address, message: r.headers.Message ?? 'refused' }))
+    this.loggedIn = true
+    // The filter keeps Asterisk from sending what Agner does not read; older versions without the
+    // Filter action (or a user without its privilege) still work, with every event sent.
+    await this.action({ Action: 'Filter', Operation: 'Add', Filter: AMI_EVENT_FILTER }).catch(() => undefined)
+    await this.action({ Action: 'Events', EventMask: 'agent,call' })
+    this.o.mapper.beginResync()
+    s.write(amiAction({ Action: 'QueueStatus', ActionID: 'agner-resync' }))
+    this.backoff.reset()
+    this.setState({ phase: 'connected', said: sayings('connected'), since: this.now() })
+    this.pingTimer = setInterval(() => {
+      this.action({ Action: 'Ping' }).catch(() => {
+        if (this.socket === s) { this.setState({ ...this.state, problem: sayings('silent', { address: this.address, seconds: this.replyMs / 1000 }) }); s.destroy() }
+      })
+    }, this.o.pingEveryMs ?? 20_000)
+    this.pingTimer.unref()
+    this.tickTimer = setInterval(() => this.emit(this.o.mapper.tick(this.now())), 1000)
+    this.tickTimer.unref()
+  }
+
+  /** Before login completes: a response by ActionID, without the logged-in check. */
+  private rawAction(s: Socket, fields: Record<string, string>): Promise<AmiMessage> {
+    const id = `agner-${++this.seq}`
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { this.pending.delete(id); reject(new Error(`no answer to Login in ${this.replyMs / 1000} s`)) }, this.replyMs)
+      this.pending.set(id, { resolve, reject, timer })
+      s.write(amiAction({ ...fields, ActionID: id }))
+    })
+  }
+
+  private onMessage(m: AmiMessage): void {
+    const h = m.headers
+    const id = h.ActionID
+    if (h.Response !== undefined && id && this.pending.has(id)) {
+      const p = this.pending.get(id)!
+      this.pending.delete(id)
+      clearTimeout(p.timer)
+      p.resolve(m)
+      return
+    }
+    if (!h.Event) return
+    const now = this.now()
+    const events = this.o.mapper.map(m, now)
+    if (h.Event === 'QueueStatusComplete' && id === 'agner-resync') events.push(...this.o.mapper.endResync(now))
+    this.emit(events)
+  }
+
+  private emit(events: CanonicalEvent[]): void { if (events.length > 0) this.o.onEvents(events) }
+
+  private teardown(err: Error): void {
+    clearInterval(this.pingTimer)
+    clearInterval(this.tickTimer)
+    for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(err) }
+    this.pending.clear()
+    this.loggedIn = false
+    this.socket?.destroy()
+    this.socket = undefined
+  }
+
+  private setState(s: SourceState): void { this.state = s; this.o.onState(s) }
+}
+
+class LoginRefused extends Error {
+  constructor(readonly said: Sentence) { super(said.text.en) }
+}

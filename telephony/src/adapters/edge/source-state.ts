@@ -1,0 +1,49 @@
+/**
+ * What a source connection says about itself, in both languages, and its retry rhythm: capped
+ * exponential backoff, never a tight loop. Pure.
+ */
+import { sentences, type Sentence } from '@agner/events/sentences'
+
+export const sayings = sentences({
+  connected: { en: 'connected', 'zh-CN': '已连接' },
+  connecting: { en: 'connecting to {address}', 'zh-CN': '正在连接 {address}' },
+  retrying: { en: 'connecting: retry in {seconds} s', 'zh-CN': '连接中：{seconds} 秒后重试' },
+  amiLoginRefused: { en: "AMI login refused for user '{user}' at {address}: {message}", 'zh-CN': 'AMI 登录被拒绝：用户“{user}”，地址 {address}：{message}' },
+  eslAuthRefused: { en: 'FreeSWITCH event socket refused the password at {address}: {message}', 'zh-CN': 'FreeSWITCH 事件套接字拒绝了 {address} 的密码：{message}' },
+  unreachable: { en: '{address} unreachable: {message}', 'zh-CN': '无法连接 {address}：{message}' },
+  notPbx: { en: '{address} did not answer as {what}; check the host and port', 'zh-CN': '{address} 的应答不是 {what}；请检查主机和端口' },
+  silent: { en: '{address} stopped answering (no reply to the keepalive in {seconds} s)', 'zh-CN': '{address} 停止响应（{seconds} 秒内没有回应保活请求）' },
+  closed: { en: '{address} closed the connection', 'zh-CN': '{address} 关闭了连接' },
+  fileUnreadable: { en: 'queue_log not readable: {message} ({path})', 'zh-CN': '无法读取 queue_log：{message}（{path}）' },
+  fileMissing: { en: 'queue_log not found at {path}; check the path and that Asterisk writes it (logger.conf queue_log = yes)', 'zh-CN': '在 {path} 找不到 queue_log；请检查路径，并确认 Asterisk 会写入它（logger.conf 中 queue_log = yes）' },
+  following: { en: 'following {path}', 'zh-CN': '正在跟踪 {path}' },
+  dbRefused: { en: 'MySQL/MariaDB refused the connection to {address}: {message}', 'zh-CN': 'MySQL/MariaDB 拒绝连接 {address}：{message}' },
+  dbTable: { en: 'the queue_log table cannot be read at {address}: {message}', 'zh-CN': '无法读取 {address} 上的 queue_log 表：{message}' },
+  reading: { en: 'reading table {table} at {address}', 'zh-CN': '正在读取 {address} 上的表 {table}' },
+  disabled: { en: 'disabled', 'zh-CN': '已停用' },
+})
+
+export type SourcePhase = 'connecting' | 'connected' | 'retrying' | 'error' | 'stopped'
+
+export interface SourceState {
+  phase: SourcePhase
+  said: Sentence
+  /** The last thing that went wrong (kept while retrying, cleared once connected). */
+  problem?: Sentence
+  /** When the next attempt is due (epoch ms), while retrying. */
+  retryAt?: number
+  since: number
+}
+
+/** Capped exponential backoff: 1 s, 2 s, 4 s … up to `maxMs`; `reset()` after a good connection. */
+export class Backoff {
+  private n = 0
+  constructor(private readonly initialMs = 1000, private readonly maxMs = 30_000) {}
+  next(): number { const ms = Math.min(this.maxMs, this.initialMs * 2 ** this.n); this.n = Math.min(this.n + 1, 30); return ms }
+  reset(): void { this.n = 0 }
+}
+
+/** Waiting before the next attempt: "connecting: retry in 8 s", with the reason kept beside it. */
+export function retryState(problem: Sentence, delayMs: number, now: number): SourceState {
+  return { phase: 'retrying', said: sayings('retrying', { seconds: Math.ceil(delayMs / 1000) }), problem, retryAt: now + delayMs, since: now }
+}
