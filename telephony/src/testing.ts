@@ -2,3 +2,4 @@
 export * from './adapters/asterisk-common/synthetic-center.ts'
 export * from './adapters/freeswitch-esl/frame-writer.ts'
 export * from './adapters/asterisk-ami/fake-server.ts'
+export * from './adapters/freeswitch-esl/fake-server.ts'

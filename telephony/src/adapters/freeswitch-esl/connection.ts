@@ -1,0 +1,193 @@
+/**
+ * The FreeSWITCH event socket connection (inbound mode, the edge): `auth`, then `event json` (or
+ * `plain`) for `CUSTOM callcenter::info` and the channel events the mapper reads, a resync from
+ * `callcenter_config` lists on every (re)connect, an `api status` keepalive, reconnects with capped
+ * backoff. Commands are answered in order on the socket, so replies are matched first-in first-out.
+ */
+import { connect, type Socket } from 'node:net'
+import type { CanonicalEvent } from '@agner/events'
+import type { Sentence } from '@agner/events/sentences'
+import { Backoff, retryState, sayings, type SourceState } from '../edge/source-state.ts'
+import { eslCommand, eslEventOf, EslFrameReader, type EslFrame } from './frames.ts'
+import { pipeTable, type EslMapper } from './map.ts'
+
+export interface EslConnectionOptions {
+  host: string
+  port: number
+  password: string
+  framing?: 'json' | 'plain'
+  mapper: EslMapper
+  onEvents: (events: CanonicalEvent[]) => void
+  onProblem: (p: { reason: string; raw: string; offset: number }) => void
+  onState: (s: SourceState) => void
+  pingEveryMs?: number
+  replyTimeoutMs?: number
+  backoff?: Backoff
+  now?: () => number
+}
+
+export const ESL_EVENTS = 'CUSTOM callcenter::info CHANNEL_HOLD CHANNEL_UNHOLD CHANNEL_HANGUP'
+
+interface Waiting { resolve: (f: EslFrame) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+
+export class EslConnection {
+  private socket: Socket | undefined
+  private waiting: Waiting[] = []
+  private stopped = false
+  private ready = false
+  private retryTimer: NodeJS.Timeout | undefined
+  private pingTimer: NodeJS.Timeout | undefined
+  private tickTimer: NodeJS.Timeout | undefined
+  private readonly backoff: Backoff
+  private readonly now: () => number
+  private readonly address: string
+  state: SourceState
+
+  constructor(private readonly o: EslConnectionOptions) {
+    this.backoff = o.backoff ?? new Backoff()
+    this.now = o.now ?? Date.now
+    this.address = `${o.host}:${o.port}`
+    this.state = { phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() }
+  }
+
+  get connected(): boolean { return this.ready }
+
+  start(): void { this.stopped = false; this.open() }
+
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.retryTimer)
+    this.teardown(new Error('stopped'))
+    this.setState({ phase: 'stopped', said: sayings('disabled'), since: this.now() })
+  }
+
+  /** `api …`: FreeSWITCH's answer body; `-ERR …` rejects. */
+  async api(command: string): Promise<string> {
+    if (!this.ready || !this.socket) throw new Error(`not connected to FreeSWITCH at ${this.address}`)
+    const f = await this.send(this.socket, `api ${command}`)
+    if (f.body.startsWith('-ERR')) throw new Error(`FreeSWITCH refused "${command}": ${f.body.trim()}`)
+    return f.body
+  }
+
+  /** An agent's status carried to mod_callcenter (`Available`, `On Break`, `Logged Out`). */
+  async setAgentStatus(agent: string, status: 'Available' | 'On Break' | 'Logged Out'): Promise<void> {
+    await this.api(`callcenter_config agent set status ${agent} '${status}'`)
+  }
+
+  private open(): void {
+    if (this.stopped) return
+    this.setState({ phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() })
+    const reader = new EslFrameReader()
+    const s = connect({ host: this.o.host, port: this.o.port })
+    this.socket = s
+    s.setNoDelay(true)
+    s.setKeepAlive(true, 30_000)
+    const connectTimer = setTimeout(() => s.destroy(new Error('no answer in 10 s')), 10_000)
+    let greeted = false
+    let failure: Sentence | undefined
+    s.on('data', (chunk: Buffer) => {
+      for (const r of reader.push(chunk)) {
+        if (r.kind === 'problem') { this.o.onProblem({ reason: r.problem, raw: r.raw, offset: r.offset }); continue }
+        const f = r.frame
+        const type = f.headers['Content-Type'] ?? ''
+        if (!greeted) {
+          clearTimeout(connectTimer)
+          greeted = true
+          if (type !== 'auth/request') { failure = sayings('notPbx', { address: this.address, what: 'FreeSWITCH event socket' }); s.destroy(); return }
+          void this.login(s).catch((err: Error) => { failure = err instanceof AuthRefused ? err.said : sayings('unreachable', { address: this.address, message: err.message }); s.destroy() })
+          continue
+        }
+        if (type === 'command/reply' || type === 'api/response') { this.reply(f); continue }
+        if (type === 'text/disconnect-notice' || type === 'text/rude-rejection') { failure = sayings('unreachable', { address: this.address, message: f.body.trim() || type }); continue }
+        const e = eslEventOf(f)
+        if (!e) continue
+        if (!e.ok) { this.o.onProblem({ reason: e.problem, raw: f.body.slice(0, 4096), offset: f.offset }); continue }
+        this.emit(this.o.mapper.map(e.event, this.now()))
+      }
+    })
+    s.on('error', (err) => { failure ??= sayings('unreachable', { address: this.address, message: err.message }) })
+    s.on('close', () => {
+      clearTimeout(connectTimer)
+      for (const r of reader.end()) if (r.kind === 'problem') this.o.onProblem({ reason: r.problem, raw: r.raw, offset: r.offset })
+      const wasUp = this.ready
+      this.teardown(new Error(`the connection to ${this.address} closed`))
+      if (this.stopped) return
+      if (wasUp) this.backoff.reset()
+      const delay = failure?.code === 'eslAuthRefused' ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
+      this.setState(retryState(failure ?? sayings('closed', { address: this.address }), delay, this.now()))
+      this.retryTimer = setTimeout(() => this.open(), delay)
+      this.retryTimer.unref()
+    })
+  }
+
+  private async login(s: Socket): Promise<void> {
+    const auth = await this.send(s, `auth ${this.o.password}`)
+    const text = auth.headers['Reply-Text'] ?? ''
+    if (!text.startsWith('+OK')) throw new AuthRefused(sayings('eslAuthRefused', { address: this.address, message: text || 'refused' }))
+    const sub = await this.send(s, `event ${this.o.framing ?? 'json'} ${ESL_EVENTS}`)
+    if (!(sub.headers['Reply-Text'] ?? '').startsWith('+OK')) throw new Error(`FreeSWITCH refused the event subscription: ${sub.headers['Reply-Text'] ?? ''}`)
+    this.ready = true
+    await this.resync(s)
+    this.backoff.reset()
+    this.setState({ phase: 'connected', said: sayings('connected'), since: this.now() })
+    this.pingTimer = setInterval(() => {
+      this.send(s, 'api status').catch(() => {
+        if (this.socket === s) { this.setState({ ...this.state, problem: sayings('silent', { address: this.address, seconds: this.replyMs / 1000 }) }); s.destroy() }
+      })
+    }, this.o.pingEveryMs ?? 20_000)
+    this.pingTimer.unref()
+    this.tickTimer = setInterval(() => this.emit(this.o.mapper.tick(this.now())), 1000)
+    this.tickTimer.unref()
+  }
+
+  /** Who is logged in and who waits, from mod_callcenter's own lists. */
+  private async resync(s: Socket): Promise<void> {
+    const agents = await this.send(s, 'api callcenter_config agent list')
+    const out = this.o.mapper.resyncAgents(agents.body, this.now())
+    const queues = await this.send(s, 'api callcenter_config queue list')
+    for (const q of pipeTable(queues.body)) {
+      if (!q.name) continue
+      const members = await this.send(s, `api callcenter_config queue list members ${q.name}`)
+      out.push(...this.o.mapper.resyncMembers(members.body, this.now()))
+    }
+    this.emit(out)
+  }
+
+  private get replyMs(): number { return this.o.replyTimeoutMs ?? 10_000 }
+
+  private send(s: Socket, line: string): Promise<EslFrame> {
+    return new Promise((resolve, reject) => {
+      const w: Waiting = {
+        resolve, reject,
+        timer: setTimeout(() => { this.waiting = this.waiting.filter((x) => x !== w); reject(new Error(`FreeSWITCH did not answer "${line.split(' ')[0]}" in ${this.replyMs / 1000} s`)) }, this.replyMs),
+      }
+      this.waiting.push(w)
+      s.write(eslCommand(line))
+    })
+  }
+
+  private reply(f: EslFrame): void {
+    const w = this.waiting.shift()
+    if (!w) return
+    clearTimeout(w.timer)
+    w.resolve(f)
+  }
+
+  private emit(events: CanonicalEvent[]): void { if (events.length > 0) this.o.onEvents(events) }
+
+  private teardown(err: Error): void {
+    clearInterval(this.pingTimer)
+    clearInterval(this.tickTimer)
+    for (const w of this.waiting) { clearTimeout(w.timer); w.reject(err) }
+    this.waiting = []
+    this.ready = false
+    this.socket?.destroy()
+    this.socket = undefined
+  }
+
+  private setState(s: SourceState): void { this.state = s; this.o.onState(s) }
+}
+
+class AuthRefused extends Error {
+  constructor(readonly said: Sentence) { super(said.text.en) }
+}
