@@ -53,6 +53,8 @@ export interface Config {
   accessSyncMs: number
   /** A JSON file with the ACD's queues, agents and IVR flows (telephony/README.md); unset: the demo's, or none. */
   acdConfigFile?: string
+  /** A JSON file of PBX sources for automated installs (README "Connect your PBX"); sources added in the app live in AGNER_DATA_DIR/sources.json. */
+  sourcesFile?: string
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool(env, 'AGNER_TRUST_PROXY', false),
     accessSyncMs: int(env, 'AGNER_ACCESS_SYNC_MS', 5000, 500, 600_000),
     acdConfigFile: env.AGNER_ACD_CONFIG || undefined,
+    sourcesFile: env.AGNER_SOURCES_FILE || undefined,
     ...overrides,
   }
 }

@@ -26,6 +26,9 @@ import { StoreWriter } from './writer.ts'
 import { StoreHealth } from './store-health.ts'
 import { publishDemoWeeks } from './wfm/demo-weeks.ts'
 import { engineCatalog } from './reports/catalog.ts'
+import { SourcesService } from './sources/sources-service.ts'
+import { PbxControl } from './sources/pbx-control.ts'
+import { startSources } from './sources/start-sources.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -43,6 +46,8 @@ export interface Agner {
   storeHealth: StoreHealth
   access: AccessRuntime
   acd: RealtimeAcd
+  /** PBX sources: AMI, queue_log, FreeSWITCH (Admin → Sources). */
+  sources: SourcesService
   /** Accounts created at this start, with their one-time passwords (to print). */
   bootstrap: BootstrapResult
   emitter?: RealtimeEmitter
@@ -121,9 +126,11 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
+  const sources = startSources(config, bus, engine)
   const app = await buildApp({
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes: centerCodes(acdConfig),
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
+    sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
     security: securityOptions(config),
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
@@ -155,10 +162,11 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, sources, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()
+      await sources.stop()
       await app.close()
       access.directory.stop()
       feed.stop()

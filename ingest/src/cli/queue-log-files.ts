@@ -10,7 +10,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import type { CanonicalEvent } from '@agner/events'
-import { createStore, eventToRow, insertEventRows, migrate, rebuildRollups, type EventRow } from '@agner/analytics'
+import { createStore, eventToRow, insertEventRows, migrate, rebuildRollups, type EventRow, type Store } from '@agner/analytics'
 import { parseQueueLogLine, QueueLogMapper } from '@agner/telephony'
 import { loadConfig, storeConfig } from '../config.ts'
 
@@ -58,20 +58,22 @@ export async function convertQueueLogs(a: QueueLogFilesArgs): Promise<void> {
   report(s, 'converted')
 }
 
-export async function importQueueLogs(a: QueueLogFilesArgs): Promise<void> {
-  const c = loadConfig()
-  const store = await createStore(storeConfig(c))
+export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; tenant?: string }): Promise<void> {
+  const c = a.store ? undefined : loadConfig()
+  const store = a.store ?? await createStore(storeConfig(c!))
+  const tenant = a.tenant ?? c!.tenant
   try {
     await migrate(store.client)
     let first = Infinity, last = -Infinity
-    const s = await readQueueLogs(a, c.tenant, async (events) => {
+    const s = await readQueueLogs(a, tenant, async (events) => {
       const rows: EventRow[] = events.map((e) => { first = Math.min(first, e.time); last = Math.max(last, e.time); return eventToRow(e) })
       await insertEventRows(store, rows)
     })
     // Straight into the store: bring the report rollups up to date for the period imported.
-    if (s.events > 0) await rebuildRollups(store.client, c.tenant, first - 86_400_000, last + 86_400_000)
+    if (s.events > 0) await rebuildRollups(store.client, tenant, first - 86_400_000, last + 86_400_000)
     report(s, 'imported')
   } finally {
-    await store.close()
+    // A store handed in belongs to its owner (a running Agner); only our own is closed.
+    if (!a.store) await store.close()
   }
 }

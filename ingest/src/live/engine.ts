@@ -92,6 +92,12 @@ export class LiveEngine {
 
   hasQueue(queueId: string): boolean { return this.queues.has(queueId) }
 
+  /** The queue a contact was last offered from or connected in (PBX wrap-ups are stored against it). */
+  queueOfContact(contactId: string): string | undefined { return this.contactQueue.get(contactId) }
+
+  /** Gives an agent a display name (a PBX source's mapping). */
+  nameAgent(agentId: string, name: string): void { this.agentNames.set(agentId, name) }
+
   /** An agent's display name (the id when none is configured). */
   agentName(agentId: string): string { return this.agentNames.get(agentId) ?? agentId }
 

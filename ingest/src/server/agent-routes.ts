@@ -15,10 +15,20 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { AcdError, type AcdEngine, type RealtimeAcd } from '@agner/telephony'
 import { seesQueue, type Principal } from '../access/principal.ts'
 import type { SocketRegistry } from './auth/socket-registry.ts'
+import type { PbxControl } from '../sources/pbx-control.ts'
+import type { LiveEngine } from '../live/engine.ts'
 
-export interface AgentRoutesOptions { acd: RealtimeAcd; sockets: SocketRegistry }
+export interface AgentRoutesOptions {
+  acd: RealtimeAcd
+  sockets: SocketRegistry
+  /** Agents who live on a PBX (a source hosts them): their status is carried out there. */
+  pbx?: Pick<PbxControl, 'hosts' | 'setStatus'>
+  engine?: Pick<LiveEngine, 'agentQueuesOf'>
+}
 
 const ID = { type: 'string', pattern: '^[0-9A-Za-z_.:-]{1,128}$' } as const
+/** Agent ids of PBX agents carry the PBX's names: `1001@default`, `Local/9990@from-queue`. */
+const AGENT_ID = { type: 'string', pattern: '^[0-9A-Za-z_.:@/-]{1,128}$' } as const
 const STATUS_BODY = {
   type: 'object', required: ['status'], additionalProperties: false,
   properties: { status: { type: 'string', enum: ['available', 'aux', 'offline'] }, reasonCode: { type: 'string', minLength: 1, maxLength: 64 } },
@@ -43,7 +53,7 @@ async function attempt<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T 
   }
 }
 
-export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets }) => {
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets, pbx, engine: live }) => {
   const desk = { permission: 'agent:desktop' } as const
 
   /** Runs an ACD command for the caller's own agent; AcdError becomes 404/409 with its sentence. */
@@ -57,6 +67,8 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
 
   app.post('/api/agent/status', { schema: { body: STATUS_BODY }, config: { access: desk } }, async (req, reply) => {
     const b = req.body as { status: 'available' | 'aux' | 'offline'; reasonCode?: string }
+    const mine = req.principal!.agentId
+    if (mine && pbx?.hosts(mine)) return pbx.setStatus(mine, b.status, b.reasonCode, 'agent')
     return command(req, reply, (engine, id) => engine.setStatus(id, b.status, b.reasonCode, 'agent'))
   })
 
@@ -97,11 +109,15 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
 
   // Supervisors: force an agent's status or log them out, for agents of the queues they see.
   app.post('/api/agents/:agentId/status', {
-    schema: { params: { type: 'object', required: ['agentId'], properties: { agentId: ID } }, body: STATUS_BODY },
+    schema: { params: { type: 'object', required: ['agentId'], properties: { agentId: AGENT_ID } }, body: STATUS_BODY },
     config: { access: { permission: 'agents:control' } },
   }, async (req, reply) => {
     const { agentId } = req.params as { agentId: string }
     const b = req.body as { status: 'available' | 'aux' | 'offline'; reasonCode?: string }
+    if (pbx?.hosts(agentId)) {
+      if (!inScope(req.principal!, live?.agentQueuesOf(agentId) ?? [])) return reply.status(404).send({ error: `There is no agent "${agentId}" in your teams.` })
+      return pbx.setStatus(agentId, b.status, b.reasonCode, 'supervisor')
+    }
     return attempt(reply, () => acd.run((engine) => {
       const a = engine.agent(agentId)
       if (!inScope(req.principal!, a.queues.map((q) => q.cfg.id))) throw new AcdError('not_found', `There is no agent "${agentId}" in your teams.`)

@@ -3,6 +3,9 @@
  * no process concerns (those live in server.ts), so tests build it and inject requests.
  * The guard is registered first: every route after it must declare its access.
  */
+import type { SourcesService } from '../sources/sources-service.ts'
+import type { PbxControl } from '../sources/pbx-control.ts'
+import { sourceRoutes } from './source-routes.ts'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
@@ -89,6 +92,8 @@ export interface AppDeps {
   storeHealth?: StoreHealth
   /** The center's own disposition and aux reason codes with their names in both languages. */
   codes?: CenterCodes
+  /** PBX sources (Admin → Sources) and the control of agents who live on a PBX. */
+  sources?: { service: SourcesService; pbx: PbxControl }
   webRoot?: string
   logLevel?: string
 }
@@ -131,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   const knownQueue = (id: string): boolean => deps.engine.hasQueue(id)
-  await app.register(healthRoutes, { bus: deps.bus, store: deps.store, storeHealth: deps.storeHealth })
+  await app.register(healthRoutes, { bus: deps.bus, store: deps.store, storeHealth: deps.storeHealth, sources: deps.sources?.service })
   await app.register(authRoutes, {
     directory, sessions, audit, limits: deps.security.login, absoluteMs: deps.security.sessionAbsoluteMs, secureCookies: deps.security.cookieSecure,
     timeZone: deps.timeZone ?? deps.engine.timeZone, codes: deps.codes,
@@ -145,7 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
-  await app.register(agentRoutes, { acd: deps.acd, sockets })
+  await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx })
+  if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   const catalog = engineCatalog(deps.engine)
   const reports = new ReportService({

@@ -89,10 +89,13 @@ export class FakeAmiServer {
         for (const e of this.queueStatus) s.write(`${e.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '')}\r\n${id}\r\n`)
         s.write(`Event: QueueStatusComplete\r\n${id}EventList: Complete\r\nListItems: ${this.queueStatus.length}\r\n\r\n`)
         return
-      case 'QueuePause':
+      case 'QueuePause': {
         ok('Message: Interface paused successfully\r\n')
-        void this.event(`Event: QueueMemberPause\nPrivilege: agent,all\nQueue: ${h.Queue ?? 'sales'}\nInterface: ${h.Interface}\nMemberName: ${h.Interface}\nPaused: ${h.Paused === 'true' ? 1 : 0}\nPausedReason: ${h.Reason ?? ''}`)
+        // The echo names the member as QueueStatus did (its MemberName for that Interface).
+        const member = this.queueStatus.map((e) => ({ iface: /Interface: (.*)/.exec(e)?.[1], name: /MemberName: (.*)/.exec(e)?.[1] })).find((m) => m.iface === h.Interface)
+        void this.event(`Event: QueueMemberPause\nPrivilege: agent,all\nQueue: ${h.Queue ?? 'sales'}\nInterface: ${h.Interface}\nMemberName: ${member?.name ?? h.Interface}\nPaused: ${h.Paused === 'true' ? 1 : 0}\nPausedReason: ${h.Reason ?? ''}`)
         return
+      }
       default:
         if (!this.loggedIn.has(s)) { s.write(`Response: Error\r\n${id}Message: Permission denied\r\n\r\n`); return }
         ok()
