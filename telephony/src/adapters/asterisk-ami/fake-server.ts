@@ -22,6 +22,8 @@ export class FakeAmiServer {
   private server: Server | undefined
   private readonly clients = new Set<Socket>()
   private readonly loggedIn = new WeakSet<Socket>()
+  /** Each socket's writes in order: a message is never interleaved with another, as in Asterisk. */
+  private readonly queues = new WeakMap<Socket, Promise<void>>()
   port = 0
   logins = 0
   failedLogins = 0
@@ -39,7 +41,7 @@ export class FakeAmiServer {
   /** One event block (fields in order) to every logged-in client. */
   async event(text: string): Promise<void> {
     const block = text.endsWith('\r\n\r\n') ? text : `${text.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '')}\r\n\r\n`
-    await Promise.all([...this.clients].filter((c) => this.loggedIn.has(c)).map((c) => this.write(c, block)))
+    await Promise.all([...this.clients].filter((c) => this.loggedIn.has(c)).map((c) => this.send(c, block)))
   }
 
   /** Drops every connection; with `midEvent`, after writing half of an event block. */
@@ -71,7 +73,7 @@ export class FakeAmiServer {
   private onAction(s: Socket, h: Record<string, string>): void {
     this.actions.push(h)
     const id = h.ActionID ? `ActionID: ${h.ActionID}\r\n` : ''
-    const ok = (extra = ''): void => { s.write(`Response: Success\r\n${id}${extra}\r\n`) }
+    const ok = (extra = ''): void => { void this.send(s, `Response: Success\r\n${id}${extra}\r\n`) }
     switch (h.Action) {
       case 'Login':
         if (h.Username === (this.o.username ?? 'agner') && h.Secret === (this.o.secret ?? 'secret')) {
@@ -80,14 +82,14 @@ export class FakeAmiServer {
           ok('Message: Authentication accepted\r\n')
         } else {
           this.failedLogins++
-          s.end(`Response: Error\r\n${id}Message: Authentication failed\r\n\r\n`)
+          void this.send(s, `Response: Error\r\n${id}Message: Authentication failed\r\n\r\n`).then(() => s.end())
         }
         return
       case 'Ping': ok('Ping: Pong\r\n'); return
       case 'QueueStatus':
         ok('EventList: start\r\nMessage: Queue status will follow\r\n')
-        for (const e of this.queueStatus) s.write(`${e.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '')}\r\n${id}\r\n`)
-        s.write(`Event: QueueStatusComplete\r\n${id}EventList: Complete\r\nListItems: ${this.queueStatus.length}\r\n\r\n`)
+        for (const e of this.queueStatus) void this.send(s, `${e.replace(/\r?\n/g, '\r\n').replace(/(\r\n)*$/, '')}\r\n${id}\r\n`)
+        void this.send(s, `Event: QueueStatusComplete\r\n${id}EventList: Complete\r\nListItems: ${this.queueStatus.length}\r\n\r\n`)
         return
       case 'QueuePause': {
         ok('Message: Interface paused successfully\r\n')
@@ -97,9 +99,15 @@ export class FakeAmiServer {
         return
       }
       default:
-        if (!this.loggedIn.has(s)) { s.write(`Response: Error\r\n${id}Message: Permission denied\r\n\r\n`); return }
+        if (!this.loggedIn.has(s)) { void this.send(s, `Response: Error\r\n${id}Message: Permission denied\r\n\r\n`); return }
         ok()
     }
+  }
+
+  private send(c: Socket, text: string): Promise<void> {
+    const next = (this.queues.get(c) ?? Promise.resolve()).then(() => this.write(c, text))
+    this.queues.set(c, next)
+    return next
   }
 
   private async write(c: Socket, text: string): Promise<void> {
