@@ -151,6 +151,13 @@ const MATRIX: Record<string, Row> = {
   'POST /api/acd/contacts/:contactId/hangup': {
     allow: ['admin', 'token'], ok: 200, req: async () => ({ path: `/api/acd/contacts/${await c.agner.acd.run((e) => e.arrive({ queueId: 'support' }))}/hangup` }),
   },
+  'GET /api/sources': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/sources' }) },
+  'GET /api/sources/:id': { allow: ['admin'], ok: 404, req: () => ({ path: '/api/sources/none' }) },
+  'POST /api/sources': { allow: ['admin'], ok: 201, req: () => ({ path: '/api/sources', body: { id: `log-${Math.random().toString(36).slice(2, 8)}`, kind: 'asterisk-queuelog', path: '/nonexistent/queue_log' } }) },
+  'PUT /api/sources/:id': { allow: ['admin'], ok: 404, req: () => ({ path: '/api/sources/none', body: { kind: 'asterisk-queuelog', path: '/nonexistent/queue_log' } }) },
+  'DELETE /api/sources/:id': { allow: ['admin'], ok: 404, req: () => ({ path: '/api/sources/none' }) },
+  // A call no PBX reported: the agent may send a wrap-up, and gets 404 with the reason.
+  'POST /api/agent/pbx-calls/:contactId/wrapup': { allow: ['agent'], ok: 404, req: () => ({ path: '/api/agent/pbx-calls/1700000000.1@sales/wrapup', body: { dispositionCode: 'sale' } }) },
   'GET /ws/boards/:id/live': { allow: ['supervisor', 'planner', 'manager', 'admin', 'display'], ok: 101, ws: true, req: () => ({ path: `/ws/boards/${c.boards.sales}/live` }) },
 }
 

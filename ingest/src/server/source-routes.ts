@@ -27,7 +27,7 @@ export const sourceRoutes: FastifyPluginAsync<SourceRoutesOptions> = async (app,
       return await fn()
     } catch (err) {
       if (!(err instanceof SaidError)) throw err
-      const status = err.said.code === 'notFound' ? notFound : err.said.code === 'exists' || err.said.code === 'fileManaged' ? 409 : 400
+      const status = err.said.code === 'notFound' || err.said.code === 'unknownCall' ? notFound : err.said.code === 'exists' || err.said.code === 'fileManaged' ? 409 : 400
       return reply.status(status).send(refusalBody(req, err))
     }
   }
