@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
 import {
-  AmiConnection, AmiMapper, EslConnection, EslMapper, QueueLogMapper, QueueLogTail, type SourceState,
+  AmiConnection, AmiMapper, EslConnection, EslMapper, QueueLogMapper, QueueLogTableReader, QueueLogTail, type SourceState,
 } from '@agner/telephony'
 import { EchoGuard } from './echo-guard.ts'
 import { idMapper, type SourceSpec } from './source-spec.ts'
@@ -20,6 +20,8 @@ export interface SourceRunnerDeps {
   deadLetters: (letters: DeadLetter[]) => Promise<void>
   /** Where queue_log read positions are kept. */
   stateDir: string
+  /** The center's zone: a realtime queue_log table's `time` is read in it unless the source names another. */
+  timeZone: string
   /** Whether a queue_log source feeds this PBX instance too (then it decides outcomes AMI cannot see). */
   queueLogFeeds: (instance: string) => boolean
   log: (msg: string) => void
@@ -47,7 +49,7 @@ export interface SourceStatus {
 const HOLD_LIMIT = 500_000
 
 export class SourceRunner {
-  private conn: AmiConnection | EslConnection | QueueLogTail | undefined
+  private conn: AmiConnection | EslConnection | QueueLogTail | QueueLogTableReader | undefined
   private ami: AmiMapper | undefined
   private esl: EslMapper | undefined
   private queueLog: QueueLogMapper | undefined
@@ -85,6 +87,14 @@ export class SourceRunner {
     } else if (s.kind === 'freeswitch-esl') {
       this.esl = new EslMapper({ ...common, wrapUpMs })
       this.conn = new EslConnection({ host: s.host!, port: s.port!, password: s.secret ?? '', framing: s.framing, mapper: this.esl, onEvents: (e) => this.take(e), onProblem, onState })
+    } else if (s.kind === 'asterisk-queuelog-db') {
+      mkdirSync(this.d.stateDir, { recursive: true })
+      this.queueLog = new QueueLogMapper({ ...common, wrapUpMs })
+      this.conn = new QueueLogTableReader({
+        host: s.host!, port: s.port!, user: s.username!, password: s.secret ?? '', database: s.database!, table: s.table ?? 'queue_log', timeZone: s.timeZone ?? this.d.timeZone,
+        stateFile: join(this.d.stateDir, `queue_log-table-${s.id}.position`), mapper: this.queueLog,
+        onEvents: async (e) => { this.count(e); await this.d.publish(e) }, onProblem, onState,
+      })
     } else {
       mkdirSync(this.d.stateDir, { recursive: true })
       this.queueLog = new QueueLogMapper({ ...common, wrapUpMs })
@@ -144,7 +154,7 @@ export class SourceRunner {
       ...(st?.problem ? { problem: st.problem } : {}), ...(st?.retryAt ? { retryAt: st.retryAt } : {}), since: st?.since ?? now,
       eventsLastMinute: this.perSecond.reduce((a, b) => a + b, 0), events: this.events,
       ...(this.lastEventAt !== undefined ? { lastEventAt: this.lastEventAt } : {}), ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
-      ...(this.conn instanceof QueueLogTail ? { linesRead: this.conn.linesRead } : {}),
+      ...(this.conn instanceof QueueLogTail || this.conn instanceof QueueLogTableReader ? { linesRead: this.conn.linesRead } : {}),
       problems: this.problems, waitingToPublish: this.outbox.length,
       unknown: [...unknown].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
     }

@@ -4,7 +4,7 @@
  * agent names map to Agner ids and display names. Pure: validation says what is wrong in one
  * sentence per problem.
  */
-export const SOURCE_KINDS = ['asterisk-ami', 'asterisk-queuelog', 'freeswitch-esl'] as const
+export const SOURCE_KINDS = ['asterisk-ami', 'asterisk-queuelog', 'asterisk-queuelog-db', 'freeswitch-esl'] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 export interface NameMap { id?: string; name?: string }
@@ -25,6 +25,10 @@ export interface SourceSpec {
   secret?: string
   /** queue_log file. */
   path?: string
+  /** Realtime queue_log table (MySQL/MariaDB): database, table (default queue_log), the zone its `time` is in (default the center's). */
+  database?: string
+  table?: string
+  timeZone?: string
   framing?: 'json' | 'plain'
   agentField?: 'MemberName' | 'Interface'
   queues?: Record<string, QueueMap>
@@ -33,7 +37,7 @@ export interface SourceSpec {
   origin?: 'api' | 'file'
 }
 
-export const DEFAULT_PORTS: Partial<Record<SourceKind, number>> = { 'asterisk-ami': 5038, 'freeswitch-esl': 8021 }
+export const DEFAULT_PORTS: Partial<Record<SourceKind, number>> = { 'asterisk-ami': 5038, 'freeswitch-esl': 8021, 'asterisk-queuelog-db': 3306 }
 
 const NAME = { type: 'string', minLength: 1, maxLength: 200 } as const
 const MAP_ENTRY = { type: 'object', additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 200 }, name: NAME } } as const
@@ -53,6 +57,9 @@ export const SOURCE_BODY = {
     username: { type: 'string', minLength: 1, maxLength: 100 },
     secret: { type: 'string', minLength: 1, maxLength: 500 },
     path: { type: 'string', minLength: 1, maxLength: 1000 },
+    database: { type: 'string', pattern: '^[A-Za-z0-9_$]{1,64}$' },
+    table: { type: 'string', pattern: '^[A-Za-z0-9_$]{1,64}$' },
+    timeZone: { type: 'string', pattern: '^[A-Za-z_+0-9/-]{1,64}$' },
     framing: { type: 'string', enum: ['json', 'plain'] },
     agentField: { type: 'string', enum: ['MemberName', 'Interface'] },
     queues: { type: 'object', maxProperties: 5000, additionalProperties: { ...MAP_ENTRY, properties: { ...MAP_ENTRY.properties, wrapUpSec: { type: 'integer', minimum: 0, maximum: 3600 } } } },
@@ -67,6 +74,8 @@ export function specProblems(s: SourceSpec): string[] {
   if (s.kind === 'asterisk-ami') { need('host', 'host (the Asterisk server)'); need('username', 'username (a [user] in manager.conf)'); need('secret', 'secret (its secret in manager.conf)') }
   if (s.kind === 'freeswitch-esl') { need('host', 'host (the FreeSWITCH server)'); need('secret', 'secret (the event socket password in event_socket.conf.xml)') }
   if (s.kind === 'asterisk-queuelog') need('path', 'path (the queue_log file, usually /var/log/asterisk/queue_log)')
+  if (s.kind === 'asterisk-queuelog-db') { need('host', 'host (the MySQL/MariaDB server)'); need('username', 'username (a user that may SELECT the table)'); need('database', 'database (where Asterisk writes queue_log)') }
+  if (s.timeZone !== undefined && !validZone(s.timeZone)) p.push(`source "${s.id}": "${s.timeZone}" is not a time zone (use an IANA name such as Asia/Shanghai, or UTC)`)
   return p
 }
 
@@ -75,6 +84,7 @@ export function withDefaults(s: Omit<SourceSpec, 'enabled' | 'instance'> & Parti
   return {
     ...s, enabled: s.enabled ?? true, instance: s.instance ?? s.id,
     ...(s.port === undefined && DEFAULT_PORTS[s.kind] ? { port: DEFAULT_PORTS[s.kind] } : {}),
+    ...(s.kind === 'asterisk-queuelog-db' && !s.table ? { table: 'queue_log' } : {}),
   }
 }
 
@@ -88,4 +98,8 @@ export function publicSpec(s: SourceSpec): Omit<SourceSpec, 'secret'> & { hasSec
 export function idMapper(map: Record<string, NameMap> | undefined): (pbx: string) => string {
   if (!map) return (x) => x
   return (x) => map[x]?.id ?? x
+}
+
+function validZone(z: string): boolean {
+  try { new Intl.DateTimeFormat('en', { timeZone: z }); return true } catch { return false }
 }

@@ -90,7 +90,7 @@ export class SourcesService {
   private runner(spec: SourceSpec): SourceRunner {
     return new SourceRunner(spec, {
       ...this.deps,
-      queueLogFeeds: (instance) => [...this.runners.values()].some((r) => r.spec.enabled && r.spec.kind === 'asterisk-queuelog' && r.spec.instance === instance),
+      queueLogFeeds: (instance) => [...this.runners.values()].some((r) => r.spec.enabled && (r.spec.kind === 'asterisk-queuelog' || r.spec.kind === 'asterisk-queuelog-db') && r.spec.instance === instance),
     })
   }
 

@@ -8,7 +8,7 @@ import type { SourceSpec } from './source-spec.ts'
 
 export function startSources(config: Config, bus: Bus, engine: LiveEngine): SourcesService {
   const sources = new SourcesService({
-    tenant: config.tenant, dataDir: config.dataDir, sourcesFile: config.sourcesFile, stateDir: join(config.dataDir, 'sources'),
+    tenant: config.tenant, timeZone: config.timeZone, dataDir: config.dataDir, sourcesFile: config.sourcesFile, stateDir: join(config.dataDir, 'sources'),
     publish: (events) => bus.publish(events, { timeoutMs: config.publishTimeoutMs }),
     deadLetters: (letters) => bus.deadLetters(letters),
     log: (msg) => console.error(`agner: ${msg}`),

@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule' },
+  nav: { wfm: 'Workforce', live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -112,6 +112,23 @@ export default {
     title: 'Wallboard display links', intro: 'A display link opens one wallboard on a TV with no sign-in. It reads that board’s live figures only, never expires by idleness, and stops the moment it is revoked.',
     board: 'Board', name: 'Where it hangs', create: 'Create link', created: 'Created', createdBy: 'By', lastUsed: 'Last used', state: 'State',
     active: 'Active', revoked: 'Revoked', revoke: 'Revoke', open: 'Open', newLink: 'Display link for {board}', confirmRevoke: 'Revoke “{name}”? Screens using it go blank at once.',
+  },
+  sources: {
+    title: 'Sources', intro: 'The PBXs that feed Agner: Asterisk (AMI live, queue_log for outcomes and history) and FreeSWITCH (event socket, mod_callcenter). Secrets are stored and never shown again.',
+    add: 'Add a source', create: 'Add source', source: 'Source', kind: 'Kind', id: 'ID', name: 'Display name', instance: 'PBX instance',
+    instanceHint: 'The AMI and queue_log sources of one Asterisk share an instance, so a call seen by both counts once.',
+    enabled: 'Enabled', host: 'Host', port: 'Port', username: 'AMI user', secret: 'AMI secret', password: 'Event socket password', secretKept: 'unchanged (leave empty to keep)',
+    agentField: 'Agent is', framing: 'Framing', path: 'queue_log file', address: 'Address', state: 'State', perMinute: 'Events / min', lastEvent: 'Last event',
+    lag: 'Lag', linesRead: 'Lines read', problems: 'Problems', unknown: 'Unmapped events', none: 'No source yet: add your Asterisk or FreeSWITCH.',
+    queueMap: 'Queues (one per line: PBX name, Agner id, display name, wrap-up s)', queueMapHint: 'sales, sales, 销售 / Sales, 30',
+    agentMap: 'Agents (one per line: PBX name, Agner id, display name)', agentMapHint: '1001@default, agent-1001, Wang Fang',
+    badQueueLine: 'Queue line {n}: write "PBX name, Agner id, display name, wrap-up seconds (0–3600)".', badAgentLine: 'Agent line {n}: write "PBX name, Agner id, display name".',
+    retryIn: 'connecting: retry in {seconds} s', seconds: '{n} s', waiting: '{n} waiting for the bus',
+    confirmRemove: 'Remove source “{id}”? Agner stops reading it; what it already stored stays.', fromFile: 'from AGNER_SOURCES_FILE',
+    fromFileHint: 'Defined in the file named by AGNER_SOURCES_FILE; change it there.',
+    dbUser: 'Database user', dbPassword: 'Database password', database: 'Database', table: 'Table', timeZone: 'Time zone of its times',
+    timeZoneHint: 'Asterisk writes the table\'s times in its local time (or UTC with queue_log_realtime_use_gmt); empty: the center\'s zone.',
+    kinds: { 'asterisk-ami': 'Asterisk AMI', 'asterisk-queuelog': 'Asterisk queue_log', 'asterisk-queuelog-db': 'Asterisk queue_log table (MySQL/MariaDB)', 'freeswitch-esl': 'FreeSWITCH event socket' },
   },
   tokens: {
     title: 'API tokens', intro: 'Tokens let other systems send events and read figures. Each carries only the scopes you pick.',

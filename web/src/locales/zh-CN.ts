@@ -2,7 +2,7 @@
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { wfm: '劳动力管理', live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班' },
+  nav: { wfm: '劳动力管理', live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班' },
   reports: {
     range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
@@ -111,6 +111,23 @@ export default {
     title: '大屏展示链接', intro: '大屏链接无需登录即可在电视上打开一个看板。它只能读取该看板的实时数据，不会因闲置而过期，撤销后立即失效。',
     board: '看板', name: '放置位置', create: '创建链接', created: '创建时间', createdBy: '创建人', lastUsed: '最近使用', state: '状态',
     active: '有效', revoked: '已撤销', revoke: '撤销', open: '打开', newLink: '{board} 的大屏链接', confirmRevoke: '确定撤销“{name}”？使用它的屏幕会立即停止显示。',
+  },
+  sources: {
+    title: '数据源', intro: '为 Agner 提供数据的 PBX：Asterisk（AMI 实时数据，queue_log 提供结果与历史）和 FreeSWITCH（事件套接字，mod_callcenter）。密钥保存后不再显示。',
+    add: '添加数据源', create: '添加', source: '数据源', kind: '类型', id: 'ID', name: '显示名称', instance: 'PBX 实例',
+    instanceHint: '同一台 Asterisk 的 AMI 与 queue_log 数据源使用同一实例，两者看到的同一通电话只计一次。',
+    enabled: '启用', host: '主机', port: '端口', username: 'AMI 用户', secret: 'AMI 密钥', password: '事件套接字密码', secretKept: '不变（留空则保留）',
+    agentField: '坐席取自', framing: '格式', path: 'queue_log 文件', address: '地址', state: '状态', perMinute: '每分钟事件', lastEvent: '最近事件',
+    lag: '延迟', linesRead: '已读行数', problems: '问题', unknown: '未映射事件', none: '还没有数据源：请添加您的 Asterisk 或 FreeSWITCH。',
+    queueMap: '队列（每行一个：PBX 名称, Agner ID, 显示名称, 话后处理秒数）', queueMapHint: 'sales, sales, 销售 / Sales, 30',
+    agentMap: '坐席（每行一个：PBX 名称, Agner ID, 显示名称）', agentMapHint: '1001@default, agent-1001, 王芳',
+    badQueueLine: '队列第 {n} 行：请写成“PBX 名称, Agner ID, 显示名称, 话后处理秒数（0–3600）”。', badAgentLine: '坐席第 {n} 行：请写成“PBX 名称, Agner ID, 显示名称”。',
+    retryIn: '连接中：{seconds} 秒后重试', seconds: '{n} 秒', waiting: '{n} 条等待写入消息总线',
+    confirmRemove: '确定移除数据源“{id}”？Agner 将停止读取它；已保存的数据会保留。', fromFile: '来自 AGNER_SOURCES_FILE',
+    fromFileHint: '定义在 AGNER_SOURCES_FILE 指定的文件中；请在该文件中修改。',
+    dbUser: '数据库用户', dbPassword: '数据库密码', database: '数据库', table: '表', timeZone: '表中时间的时区',
+    timeZoneHint: 'Asterisk 按本地时间写入该表（设置 queue_log_realtime_use_gmt 时为 UTC）；留空则使用呼叫中心的时区。',
+    kinds: { 'asterisk-ami': 'Asterisk AMI', 'asterisk-queuelog': 'Asterisk queue_log', 'asterisk-queuelog-db': 'Asterisk queue_log 表（MySQL/MariaDB）', 'freeswitch-esl': 'FreeSWITCH 事件套接字' },
   },
   tokens: {
     title: 'API 令牌', intro: '令牌供其他系统推送事件、读取数据，只具有您勾选的权限范围。',

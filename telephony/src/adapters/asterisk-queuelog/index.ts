@@ -2,3 +2,5 @@
 export * from './parse-line.ts'
 export * from './map.ts'
 export * from './tail.ts'
+export * from './table-rows.ts'
+export * from './table-reader.ts'
