@@ -23,9 +23,13 @@ afterAll(async () => { await rig?.dispose(); await ami.close(); await esl.close(
 
 it('an AMI source added in the form connects, shows the calls replayed to it, and a wrong FreeSWITCH password is said in both languages', async () => {
   const { page, agner } = rig
+  const consoleErrors: string[] = []
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
   await page.goto(`${agner.url}/admin/sources`)
   await page.waitForSelector('[data-testid=sources-empty]')
   await page.click('[data-testid=source-add]')
+  expect(consoleErrors).toEqual([])
   await page.fill('input[name=id]', 'pbx1')
   await page.fill('input[name=name]', 'Asterisk 1')
   await page.fill('input[name=host]', '127.0.0.1')

@@ -121,7 +121,7 @@ export default {
     agentField: 'Agent is', framing: 'Framing', path: 'queue_log file', address: 'Address', state: 'State', perMinute: 'Events / min', lastEvent: 'Last event',
     lag: 'Lag', linesRead: 'Lines read', problems: 'Problems', unknown: 'Unmapped events', none: 'No source yet: add your Asterisk or FreeSWITCH.',
     queueMap: 'Queues (one per line: PBX name, Agner id, display name, wrap-up s)', queueMapHint: 'sales, sales, 销售 / Sales, 30',
-    agentMap: 'Agents (one per line: PBX name, Agner id, display name)', agentMapHint: '1001@default, agent-1001, Wang Fang',
+    agentMap: 'Agents (one per line: PBX name, Agner id, display name)', agentMapHint: "1001{'@'}default, agent-1001, Wang Fang",
     badQueueLine: 'Queue line {n}: write "PBX name, Agner id, display name, wrap-up seconds (0–3600)".', badAgentLine: 'Agent line {n}: write "PBX name, Agner id, display name".',
     retryIn: 'connecting: retry in {seconds} s', seconds: '{n} s', waiting: '{n} waiting for the bus',
     confirmRemove: 'Remove source “{id}”? Agner stops reading it; what it already stored stays.', fromFile: 'from AGNER_SOURCES_FILE',

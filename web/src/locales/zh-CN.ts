@@ -120,7 +120,7 @@ export default {
     agentField: '坐席取自', framing: '格式', path: 'queue_log 文件', address: '地址', state: '状态', perMinute: '每分钟事件', lastEvent: '最近事件',
     lag: '延迟', linesRead: '已读行数', problems: '问题', unknown: '未映射事件', none: '还没有数据源：请添加您的 Asterisk 或 FreeSWITCH。',
     queueMap: '队列（每行一个：PBX 名称, Agner ID, 显示名称, 话后处理秒数）', queueMapHint: 'sales, sales, 销售 / Sales, 30',
-    agentMap: '坐席（每行一个：PBX 名称, Agner ID, 显示名称）', agentMapHint: '1001@default, agent-1001, 王芳',
+    agentMap: '坐席（每行一个：PBX 名称, Agner ID, 显示名称）', agentMapHint: "1001{'@'}default, agent-1001, 王芳",
     badQueueLine: '队列第 {n} 行：请写成“PBX 名称, Agner ID, 显示名称, 话后处理秒数（0–3600）”。', badAgentLine: '坐席第 {n} 行：请写成“PBX 名称, Agner ID, 显示名称”。',
     retryIn: '连接中：{seconds} 秒后重试', seconds: '{n} 秒', waiting: '{n} 条等待写入消息总线',
     confirmRemove: '确定移除数据源“{id}”？Agner 将停止读取它；已保存的数据会保留。', fromFile: '来自 AGNER_SOURCES_FILE',
