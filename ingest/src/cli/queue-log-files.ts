@@ -33,7 +33,7 @@ async function readQueueLogs(a: QueueLogFilesArgs, tenant: string, onEvents: (ev
       s.lines++
       const p = parseQueueLogLine(text)
       if (!p.ok) { s.skipped.push(`${file} line ${n}: ${p.problem}`); continue }
-      batch.push(...mapper.map(p.line))
+      batch.push(...mapper.map(p.line, text))
       if (batch.length >= 10_000) { s.events += batch.length; await onEvents(batch); batch = [] }
     }
   }

@@ -50,12 +50,14 @@ export class AmiFrameReader {
       }
       this.bannerSeen = true
     }
+    // One pass over what arrived: messages are cut by index and the buffer is trimmed once.
+    let start = 0
     for (;;) {
-      const end = findBlankLine(this.pending)
+      const end = findBlankLine(this.pending, start)
       if (!end) break
-      const text = this.pending.slice(0, end.at)
-      const at = this.offset
-      this.consume(end.at + end.len)
+      const text = this.pending.slice(start, end.at)
+      const at = this.offset + start
+      start = end.next
       if (this.skipping) { this.skipping = false; continue }
       if (text.trim() === '') continue
       if (text.length > this.max) {
@@ -64,6 +66,7 @@ export class AmiFrameReader {
       }
       out.push(parseMessage(text, at))
     }
+    if (start > 0) this.consume(start)
     return this.guard(out)
   }
 
@@ -88,17 +91,29 @@ export class AmiFrameReader {
   private consume(n: number): void { this.pending = this.pending.slice(n); this.offset += n }
 }
 
-function findBlankLine(s: string): { at: number; len: number } | undefined {
-  // The earliest of \r\n\r\n or \n\n (a peer writing bare LF).
-  const a = s.indexOf('\r\n\r\n')
-  const b = s.indexOf('\n\n')
-  if (a < 0 && b < 0) return undefined
-  if (a >= 0 && (b < 0 || a + 2 <= b)) return { at: a, len: 4 }
-  return { at: b, len: 2 }
+/**
+ * The first blank line at or after `from`: where the message before it ends (`at`, without its line
+ * terminator) and where the next one starts (`next`). CRLF, bare LF and a mix of them; undefined
+ * until the blank line has wholly arrived. Linear: each newline is looked at once.
+ */
+function findBlankLine(s: string, from: number): { at: number; next: number } | undefined {
+  for (let i = s.indexOf('\n', from); i >= 0; i = s.indexOf('\n', i + 1)) {
+    const c1 = s.charCodeAt(i + 1)
+    const end = i > from && s.charCodeAt(i - 1) === 13 ? i - 1 : i
+    if (c1 === 10) return { at: end, next: i + 2 }
+    if (c1 === 13) {
+      const c2 = s.charCodeAt(i + 2)
+      if (c2 === 10) return { at: end, next: i + 3 }
+      if (Number.isNaN(c2)) return undefined
+    }
+    if (Number.isNaN(c1)) return undefined
+  }
+  return undefined
 }
 
 function parseMessage(latin: string, offset: number): AmiFrame {
-  const text = utf8(latin)
+  // Bytes past ASCII are UTF-8 (caller names in Chinese): decoded only when a message has them.
+  const text = NON_ASCII.test(latin) ? utf8(latin) : latin
   const headers: Record<string, string> = {}
   const lines = text.split(/\r?\n/)
   for (const line of lines) {
@@ -117,6 +132,7 @@ function parseMessage(latin: string, offset: number): AmiFrame {
   return { kind: 'message', message: { headers, raw: text, offset } }
 }
 
+const NON_ASCII = /[\x80-\xff]/
 function utf8(latin: string): string { return Buffer.from(latin, 'latin1').toString('utf8') }
 // eslint-disable-next-line no-control-regex
 function printable(s: string): string { return s.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?') }

@@ -11,7 +11,7 @@
  * (`outcomesFromQueueLog`), nothing: queue_log's exact verb (EXITWITHKEY, EXITEMPTY…) is the outcome.
  */
 import type { CanonicalEvent } from '@agner/events'
-import { asteriskEventId, AsteriskCallBook, nextRing, statusEvent, visitEvent, type AsteriskIdOptions, type AsteriskVisit, type VisitEventBase } from '../asterisk-common/call-book.ts'
+import { asteriskEventId, AsteriskCallBook, nextRing, ringingAgents, ringStarted, ringTaken, statusEvent, visitEvent, type AsteriskIdOptions, type AsteriskVisit, type VisitEventBase } from '../asterisk-common/call-book.ts'
 import type { AmiMessage } from './frames.ts'
 
 export interface AmiMapperOptions extends AsteriskIdOptions {
@@ -79,7 +79,7 @@ export class AmiMapper {
         const v = this.visit(h, t)
         const agentId = this.agentOf(h)
         const offerId = nextRing(v, agentId)
-        v.ringing.set(agentId, { offerId, at: t })
+        ringStarted(v, agentId, offerId, t)
         out.push(visitEvent(b, v, offerId.slice(v.contactId.length + 1), 'contact.offered', t, { offerId, agentId, ringTimeoutMs: this.o.ringTimeoutMs?.(v.queueId) ?? 15_000 }, agentId))
         out.push(...this.activity(b, agentId, 'offered', t, v.contactId))
         break
@@ -96,8 +96,8 @@ export class AmiMapper {
         const v = this.visit(h, t, waitMs)
         const agentId = this.agentOf(h)
         this.leaves.delete(v.callId)
-        v.ringing.delete(agentId)
-        for (const [other] of v.ringing) out.push(...this.endRing(b, v, other, t, 'canceled'), ...this.activity(b, other, 'idle', t))
+        ringTaken(v, agentId)
+        for (const other of ringingAgents(v)) out.push(...this.endRing(b, v, other, t, 'canceled'), ...this.activity(b, other, 'idle', t))
         v.agentId = agentId
         v.connectedAt = t
         v.dequeued = true
@@ -126,7 +126,7 @@ export class AmiMapper {
         const waitMs = int(h.HoldTime) * 1000
         const v = this.visit(h, t, waitMs)
         this.leaves.delete(v.callId)
-        for (const [agent] of v.ringing) out.push(...this.endRing(b, v, agent, t, 'canceled'), ...this.activity(b, agent, 'idle', t))
+        for (const agent of ringingAgents(v)) out.push(...this.endRing(b, v, agent, t, 'canceled'), ...this.activity(b, agent, 'idle', t))
         const position = int(h.Position)
         this.forget(v)
         out.push(
@@ -248,7 +248,7 @@ export class AmiMapper {
     if (this.o.outcomesFromQueueLog) return []
     const b: VisitEventBase = { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-ami' }
     const out: CanonicalEvent[] = []
-    for (const [agent] of v.ringing) out.push(...this.endRing(b, v, agent, at, 'canceled'))
+    for (const agent of ringingAgents(v)) out.push(...this.endRing(b, v, agent, at, 'canceled'))
     const waitMs = Math.max(0, at - v.enteredAt)
     out.push(
       visitEvent(b, v, 'dequeued', 'contact.dequeued', at, why ? { waitMs, outcome: 'error', reason: why } : { waitMs, outcome: 'timeout', ...(position > 0 ? { position } : {}) }),
@@ -258,8 +258,7 @@ export class AmiMapper {
   }
 
   private endRing(b: VisitEventBase, v: AsteriskVisit, agentId: string, t: number, outcome: 'timeout' | 'canceled', ringMs?: number): CanonicalEvent[] {
-    const r = v.ringing.get(agentId)
-    v.ringing.delete(agentId)
+    const r = ringTaken(v, agentId)
     const offerId = r?.offerId ?? nextRing(v, agentId)
     const ms = ringMs ?? (r ? Math.max(0, t - r.at) : 0)
     const fact = offerId.slice(v.contactId.length + 1)

@@ -19,10 +19,10 @@ export interface AsteriskVisit {
   interactionId: string
   queueId: string
   enteredAt: number
-  /** Rings per agent so far (the n of `offer/<agent>/<n>`). */
-  rings: Map<string, number>
-  /** Offers ringing now: agent → when it started and its offer id. */
-  ringing: Map<string, { offerId: string; at: number }>
+  /** Agents rung so far, once per ring (the n of `offer/<agent>/<n>`); small arrays, not Maps: a busy import holds many visits. */
+  rings?: string[]
+  /** Offers ringing now. */
+  ringing?: Array<{ agentId: string; offerId: string; at: number }>
   agentId?: string
   connectedAt?: number
   heldAt?: number
@@ -44,12 +44,18 @@ export interface AsteriskIdOptions {
 }
 
 const MAX_OPEN = 200_000
-const MAX_ENTRIES = 200_000
+// Re-entries happen within minutes; two days of a busy center's calls is plenty to number them.
+const MAX_ENTRIES = 50_000
 
 export class AsteriskCallBook {
   private readonly open = new Map<string, AsteriskVisit>()
-  /** `${callId}@${queue}` → times entered (so a re-entry gets `#2`); bounded. */
-  private readonly entries = new Map<string, number>()
+  /**
+   * `${callId}@${queue}` → times entered (so a re-entry gets `#2`), in two generations: when the
+   * young one is full it becomes the old one and the oldest is dropped whole (a Map trimmed from
+   * its front one key at a time slows down on its tombstones).
+   */
+  private young = new Map<string, number>()
+  private old = new Map<string, number>()
 
   get size(): number { return this.open.size }
   visits(): IterableIterator<AsteriskVisit> { return this.open.values() }
@@ -58,13 +64,11 @@ export class AsteriskCallBook {
   /** A caller entered a queue. */
   enter(callId: string, queueId: string, at: number, interactionId = callId): AsteriskVisit {
     const k = `${callId}@${queueId}`
-    const n = (this.entries.get(k) ?? 0) + 1
-    this.entries.delete(k)
-    this.entries.set(k, n)
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string)
+    const n = (this.entered(k) ?? 0) + 1
+    this.remember(k, n)
     const v = newVisit(n === 1 ? k : `${k}#${n}`, callId, interactionId, queueId, at)
     this.open.set(callId, v)
-    if (this.open.size > MAX_OPEN) this.open.delete(this.open.keys().next().value as string)
+    if (this.open.size > MAX_OPEN) this.dropOldestOpen()
     return v
   }
 
@@ -73,20 +77,47 @@ export class AsteriskCallBook {
     const v = this.open.get(callId)
     if (v) return v
     const k = `${callId}@${queueId}`
-    if (!this.entries.has(k)) this.entries.set(k, 1)
-    const n = this.entries.get(k) ?? 1
+    const n = this.entered(k) ?? 1
+    if (n === 1) this.remember(k, 1)
     const rebuilt = newVisit(n === 1 ? k : `${k}#${n}`, callId, interactionId, queueId, enteredAt)
     this.open.set(callId, rebuilt)
     return rebuilt
   }
 
   close(callId: string): void { this.open.delete(callId) }
+
+  private entered(k: string): number | undefined { return this.young.get(k) ?? this.old.get(k) }
+
+  private remember(k: string, n: number): void {
+    this.young.set(k, n)
+    if (this.young.size >= MAX_ENTRIES / 2) { this.old = this.young; this.young = new Map() }
+  }
+
+  /** Visits that never ended (a log that lost their exit): the oldest tenth is dropped at once. */
+  private dropOldestOpen(): void {
+    let n = Math.ceil(MAX_OPEN / 10)
+    for (const k of this.open.keys()) { if (n-- <= 0) break; this.open.delete(k) }
+  }
   clear(): void { this.open.clear() }
 }
 
 function newVisit(contactId: string, callId: string, interactionId: string, queueId: string, at: number): AsteriskVisit {
-  return { contactId, callId, interactionId, queueId, enteredAt: at, rings: new Map(), ringing: new Map(), holdMs: 0, holdCount: 0, dequeued: false }
+  return { contactId, callId, interactionId, queueId, enteredAt: at, holdMs: 0, holdCount: 0, dequeued: false }
 }
+
+/** Starts an offer ringing (AMI's AgentCalled). */
+export function ringStarted(v: AsteriskVisit, agentId: string, offerId: string, at: number): void {
+  (v.ringing ??= []).push({ agentId, offerId, at })
+}
+
+/** Takes an agent's ringing offer off the visit (it ended), if it was ringing. */
+export function ringTaken(v: AsteriskVisit, agentId: string): { offerId: string; at: number } | undefined {
+  const i = v.ringing?.findIndex((r) => r.agentId === agentId) ?? -1
+  return i < 0 ? undefined : v.ringing!.splice(i, 1)[0]
+}
+
+/** The agents still ringing for a visit. */
+export function ringingAgents(v: AsteriskVisit): string[] { return v.ringing?.map((r) => r.agentId) ?? [] }
 
 /** The id both Asterisk sources give one fact. */
 export function asteriskEventId(instance: string, key: string, type: string): string {
@@ -95,8 +126,10 @@ export function asteriskEventId(instance: string, key: string, type: string): st
 
 /** The n-th ring of an agent for a visit: its offer id (shared by AMI and queue_log). */
 export function nextRing(v: AsteriskVisit, agentId: string): string {
-  const n = (v.rings.get(agentId) ?? 0) + 1
-  v.rings.set(agentId, n)
+  const rings = (v.rings ??= [])
+  rings.push(agentId)
+  let n = 0
+  for (const a of rings) if (a === agentId) n++
   return `${v.contactId}/offer/${agentId}/${n}`
 }
 
@@ -107,12 +140,16 @@ export function visitEvent(
   b: VisitEventBase, v: AsteriskVisit, fact: string, type: CanonicalEvent['type'], time: number,
   data: Record<string, unknown>, agentId?: string,
 ): CanonicalEvent {
-  return {
+  // Built field by field (no spreads): adapters make hundreds of thousands of these a second.
+  const e: Record<string, unknown> = {
     id: asteriskEventId(b.instance, `${v.contactId}/${fact}`, type), type, time, tenant: b.tenant,
     source: { kind: b.kind, instance: b.instance },
     interactionId: v.interactionId, contactId: v.contactId, queueId: v.queueId, channel: 'voice',
-    ...(agentId ? { agentId } : {}), data, ...(b.raw !== undefined ? { raw: b.raw } : {}),
-  } as CanonicalEvent
+  }
+  if (agentId) e.agentId = agentId
+  e.data = data
+  if (b.raw !== undefined) e.raw = b.raw
+  return e as unknown as CanonicalEvent
 }
 
 /**

@@ -32,10 +32,11 @@ export class QueueLogMapper {
   /** Visits entered and not yet ended. */
   get openVisits(): number { return this.book.size }
 
-  map(l: QueueLogLine): CanonicalEvent[] {
+  /** One line's events; `text` is the line as read (kept as the events' raw text; rebuilt when absent). */
+  map(l: QueueLogLine, text?: string): CanonicalEvent[] {
     const d = l.data
     const n = (i: number): number => { const v = Number(d[i]); return Number.isFinite(v) && v >= 0 ? v : 0 }
-    const b = this.base(l)
+    const b = this.base(l, text)
     switch (l.verb) {
       case 'ENTERQUEUE': {
         const v = this.book.enter(l.callId, this.queue(l.queue), l.time)
@@ -110,7 +111,7 @@ export class QueueLogMapper {
 
   private queue(q: string): string { return this.o.queueId ? this.o.queueId(q) : q }
   private agent(a: string): string { return this.o.agentId ? this.o.agentId(a) : a }
-  private base(l: QueueLogLine): VisitEventBase { return { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-queuelog', raw: lineText(l) } }
+  private base(l: QueueLogLine, text?: string): VisitEventBase { return { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-queuelog', raw: text ?? lineText(l) } }
   private visitOf(l: QueueLogLine, waitedMs: number): AsteriskVisit { return this.book.visitOf(l.callId, this.queue(l.queue), l.time - waitedMs) }
 
   private ring(b: VisitEventBase, l: QueueLogLine, ringMs: number, outcome: 'timeout' | 'canceled'): CanonicalEvent[] {

@@ -197,7 +197,7 @@ export class QueueLogTail {
     this.linesRead++
     const p = parseQueueLogLine(text)
     if (!p.ok) { this.o.onProblem({ reason: p.problem, raw: text.slice(0, 4096), offset, file: this.o.path }); return }
-    out.push(...this.o.mapper.map(p.line))
+    out.push(...this.o.mapper.map(p.line, text))
   }
 
   private load(): Position | undefined {

@@ -1,0 +1,169 @@
+/**
+ * npm run bench -- adapters
+ * 1. Parse + map throughput of the AMI and queue_log adapters, against reading and splitting the
+ *    same bytes alone (AMI: into blank-line-separated blocks; queue_log: into lines), in memory.
+ * 2. `agner import asterisk-queue-log` of a year of a 100-agent center (BENCH_IMPORT_LINES, default
+ *    10,000,000 generated lines), in its own process with its own chDB: time and peak RSS.
+ * 3. An AMI event on the socket → the wallboard's WebSocket frame (a fake Asterisk over TCP feeding a
+ *    running Agner), p50/p99, against the same change published straight to the bus.
+ * BENCH_PARTS=throughput,import,latency picks parts.
+ */
+import { spawn } from 'node:child_process'
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import { uuidv7, type CanonicalEvent } from '@agner/events'
+import { freePort } from '@agner/events/testing'
+import { AmiFrameReader, AmiMapper, parseQueueLogLine, QueueLogMapper } from '@agner/telephony'
+import { FakeAmiServer, syntheticCalls } from '@agner/telephony/testing'
+import { loadConfig, startAgner } from '../ingest/src/index.ts'
+import { newToken } from '../ingest/src/access/tokens.ts'
+import { benchScript, mb, percentile, rate } from './_support.ts'
+
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,import,latency').split(','))
+const work = mkdtempSync(join(tmpdir(), 'agner-bench-adapters-'))
+const CHUNK = 64 * 1024
+const best = (xs: number[]): number => Math.min(...xs)
+
+function chunksOf(buf: Buffer): Buffer[] {
+  const out: Buffer[] = []
+  for (let i = 0; i < buf.length; i += CHUNK) out.push(buf.subarray(i, i + CHUNK))
+  return out
+}
+
+if (PARTS.has('throughput')) {
+  const calls = Number(process.env.BENCH_CALLS ?? 100_000)
+  // The fixture is held as bytes (off the JS heap), as a socket or a file hands them over.
+  const fixture = (() => {
+    const ami: string[] = []
+    const ql: string[] = []
+    for (const c of syntheticCalls({ start: Date.UTC(2026, 0, 1), calls, agents: 100, queues: ['sales', 'support', 'billing', 'vip'], meanGapSec: 10 })) {
+      for (const r of c.records) { if (r.ami) ami.push(r.ami); if (r.queueLog) ql.push(r.queueLog) }
+    }
+    return { ami: chunksOf(Buffer.from(ami.join(''))), ql: chunksOf(Buffer.from(`${ql.join('\n')}\n`)), amiEvents: ami.length, qlLines: ql.length }
+  })()
+  const amiBytes = fixture.ami
+  const qlBytes = fixture.ql
+  ;(globalThis as { gc?: () => void }).gc?.()
+  console.log(`fixture: ${calls.toLocaleString('en')} calls = ${fixture.amiEvents.toLocaleString('en')} AMI events (${mb(amiBytes.length * CHUNK)}), ${fixture.qlLines.toLocaleString('en')} queue_log lines (${mb(qlBytes.length * CHUNK)})`)
+
+  const splitBlocks = (): number => {
+    let n = 0
+    let carry = ''
+    for (const b of amiBytes) {
+      const parts = (carry + b.toString('latin1')).split('\r\n\r\n')
+      carry = parts.pop()!
+      for (const p of parts) n += p.split('\r\n').length > 0 ? 1 : 0
+    }
+    return n
+  }
+  const amiMapped = (): number => {
+    const r = new AmiFrameReader()
+    const m = new AmiMapper({ instance: 'bench' })
+    let n = 0
+    let events = 0
+    for (const b of amiBytes) for (const f of r.push(b)) if (f.kind === 'message') { n++; events += m.map(f.message, 0).length }
+    events += m.tick(Infinity).length
+    if (events === 0) throw new Error('no events')
+    return n
+  }
+  const splitLines = (): number => {
+    let n = 0
+    let carry = ''
+    for (const b of qlBytes) {
+      const parts = (carry + b.toString('utf8')).split('\n')
+      carry = parts.pop()!
+      for (const p of parts) n += p.split('|').length > 0 ? 1 : 0
+    }
+    return n
+  }
+  const qlMapped = (): number => {
+    const m = new QueueLogMapper({ instance: 'bench' })
+    let n = 0
+    let carry = ''
+    for (const b of qlBytes) {
+      const parts = (carry + b.toString('utf8')).split('\n')
+      carry = parts.pop()!
+      for (const p of parts) { const l = parseQueueLogLine(p); if (l.ok) { n++; m.map(l.line, p) } }
+    }
+    return n
+  }
+  const time = (f: () => number): number => { const t = performance.now(); const n = f(); const ms = performance.now() - t; return rate(n, ms) }
+  const rounds = (f: () => number): number => -best([1, 2, 3].map(() => -time(f)))
+  const [aBase, aMap, qBase, qMap] = [rounds(splitBlocks), rounds(amiMapped), rounds(splitLines), rounds(qlMapped)]
+  console.log(`AMI: read + split alone ${aBase.toLocaleString('en')} events/s; frame + map ${aMap.toLocaleString('en')} events/s (${(aMap / aBase).toFixed(2)} × baseline; target ≥ 100,000/s)`)
+  console.log(`queue_log: read + split alone ${qBase.toLocaleString('en')} lines/s; parse + map ${qMap.toLocaleString('en')} lines/s (${(qMap / qBase).toFixed(2)} × baseline; target ≥ 300,000/s)`)
+}
+
+if (PARTS.has('import')) {
+  const lines = Number(process.env.BENCH_IMPORT_LINES ?? 10_000_000)
+  const file = join(work, 'queue_log')
+  const out = createWriteStream(file)
+  let written = 0
+  const t0 = performance.now()
+  // A 100-agent center: about 8,000 calls a day, a year of them (calls keep coming until the lines are written).
+  for (const c of syntheticCalls({ start: Date.UTC(2025, 11, 1), calls: Number.MAX_SAFE_INTEGER, agents: 100, queues: ['sales', 'support', 'billing', 'vip', 'callback'], meanGapSec: 4, seed: 21 })) {
+    const text = `${c.records.filter((r) => r.queueLog).map((r) => r.queueLog).join('\n')}\n`
+    written += c.records.filter((r) => r.queueLog).length
+    if (!out.write(text)) await new Promise((r) => out.once('drain', r))
+    if (written >= lines) break
+  }
+  await new Promise((r) => out.end(r))
+  console.log(`generated ${written.toLocaleString('en')} queue_log lines (${mb(statSync(file).size)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  const dataDir = join(work, 'import-store')
+  const child = spawn(process.execPath, [...benchScript('_queue-log-import'), file], { env: { ...process.env, AGNER_DATA_DIR: dataDir, AGNER_TIMEZONE: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  let stdout = ''
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+  await new Promise((r) => child.once('exit', r))
+  const res = JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; maxRss: number }
+  console.log(`import: ${(res.ms / 1000).toFixed(1)} s (${rate(written, res.ms).toLocaleString('en')} lines/s; target ≤ 120 s), peak RSS ${mb(res.maxRss)} (target < 600 MB)`)
+}
+
+if (PARTS.has('latency')) {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20)
+  const ami = new FakeAmiServer()
+  await ami.listen()
+  ami.queueStatus = ['Event: QueueMember\nQueue: sales\nMemberName: probe\nInterface: PJSIP/9999\nStatus: 1\nPaused: 0']
+  const dataDir = join(work, 'latency')
+  const agner = await startAgner(loadConfig({}, { demo: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC' }), { web: false })
+  await agner.sources.put({ id: 'pbx', kind: 'asterisk-ami', host: '127.0.0.1', port: ami.port, username: 'agner', secret: 'secret' }, 'create')
+  while (agner.sources.get('pbx').status.phase !== 'connected') await new Promise((r) => setTimeout(r, 20))
+  const { record, token } = newToken('api', { name: 'bench', scopes: ['live:read'], createdBy: 'bench' })
+  await agner.access.directory.save('tokens', record)
+  const ws = new WebSocket(`${agner.url.replace('http', 'ws')}/ws/live`, { headers: { authorization: `Bearer ${token}` } })
+  await new Promise((r) => ws.once('open', r))
+  const sent = new Map<string, number>()
+  const viaAmi: number[] = []
+  const viaBus: number[] = []
+  ws.on('message', (raw) => {
+    const now = performance.now()
+    const msg = JSON.parse(raw.toString()) as { agents: Array<{ agentId: string; reasonCode: string | null }> }
+    for (const a of msg.agents) {
+      const at = a.reasonCode ? sent.get(a.reasonCode) : undefined
+      if (at === undefined) continue
+      sent.delete(a.reasonCode!)
+      ;(a.reasonCode!.startsWith('a') ? viaAmi : viaBus).push(now - at)
+    }
+  })
+  // Alternating probes: a pause with a fresh reason through AMI, then the same change on the bus.
+  const end = Date.now() + seconds * 1000
+  for (let i = 0; Date.now() < end; i++) {
+    const viaSocket = i % 2 === 0
+    const code = `${viaSocket ? 'a' : 'b'}${i}`
+    sent.set(code, performance.now())
+    if (viaSocket) await ami.event(`Event: QueueMemberPause\nPrivilege: agent,all\nQueue: sales\nMemberName: probe\nInterface: PJSIP/9999\nPaused: 1\nPausedReason: ${code}`)
+    else await agner.bus.publish([{ id: uuidv7(), type: 'agent.status_changed', time: Date.now(), tenant: 'default', source: { kind: 'test', instance: 'bench' }, agentId: 'probe', data: { status: 'aux', reasonCode: code, origin: 'agent' } } as CanonicalEvent])
+    await new Promise((r) => setTimeout(r, 70))
+  }
+  await new Promise((r) => setTimeout(r, 1000))
+  const s1 = viaAmi.sort((a, b) => a - b)
+  const s2 = viaBus.sort((a, b) => a - b)
+  console.log(`AMI event on the socket → /ws/live frame: p50 ${percentile(s1, 50).toFixed(1)} ms, p99 ${percentile(s1, 99).toFixed(1)} ms over ${s1.length} probes (target p99 ≤ 250 ms)`)
+  console.log(`baseline, the same change published to the bus → frame: p50 ${percentile(s2, 50).toFixed(1)} ms, p99 ${percentile(s2, 99).toFixed(1)} ms over ${s2.length} probes`)
+  ws.close()
+  await agner.close()
+  await ami.close()
+}
+
+rmSync(work, { recursive: true, force: true })
