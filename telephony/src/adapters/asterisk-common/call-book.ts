@@ -133,7 +133,11 @@ export function nextRing(v: AsteriskVisit, agentId: string): string {
   return `${v.contactId}/offer/${agentId}/${n}`
 }
 
-export interface VisitEventBase { tenant: string; instance: string; kind: 'asterisk-ami' | 'asterisk-queuelog'; raw?: string }
+export interface VisitEventBase {
+  tenant: string; instance: string; kind: 'asterisk-ami' | 'asterisk-queuelog'; raw?: string
+  /** The events' `source`, one object shared by all of them (they are never mutated). */
+  source?: { kind: string; instance: string }
+}
 
 /** A contact event of a visit, its id from the visit's contactId and the fact. */
 export function visitEvent(
@@ -143,7 +147,7 @@ export function visitEvent(
   // Built field by field (no spreads): adapters make hundreds of thousands of these a second.
   const e: Record<string, unknown> = {
     id: asteriskEventId(b.instance, `${v.contactId}/${fact}`, type), type, time, tenant: b.tenant,
-    source: { kind: b.kind, instance: b.instance },
+    source: b.source ?? { kind: b.kind, instance: b.instance },
     interactionId: v.interactionId, contactId: v.contactId, queueId: v.queueId, channel: 'voice',
   }
   if (agentId) e.agentId = agentId

@@ -27,7 +27,8 @@ export class QueueLogMapper {
   private readonly book = new AsteriskCallBook()
   private readonly queuesOf = new Map<string, Set<string>>()
   private readonly tenant: string
-  constructor(private readonly o: QueueLogMapperOptions) { this.tenant = o.tenant ?? 'default' }
+  private readonly source: { kind: string; instance: string }
+  constructor(private readonly o: QueueLogMapperOptions) { this.tenant = o.tenant ?? 'default'; this.source = { kind: 'asterisk-queuelog', instance: o.instance } }
 
   /** Visits entered and not yet ended. */
   get openVisits(): number { return this.book.size }
@@ -111,7 +112,7 @@ export class QueueLogMapper {
 
   private queue(q: string): string { return this.o.queueId ? this.o.queueId(q) : q }
   private agent(a: string): string { return this.o.agentId ? this.o.agentId(a) : a }
-  private base(l: QueueLogLine, text?: string): VisitEventBase { return { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-queuelog', raw: text ?? lineText(l) } }
+  private base(l: QueueLogLine, text?: string): VisitEventBase { return { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-queuelog', raw: text ?? lineText(l), source: this.source } }
   private visitOf(l: QueueLogLine, waitedMs: number): AsteriskVisit { return this.book.visitOf(l.callId, this.queue(l.queue), l.time - waitedMs) }
 
   private ring(b: VisitEventBase, l: QueueLogLine, ringMs: number, outcome: 'timeout' | 'canceled'): CanonicalEvent[] {

@@ -17,8 +17,8 @@ export interface QueueLogLine {
 export type ParsedLine = { ok: true; line: QueueLogLine } | { ok: false; problem: string }
 
 export function parseQueueLogLine(text: string): ParsedLine {
-  const raw = text.replace(/\r$/, '')
-  if (raw.trim() === '') return { ok: false, problem: 'empty line' }
+  const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text
+  if (!/\S/.test(raw)) return { ok: false, problem: 'empty line' }
   const parts = raw.split('|')
   if (parts.length < 5) return { ok: false, problem: `not a queue_log line (${parts.length} fields; expected epoch|callid|queue|agent|event|data…)` }
   const [epoch, callId, queue, agent, verb, ...data] = parts as [string, string, string, string, string, ...string[]]
