@@ -8,7 +8,8 @@ import { connect as tcpConnect, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import type { CanonicalEvent } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
-import { Backoff, retryState, sayings, type SourceState } from '../edge/source-state.ts'
+import { Reconnecting } from '../edge/reconnecting.ts'
+import { sayings, type Backoff, type SourceState } from '../edge/source-state.ts'
 import { amiAction, AmiFrameReader, type AmiMessage } from './frames.ts'
 import type { AmiMapper } from './map.ts'
 
@@ -33,38 +34,16 @@ export const AMI_EVENT_FILTER = 'Event: (QueueCaller|Agent|QueueMember|QueueEntr
 
 interface Pending { resolve: (m: AmiMessage) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
-export class AmiConnection {
+export class AmiConnection extends Reconnecting {
   private socket: Socket | undefined
   private reader = new AmiFrameReader()
   private readonly pending = new Map<string, Pending>()
   private seq = 0
-  private stopped = false
-  private retryTimer: NodeJS.Timeout | undefined
-  private pingTimer: NodeJS.Timeout | undefined
-  private tickTimer: NodeJS.Timeout | undefined
   private loggedIn = false
-  private readonly backoff: Backoff
-  private readonly now: () => number
-  private readonly address: string
-  state: SourceState
 
-  constructor(private readonly o: AmiConnectionOptions) {
-    this.backoff = o.backoff ?? new Backoff()
-    this.now = o.now ?? Date.now
-    this.address = `${o.host}:${o.port}`
-    this.state = { phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() }
-  }
+  constructor(private readonly o: AmiConnectionOptions) { super(o, 'amiLoginRefused') }
 
   get connected(): boolean { return this.loggedIn }
-
-  start(): void { this.stopped = false; this.open() }
-
-  stop(): void {
-    this.stopped = true
-    clearTimeout(this.retryTimer)
-    this.teardown(new Error('stopped'))
-    this.setState({ phase: 'stopped', said: sayings('disabled'), since: this.now() })
-  }
 
   /** An action; resolves with Asterisk's response (`Response: Success` or `Error`). */
   action(fields: Record<string, string | number | undefined>): Promise<AmiMessage> {
@@ -98,11 +77,7 @@ export class AmiConnection {
     if (r.headers.Response !== 'Success') throw new Error(`Asterisk refused ${String(fields.Action)}: ${r.headers.Message ?? 'no reason given'}`)
   }
 
-  private get replyMs(): number { return this.o.replyTimeoutMs ?? 10_000 }
-
-  private open(): void {
-    if (this.stopped) return
-    this.setState({ phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() })
+  protected open(): void {
     this.reader = new AmiFrameReader()
     this.loggedIn = false
     const s = this.o.tls
@@ -135,16 +110,7 @@ export class AmiConnection {
     s.on('close', () => {
       clearTimeout(connectTimer)
       for (const f of this.reader.end()) if (f.kind === 'problem') this.o.onProblem({ reason: f.problem, raw: f.raw, offset: f.offset })
-      const wasUp = this.loggedIn
-      this.teardown(new Error(`the connection to ${this.address} closed`))
-      if (this.stopped) return
-      if (wasUp) this.backoff.reset()
-      const problem = failure ?? sayings('closed', { address: this.address })
-      // A refused login waits longer: retrying a wrong password fast only fills Asterisk's log.
-      const delay = failure?.code === 'amiLoginRefused' ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
-      this.setState(retryState(problem, delay, this.now()))
-      this.retryTimer = setTimeout(() => this.open(), delay)
-      this.retryTimer.unref()
+      this.closed(failure, this.loggedIn)
     })
   }
 
@@ -159,16 +125,7 @@ export class AmiConnection {
     await this.action({ Action: 'Events', EventMask: 'agent,call' })
     this.o.mapper.beginResync()
     s.write(amiAction({ Action: 'QueueStatus', ActionID: 'agner-resync' }))
-    this.backoff.reset()
-    this.setState({ phase: 'connected', said: sayings('connected'), since: this.now() })
-    this.pingTimer = setInterval(() => {
-      this.action({ Action: 'Ping' }).catch(() => {
-        if (this.socket === s) { this.setState({ ...this.state, problem: sayings('silent', { address: this.address, seconds: this.replyMs / 1000 }) }); s.destroy() }
-      })
-    }, this.o.pingEveryMs ?? 20_000)
-    this.pingTimer.unref()
-    this.tickTimer = setInterval(() => this.emit(this.o.mapper.tick(this.now())), 1000)
-    this.tickTimer.unref()
+    this.up(() => this.action({ Action: 'Ping' }), () => s.destroy(), () => this.emit(this.o.mapper.tick(this.now())), this.o.pingEveryMs)
   }
 
   /** Before login completes: a response by ActionID, without the logged-in check. */
@@ -200,17 +157,13 @@ export class AmiConnection {
 
   private emit(events: CanonicalEvent[]): void { if (events.length > 0) this.o.onEvents(events) }
 
-  private teardown(err: Error): void {
-    clearInterval(this.pingTimer)
-    clearInterval(this.tickTimer)
+  protected closeSocket(err: Error): void {
     for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(err) }
     this.pending.clear()
     this.loggedIn = false
     this.socket?.destroy()
     this.socket = undefined
   }
-
-  private setState(s: SourceState): void { this.state = s; this.o.onState(s) }
 }
 
 class LoginRefused extends Error {

@@ -7,7 +7,8 @@
 import { connect, type Socket } from 'node:net'
 import type { CanonicalEvent } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
-import { Backoff, retryState, sayings, type SourceState } from '../edge/source-state.ts'
+import { Reconnecting } from '../edge/reconnecting.ts'
+import { sayings, type Backoff, type SourceState } from '../edge/source-state.ts'
 import { eslCommand, eslEventOf, EslFrameReader, type EslFrame } from './frames.ts'
 import { pipeTable, type EslMapper } from './map.ts'
 
@@ -30,36 +31,14 @@ export const ESL_EVENTS = 'CUSTOM callcenter::info CHANNEL_HOLD CHANNEL_UNHOLD C
 
 interface Waiting { resolve: (f: EslFrame) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
-export class EslConnection {
+export class EslConnection extends Reconnecting {
   private socket: Socket | undefined
   private waiting: Waiting[] = []
-  private stopped = false
   private ready = false
-  private retryTimer: NodeJS.Timeout | undefined
-  private pingTimer: NodeJS.Timeout | undefined
-  private tickTimer: NodeJS.Timeout | undefined
-  private readonly backoff: Backoff
-  private readonly now: () => number
-  private readonly address: string
-  state: SourceState
 
-  constructor(private readonly o: EslConnectionOptions) {
-    this.backoff = o.backoff ?? new Backoff()
-    this.now = o.now ?? Date.now
-    this.address = `${o.host}:${o.port}`
-    this.state = { phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() }
-  }
+  constructor(private readonly o: EslConnectionOptions) { super(o, 'eslAuthRefused') }
 
   get connected(): boolean { return this.ready }
-
-  start(): void { this.stopped = false; this.open() }
-
-  stop(): void {
-    this.stopped = true
-    clearTimeout(this.retryTimer)
-    this.teardown(new Error('stopped'))
-    this.setState({ phase: 'stopped', said: sayings('disabled'), since: this.now() })
-  }
 
   /** `api …`: FreeSWITCH's answer body; `-ERR …` rejects. */
   async api(command: string): Promise<string> {
@@ -74,9 +53,7 @@ export class EslConnection {
     await this.api(`callcenter_config agent set status ${agent} '${status}'`)
   }
 
-  private open(): void {
-    if (this.stopped) return
-    this.setState({ phase: 'connecting', said: sayings('connecting', { address: this.address }), since: this.now() })
+  protected open(): void {
     const reader = new EslFrameReader()
     const s = connect({ host: this.o.host, port: this.o.port })
     this.socket = s
@@ -109,14 +86,7 @@ export class EslConnection {
     s.on('close', () => {
       clearTimeout(connectTimer)
       for (const r of reader.end()) if (r.kind === 'problem') this.o.onProblem({ reason: r.problem, raw: r.raw, offset: r.offset })
-      const wasUp = this.ready
-      this.teardown(new Error(`the connection to ${this.address} closed`))
-      if (this.stopped) return
-      if (wasUp) this.backoff.reset()
-      const delay = failure?.code === 'eslAuthRefused' ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
-      this.setState(retryState(failure ?? sayings('closed', { address: this.address }), delay, this.now()))
-      this.retryTimer = setTimeout(() => this.open(), delay)
-      this.retryTimer.unref()
+      this.closed(failure, this.ready)
     })
   }
 
@@ -128,16 +98,7 @@ export class EslConnection {
     if (!(sub.headers['Reply-Text'] ?? '').startsWith('+OK')) throw new Error(`FreeSWITCH refused the event subscription: ${sub.headers['Reply-Text'] ?? ''}`)
     this.ready = true
     await this.resync(s)
-    this.backoff.reset()
-    this.setState({ phase: 'connected', said: sayings('connected'), since: this.now() })
-    this.pingTimer = setInterval(() => {
-      this.send(s, 'api status').catch(() => {
-        if (this.socket === s) { this.setState({ ...this.state, problem: sayings('silent', { address: this.address, seconds: this.replyMs / 1000 }) }); s.destroy() }
-      })
-    }, this.o.pingEveryMs ?? 20_000)
-    this.pingTimer.unref()
-    this.tickTimer = setInterval(() => this.emit(this.o.mapper.tick(this.now())), 1000)
-    this.tickTimer.unref()
+    this.up(() => this.send(s, 'api status'), () => s.destroy(), () => this.emit(this.o.mapper.tick(this.now())), this.o.pingEveryMs)
   }
 
   /** Who is logged in and who waits, from mod_callcenter's own lists. */
@@ -152,8 +113,6 @@ export class EslConnection {
     }
     this.emit(out)
   }
-
-  private get replyMs(): number { return this.o.replyTimeoutMs ?? 10_000 }
 
   private send(s: Socket, line: string): Promise<EslFrame> {
     return new Promise((resolve, reject) => {
@@ -175,17 +134,13 @@ export class EslConnection {
 
   private emit(events: CanonicalEvent[]): void { if (events.length > 0) this.o.onEvents(events) }
 
-  private teardown(err: Error): void {
-    clearInterval(this.pingTimer)
-    clearInterval(this.tickTimer)
+  protected closeSocket(err: Error): void {
     for (const w of this.waiting) { clearTimeout(w.timer); w.reject(err) }
     this.waiting = []
     this.ready = false
     this.socket?.destroy()
     this.socket = undefined
   }
-
-  private setState(s: SourceState): void { this.state = s; this.o.onState(s) }
 }
 
 class AuthRefused extends Error {
