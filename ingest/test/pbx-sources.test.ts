@@ -128,3 +128,29 @@ it('live equals historical: calls seen through AMI, then imported from queue_log
   expect(await figures()).toEqual(live)
   expect((await countStoredEvents(c.agner.store.client)).distinctIds).toBe(ids)
 }, 90_000)
+
+it('a queue_log file source and a FreeSWITCH source run in Agner: lines read, calls stored, status back to mod_callcenter', async () => {
+  const { FakeEslServer } = await import('@agner/telephony/testing')
+  const esl = new FakeEslServer('ClueCon')
+  await esl.listen()
+  try {
+    const log = join(work, 'live_queue_log')
+    writeFileSync(log, `${T0}|${T0}.50|log-q|NONE|ENTERQUEUE||13900000001|1\n${T0 + 30}|${T0}.50|log-q|NONE|ABANDON|1|1|30\nnot a queue_log line\n`)
+    expect((await api('/api/sources', { method: 'POST', body: JSON.stringify({ id: 'pbx1-log', kind: 'asterisk-queuelog', instance: 'pbx1', path: log }) })).status).toBe(201)
+    expect((await api('/api/sources', { method: 'POST', body: JSON.stringify({ id: 'fs1', kind: 'freeswitch-esl', host: '127.0.0.1', port: esl.port, secret: 'ClueCon' }) })).status).toBe(201)
+    type One = { status: { phase: string; linesRead?: number; problems: number; eventsLastMinute: number } }
+    await expect.poll(async () => ((await api('/api/sources/pbx1-log')).body as One).status, { timeout: 10_000 }).toMatchObject({ phase: 'connected', linesRead: 3, problems: 1, eventsLastMinute: 4 })
+    await expect.poll(async () => ((await api('/api/sources/fs1')).body as One).status.phase, { timeout: 10_000 }).toBe('connected')
+    esl.event({ 'Event-Name': 'CUSTOM', 'Event-Subclass': 'callcenter::info', 'CC-Action': 'agent-status-change', 'CC-Agent': '1001@default', 'CC-Agent-Status': 'Available', 'Event-Date-Timestamp': String(Date.now() * 1000) })
+    await expect.poll(async () => ((await api('/api/live')).body as { agents: Array<{ agentId: string; state: string }> }).agents.find((a) => a.agentId === '1001@default')?.state, { timeout: 10_000 }).toBe('ready')
+    const r = await api('/api/agents/1001@default/status', { method: 'POST', body: JSON.stringify({ status: 'aux', reasonCode: 'lunch' }) })
+    // FreeSWITCH hosts 1001@default only once it has said so; a supervisor's change goes to mod_callcenter.
+    expect(r.status).toBe(200)
+    expect(esl.commands.at(-1)).toBe("api callcenter_config agent set status 1001@default 'On Break'")
+    const abandoned = async () => Number((await (await c.agner.store.client.query({ query: "SELECT count() AS n FROM queue_visits WHERE queue_id = 'log-q' AND outcome = 'abandoned' AND wait_ms = 30000", format: 'JSONEachRow' })).json<{ n: string | number }>())[0]!.n)
+    await expect.poll(abandoned, { timeout: 10_000 }).toBe(1)
+  } finally {
+    await api('/api/sources/fs1', { method: 'DELETE' })
+    await esl.close()
+  }
+}, 60_000)

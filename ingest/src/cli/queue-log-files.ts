@@ -65,10 +65,20 @@ export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; te
   try {
     await migrate(store.client)
     let first = Infinity, last = -Infinity
+    // Two inserts at once, as the store writer does: the engine inserts on its own threads while
+    // the next batch is read and mapped.
+    const inflight = new Set<Promise<void>>()
+    let failed: unknown
     const s = await readQueueLogs(a, tenant, async (events) => {
+      if (failed) throw failed
       const rows: EventRow[] = events.map((e) => { first = Math.min(first, e.time); last = Math.max(last, e.time); return eventToRow(e) })
-      await insertEventRows(store, rows)
+      const p: Promise<void> = insertEventRows(store, rows).catch((err: unknown) => { failed ??= err }).finally(() => inflight.delete(p))
+      inflight.add(p)
+      while (inflight.size >= 2) await Promise.race(inflight)
+      if (failed) throw failed
     })
+    await Promise.all(inflight)
+    if (failed) throw failed
     // Straight into the store: bring the report rollups up to date for the period imported.
     if (s.events > 0) await rebuildRollups(store.client, tenant, first - 86_400_000, last + 86_400_000)
     report(s, 'imported')

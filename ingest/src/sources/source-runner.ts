@@ -118,7 +118,7 @@ export class SourceRunner {
   /** Whether this source's PBX hosts the agent (it has seen it, or the mapping names it). */
   hostsAgent(agentId: string): boolean {
     if (Object.entries(this.spec.agents ?? {}).some(([pbx, m]) => (m.id ?? pbx) === agentId)) return true
-    return this.ami?.members.has(agentId) ?? false
+    return (this.ami?.members.has(agentId) ?? false) || (this.esl?.agents.has(agentId) ?? false)
   }
 
   get controllable(): boolean { return this.conn instanceof AmiConnection || this.conn instanceof EslConnection }

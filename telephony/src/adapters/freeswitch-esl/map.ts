@@ -36,6 +36,8 @@ const MAX_OPEN = 200_000
 
 export class EslMapper {
   readonly unknownEvents = new Map<string, number>()
+  /** Agents mod_callcenter has told about (their status can be set back there). */
+  readonly agents = new Set<string>()
   private readonly open = new Map<string, Visit>()
   private readonly bySession = new Map<string, string>()
   private readonly hungUp = new Map<string, number>()
@@ -299,6 +301,7 @@ export class EslMapper {
   }
 
   private status(agentId: string, t: number, status: 'available' | 'aux' | 'offline', reasonCode: string | undefined, origin: 'agent' | 'system', raw: string): CanonicalEvent {
+    this.agents.add(agentId)
     return {
       id: naturalEventId('freeswitch', this.o.instance, `${agentId}/${Math.floor(t / 1000)}/${status}/${reasonCode ?? ''}`, 'agent.status_changed'), type: 'agent.status_changed', time: t,
       tenant: this.tenant, source: { kind: 'freeswitch-esl', instance: this.o.instance }, agentId, data: { status, ...(reasonCode ? { reasonCode } : {}), origin }, raw,
