@@ -97,6 +97,14 @@ it('a supervisor pauses a PBX agent: QueuePause goes to Asterisk with the reason
   expect((live.body as { agents: Array<{ agentId: string; name: string; state: string; reasonCode: string }> }).agents.find((a) => a.agentId === 'agent1001')).toMatchObject({ name: 'Ann', state: 'aux', reasonCode: 'training' })
 }, 30_000)
 
+it('a supervisor logs a PBX agent out (QueueRemove from each queue) and back in (QueueAdd to them again)', async () => {
+  const before = ami.actions.length
+  expect((await api('/api/agents/agent1001/status', { method: 'POST', body: JSON.stringify({ status: 'offline' }) })).status).toBe(200)
+  expect(ami.actions.slice(before).filter((a) => a.Action === 'QueueRemove')).toEqual([expect.objectContaining({ Queue: 'pbx-sales', Interface: 'PJSIP/1001' })])
+  expect((await api('/api/agents/agent1001/status', { method: 'POST', body: JSON.stringify({ status: 'available' }) })).status).toBe(200)
+  expect(ami.actions.slice(before).filter((a) => a.Action === 'QueueAdd')).toEqual([expect.objectContaining({ Queue: 'pbx-sales', Interface: 'PJSIP/1001', MemberName: 'agent1001', Paused: 'false' })])
+})
+
 it('live equals historical: calls seen through AMI, then imported from queue_log, keep every queue-visit figure', async () => {
   const { records } = syntheticCenter({ start: (T0 - 86_400) * 1000, calls: 120, seed: 11, queues: ['hist-a', 'hist-b'] })
   // AMI alone cannot tell an exit with a key from a time-out; leave those calls out of this comparison.

@@ -65,6 +65,8 @@ export class SourceRunner {
   private stopped = false
   private readonly now: () => number
   readonly echo = new EchoGuard()
+  /** Agents Agner removed from their Asterisk queues (a later ready or aux adds them back). */
+  private readonly loggedOut = new Set<string>()
 
   constructor(readonly spec: SourceSpec, private readonly d: SourceRunnerDeps) { this.now = d.now ?? Date.now }
 
@@ -128,10 +130,18 @@ export class SourceRunner {
     const pbxAgent = Object.entries(this.spec.agents ?? {}).find(([pbx, m]) => (m.id ?? pbx) === agentId)?.[0] ?? agentId
     this.echo.expect(agentId, status, this.now())
     if (this.conn instanceof AmiConnection) {
+      const m = this.ami!.members.get(agentId)
       if (status === 'offline') {
-        const m = this.ami!.members.get(agentId)
         if (!m) throw new Error(`Asterisk has not told Agner which interface agent ${agentId} uses`)
         for (const q of m.queues) await this.conn.removeMember(q, m.iface)
+        this.loggedOut.add(agentId)
+        return
+      }
+      if (m && this.loggedOut.has(agentId)) {
+        // Logged out from Agner: back into the queues it was removed from, paused or not.
+        for (const q of m.queues) await this.conn.addMember(pbxAgent, q, m.iface, status === 'aux')
+        this.loggedOut.delete(agentId)
+        if (status === 'aux' && reasonCode) await this.conn.pause(agentId, true, reasonCode)
         return
       }
       await this.conn.pause(agentId, status === 'aux', reasonCode)
