@@ -115,6 +115,19 @@ describe('AMI events → canonical', () => {
     expect(run(true).filter((o) => o === 'timeout')).toHaveLength(0)
   })
 
+  it('a leave replayed from the past waits its grace in arrival time: a connect a moment later still makes it answered', () => {
+    const m = new AmiMapper({ instance: 'pbx1' })
+    const msg = (h: Record<string, string>) => ({ headers: h, raw: '', offset: 0 })
+    const now = Date.now()
+    const call = { Uniqueid: '1700000000.9', Linkedid: '1700000000.9', Queue: 'sales' }
+    m.map(msg({ Event: 'QueueCallerJoin', Timestamp: '1700000000.000000', Position: '1', ...call }), now)
+    m.map(msg({ Event: 'QueueCallerLeave', Timestamp: '1700000012.000000', ...call }), now + 10)
+    expect(m.tick(now + 500)).toEqual([])
+    const connect = m.map(msg({ Event: 'AgentConnect', Timestamp: '1700000012.000000', MemberName: 'agent1001', HoldTime: '12', RingTime: '3', ...call }), now + 600)
+    expect(connect.find((e) => e.type === 'contact.dequeued')?.data).toEqual({ waitMs: 12_000, outcome: 'answered' })
+    expect(m.tick(now + 60_000)).toEqual([])
+  })
+
   it('the same calls through AMI and through queue_log make the same ids for the same facts', () => {
     const { records } = syntheticCenter({ start: 1_700_000_000 * S, calls: 300, seed: 5 })
     const ami = new AmiMapper({ instance: 'pbx1', outcomesFromQueueLog: true })

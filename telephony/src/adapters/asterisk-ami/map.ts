@@ -33,7 +33,8 @@ const KNOWN_NOOP = new Set([
   'ChallengeSent', 'ExtensionStatus', 'PeerStatus', 'ContactStatus', 'Registry', 'Reload', 'AgentDump', 'Shutdown',
 ])
 
-interface PendingLeave { callId: string; at: number; position: number }
+/** A leave waiting for its connect or abandon: `at` is the event's time, `seenAt` when it arrived (the grace counts in arrival time). */
+interface PendingLeave { callId: string; at: number; seenAt: number; position: number }
 type Activity = 'idle' | 'offered' | 'on_contact' | 'on_hold' | 'wrap_up'
 
 export class AmiMapper {
@@ -61,7 +62,7 @@ export class AmiMapper {
     const h = m.headers
     const t = AmiMapper.timeOf(m, receivedAt)
     const b: VisitEventBase = { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-ami', raw: m.raw }
-    const out = this.due(t)
+    const out = this.due(receivedAt)
     const name = h.Event ?? ''
     switch (name) {
       case 'QueueCallerJoin': case 'Join': {
@@ -137,7 +138,7 @@ export class AmiMapper {
       }
       case 'QueueCallerLeave': case 'Leave': {
         const v = this.book.get(h.Uniqueid ?? '')
-        if (v && !v.dequeued) this.leaves.set(v.callId, { callId: v.callId, at: t, position: int(h.Position) })
+        if (v && !v.dequeued) this.leaves.set(v.callId, { callId: v.callId, at: t, seenAt: receivedAt, position: int(h.Position) })
         break
       }
       case 'Hold': case 'Unhold': {
@@ -226,7 +227,7 @@ export class AmiMapper {
     return out
   }
 
-  /** Leaves whose grace has passed (call about once a second; `Infinity` at the end of a capture). */
+  /** Leaves whose grace has passed, by arrival time (call about once a second; `Infinity` at the end of a capture). */
   tick(now: number): CanonicalEvent[] { return this.due(now) }
 
   private due(now: number): CanonicalEvent[] {
@@ -234,7 +235,7 @@ export class AmiMapper {
     const grace = this.o.leaveGraceMs ?? 2000
     const out: CanonicalEvent[] = []
     for (const p of [...this.leaves.values()]) {
-      if (now - p.at < grace) continue
+      if (now - p.seenAt < grace) continue
       this.leaves.delete(p.callId)
       const v = this.book.get(p.callId)
       if (v && !v.dequeued) out.push(...this.settleLeave(v, p.at, p.position))

@@ -41,7 +41,8 @@ export class EslMapper {
   private readonly open = new Map<string, Visit>()
   private readonly bySession = new Map<string, string>()
   private readonly hungUp = new Map<string, number>()
-  private readonly breakOuts = new Map<string, { at: number; waitMs: number }>()
+  /** Break-outs waiting for a hang-up: `at` is the event's time, `seenAt` when it arrived (the grace counts in arrival time). */
+  private readonly breakOuts = new Map<string, { at: number; seenAt: number; waitMs: number }>()
   private readonly activityOf = new Map<string, Activity>()
   private readonly tenant: string
   constructor(private readonly o: EslMapperOptions) { this.tenant = o.tenant ?? 'default' }
@@ -55,7 +56,7 @@ export class EslMapper {
 
   map(h: Record<string, string>, receivedAt: number): CanonicalEvent[] {
     const t = EslMapper.timeOf(h, receivedAt)
-    const out = this.due(t)
+    const out = this.due(receivedAt)
     const name = h['Event-Name'] ?? ''
     if (name === 'CHANNEL_HANGUP' || name === 'CHANNEL_HANGUP_COMPLETE') { this.hangup(h['Unique-ID'] ?? '', t, out); return out }
     if (name === 'CHANNEL_HOLD' || name === 'CHANNEL_UNHOLD') { this.hold(h, t, name === 'CHANNEL_HOLD', out); return out }
@@ -141,7 +142,7 @@ export class EslMapper {
         if (reason === 'BREAK_OUT' || reason === 'NONE') {
           const state = h['Channel-State'] ?? h['Channel-Call-State'] ?? h['Answer-State'] ?? ''
           if (HANGING_UP.test(state) || this.hungUp.has(v.sessionUuid)) out.push(...this.leave(v, leaving, waitMs, 'abandoned', raw))
-          else this.breakOuts.set(v.memberUuid, { at: leaving, waitMs })
+          else this.breakOuts.set(v.memberUuid, { at: leaving, seenAt: receivedAt, waitMs })
           break
         }
         const outcome = reason === 'TIMEOUT' ? 'timeout' : reason === 'NO_AGENT_TIMEOUT' ? 'no_agents' : reason === 'EXIT_WITH_KEY' ? 'caller_exit' : 'error'
@@ -210,7 +211,7 @@ export class EslMapper {
     if (this.breakOuts.size === 0) return []
     const out: CanonicalEvent[] = []
     for (const [member, b] of [...this.breakOuts]) {
-      if (now - b.at < (this.o.breakOutGraceMs ?? 2000)) continue
+      if (now - b.seenAt < (this.o.breakOutGraceMs ?? 2000)) continue
       this.breakOuts.delete(member)
       const v = this.open.get(member)
       if (v) out.push(...this.leave(v, b.at, b.waitMs, this.hungUp.has(v.sessionUuid) ? 'abandoned' : 'transferred', 'BREAK_OUT'))
