@@ -93,9 +93,13 @@ export class FakeAmiServer {
         return
       case 'QueuePause': {
         ok('Message: Interface paused successfully\r\n')
-        // The echo names the member as QueueStatus did (its MemberName for that Interface).
-        const member = this.queueStatus.map((e) => ({ iface: /Interface: (.*)/.exec(e)?.[1], name: /MemberName: (.*)/.exec(e)?.[1] })).find((m) => m.iface === h.Interface)
-        void this.event(`Event: QueueMemberPause\nPrivilege: agent,all\nQueue: ${h.Queue ?? 'sales'}\nInterface: ${h.Interface}\nMemberName: ${member?.name ?? h.Interface}\nPaused: ${h.Paused === 'true' ? 1 : 0}\nPausedReason: ${h.Reason ?? ''}`)
+        // Echoed per queue the member is in (as QueueStatus listed it), under its MemberName, as Asterisk does.
+        const members = this.queueStatus
+          .map((e) => ({ iface: /Interface: (.*)/.exec(e)?.[1], name: /MemberName: (.*)/.exec(e)?.[1], queue: /Queue: (.*)/.exec(e)?.[1] }))
+          .filter((m) => m.iface === h.Interface && (!h.Queue || m.queue === h.Queue))
+        for (const m of members.length ? members : [{ name: h.Interface, queue: h.Queue ?? 'default' }]) {
+          void this.event(`Event: QueueMemberPause\nPrivilege: agent,all\nQueue: ${m.queue}\nInterface: ${h.Interface}\nMemberName: ${m.name ?? h.Interface}\nPaused: ${h.Paused === 'true' ? 1 : 0}\nPausedReason: ${h.Reason ?? ''}`)
+        }
         return
       }
       default:
