@@ -8,25 +8,16 @@ import { connect as tcpConnect, type Socket } from 'node:net'
 import { connect as tlsConnect } from 'node:tls'
 import type { CanonicalEvent } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
-import { Reconnecting } from '../edge/reconnecting.ts'
-import { sayings, type Backoff, type SourceState } from '../edge/source-state.ts'
+import { Reconnecting, type SourceConnectionOptions } from '../edge/reconnecting.ts'
+import { sayings } from '../edge/source-state.ts'
 import { amiAction, AmiFrameReader, type AmiMessage } from './frames.ts'
 import type { AmiMapper } from './map.ts'
 
-export interface AmiConnectionOptions {
-  host: string
-  port: number
+export interface AmiConnectionOptions extends SourceConnectionOptions {
   tls?: boolean
   username: string
   secret: string
   mapper: AmiMapper
-  onEvents: (events: CanonicalEvent[]) => void
-  onProblem: (p: { reason: string; raw: string; offset: number }) => void
-  onState: (s: SourceState) => void
-  pingEveryMs?: number
-  replyTimeoutMs?: number
-  backoff?: Backoff
-  now?: () => number
 }
 
 /** Only what the mapper reads (queue, agent, hold and transfer events) passes Asterisk's filter. */

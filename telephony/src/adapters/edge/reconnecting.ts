@@ -4,6 +4,7 @@
  * wrong password fast only fills the PBX's log), the keepalive and the once-a-second tick of its
  * mapper once connected. The protocol's own class opens the socket and says what went wrong.
  */
+import type { CanonicalEvent } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
 import { Backoff, retryState, sayings, type SourceState } from './source-state.ts'
 
@@ -14,6 +15,13 @@ export interface ReconnectingOptions {
   backoff?: Backoff
   now?: () => number
   replyTimeoutMs?: number
+}
+
+/** What every PBX connection hands on: its mapper's events and the bytes it could not read. */
+export interface SourceConnectionOptions extends ReconnectingOptions {
+  onEvents: (events: CanonicalEvent[]) => void
+  onProblem: (p: { reason: string; raw: string; offset: number }) => void
+  pingEveryMs?: number
 }
 
 export abstract class Reconnecting {

@@ -7,24 +7,15 @@
 import { connect, type Socket } from 'node:net'
 import type { CanonicalEvent } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
-import { Reconnecting } from '../edge/reconnecting.ts'
-import { sayings, type Backoff, type SourceState } from '../edge/source-state.ts'
+import { Reconnecting, type SourceConnectionOptions } from '../edge/reconnecting.ts'
+import { sayings } from '../edge/source-state.ts'
 import { eslCommand, eslEventOf, EslFrameReader, type EslFrame } from './frames.ts'
 import { pipeTable, type EslMapper } from './map.ts'
 
-export interface EslConnectionOptions {
-  host: string
-  port: number
+export interface EslConnectionOptions extends SourceConnectionOptions {
   password: string
   framing?: 'json' | 'plain'
   mapper: EslMapper
-  onEvents: (events: CanonicalEvent[]) => void
-  onProblem: (p: { reason: string; raw: string; offset: number }) => void
-  onState: (s: SourceState) => void
-  pingEveryMs?: number
-  replyTimeoutMs?: number
-  backoff?: Backoff
-  now?: () => number
 }
 
 export const ESL_EVENTS = 'CUSTOM callcenter::info CHANNEL_HOLD CHANNEL_UNHOLD CHANNEL_HANGUP'
