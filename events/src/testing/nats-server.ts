@@ -65,7 +65,8 @@ export function freePort(): Promise<number> {
   })
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Whether something accepts TCP connections on 127.0.0.1:port (a spawned server is up). */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = tcpConnect(port, '127.0.0.1')
     sock.once('connect', () => { sock.destroy(); resolve(true) })

@@ -8,7 +8,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import type { CanonicalEvent } from '@agner/events'
-import { AmiFrameReader, AmiMapper, EslFrameReader, eslEventOf, EslMapper } from '@agner/telephony'
+import { AmiFrameReader, AmiMapper, EslFrameReader, eslEventOf, EslMapper, type AmiFrame, type EslRead } from '@agner/telephony'
 import { loadConfig } from '../config.ts'
 
 export interface CaptureArgs { kind: 'asterisk-ami' | 'freeswitch-esl'; file: string; instance: string }
@@ -28,45 +28,15 @@ export async function convertCapture(a: CaptureArgs): Promise<void> {
   })
   const raw = createReadStream(a.file)
   const input = a.file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
-  let unknown: Map<string, number>
-  if (a.kind === 'asterisk-ami') {
-    const reader = new AmiFrameReader()
-    const mapper = new AmiMapper({ instance: a.instance, tenant })
-    unknown = mapper.unknownEvents
-    const take = async (frames: ReturnType<AmiFrameReader['push']>): Promise<void> => {
-      const out: CanonicalEvent[] = []
-      for (const f of frames) {
-        if (f.kind === 'problem') problems.push(`byte ${f.offset}: ${f.problem}`)
-        else if (f.kind === 'message' && f.message.headers.Event) {
-          if (!f.message.headers.Timestamp) untimed++
-          out.push(...mapper.map(f.message, fileTime))
-        }
-      }
-      await write(out)
-    }
-    for await (const chunk of input) await take(reader.push(chunk as Buffer))
-    await take(reader.end())
-    await write(mapper.tick(Infinity))
-  } else {
-    const reader = new EslFrameReader()
-    const mapper = new EslMapper({ instance: a.instance, tenant })
-    unknown = mapper.unknownEvents
-    const take = async (reads: ReturnType<EslFrameReader['push']>): Promise<void> => {
-      const out: CanonicalEvent[] = []
-      for (const r of reads) {
-        if (r.kind === 'problem') { problems.push(`byte ${r.offset}: ${r.problem}`); continue }
-        const e = eslEventOf(r.frame)
-        if (e === undefined) continue
-        if (!e.ok) { problems.push(`byte ${r.frame.offset}: ${e.problem}`); continue }
-        if (!e.event['Event-Date-Timestamp']) untimed++
-        out.push(...mapper.map(e.event, fileTime))
-      }
-      await write(out)
-    }
-    for await (const chunk of input) await take(reader.push(chunk as Buffer))
-    await take(reader.end())
-    await write(mapper.tick(Infinity))
+  const capture = a.kind === 'asterisk-ami' ? amiCapture(a.instance, tenant, fileTime) : eslCapture(a.instance, tenant, fileTime)
+  const take = async (r: Taken): Promise<void> => {
+    problems.push(...r.problems)
+    untimed += r.untimed
+    await write(r.events)
   }
+  for await (const chunk of input) await take(capture.push(chunk as Buffer))
+  await take(capture.end())
+  const unknown = capture.unknown
   console.error(`converted: ${count} events`)
   for (const p of problems.slice(0, 20)) console.error(`  skipped at ${p}`)
   if (problems.length > 20) console.error(`  … and ${problems.length - 20} more problems`)
@@ -76,4 +46,43 @@ export async function convertCapture(a: CaptureArgs): Promise<void> {
       ? `  ${untimed} events had no Timestamp header and were placed at the file's time; set timestampevents = yes in manager.conf`
       : `  ${untimed} events had no Event-Date-Timestamp and were placed at the file's time`)
   }
+}
+
+interface Taken { events: CanonicalEvent[]; problems: string[]; untimed: number }
+/** One kind of capture: bytes in, events and problems out; `end` flushes a cut block and what waits. */
+interface Capture { push(chunk: Buffer): Taken; end(): Taken; unknown: Map<string, number> }
+
+function amiCapture(instance: string, tenant: string, fileTime: number): Capture {
+  const reader = new AmiFrameReader()
+  const mapper = new AmiMapper({ instance, tenant })
+  const take = (frames: AmiFrame[]): Taken => {
+    const t: Taken = { events: [], problems: [], untimed: 0 }
+    for (const f of frames) {
+      if (f.kind === 'problem') t.problems.push(`byte ${f.offset}: ${f.problem}`)
+      else if (f.kind === 'message' && f.message.headers.Event) {
+        if (!f.message.headers.Timestamp) t.untimed++
+        t.events.push(...mapper.map(f.message, fileTime))
+      }
+    }
+    return t
+  }
+  return { push: (chunk) => take(reader.push(chunk)), end: () => { const t = take(reader.end()); t.events.push(...mapper.tick(Infinity)); return t }, unknown: mapper.unknownEvents }
+}
+
+function eslCapture(instance: string, tenant: string, fileTime: number): Capture {
+  const reader = new EslFrameReader()
+  const mapper = new EslMapper({ instance, tenant })
+  const take = (reads: EslRead[]): Taken => {
+    const t: Taken = { events: [], problems: [], untimed: 0 }
+    for (const r of reads) {
+      if (r.kind === 'problem') { t.problems.push(`byte ${r.offset}: ${r.problem}`); continue }
+      const e = eslEventOf(r.frame)
+      if (e === undefined) continue
+      if (!e.ok) { t.problems.push(`byte ${r.frame.offset}: ${e.problem}`); continue }
+      if (!e.event['Event-Date-Timestamp']) t.untimed++
+      t.events.push(...mapper.map(e.event, fileTime))
+    }
+    return t
+  }
+  return { push: (chunk) => take(reader.push(chunk)), end: () => { const t = take(reader.end()); t.events.push(...mapper.tick(Infinity)); return t }, unknown: mapper.unknownEvents }
 }

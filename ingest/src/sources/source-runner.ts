@@ -74,10 +74,9 @@ export class SourceRunner {
     if (!this.spec.enabled) return
     const s = this.spec
     const common = { tenant: this.d.tenant, instance: s.instance, queueId: idMapper(s.queues), agentId: idMapper(s.agents) }
-    const wrapUpMs = (queueId: string): number => {
-      const q = Object.entries(s.queues ?? {}).find(([pbx, m]) => (m.id ?? pbx) === queueId)
-      return (q?.[1].wrapUpSec ?? 0) * 1000
-    }
+    // queues.conf wrap-up per Agner queue id, looked up once per ended call.
+    const wrapUps = new Map(Object.entries(s.queues ?? {}).map(([pbx, m]) => [m.id ?? pbx, (m.wrapUpSec ?? 0) * 1000]))
+    const wrapUpMs = (queueId: string): number => wrapUps.get(queueId) ?? 0
     const onState = (st: SourceState): void => { if (st.problem && st.phase !== 'connected') this.d.log(`source ${s.id}: ${st.problem.text.en}`) }
     const onProblem = (p: { reason: string; raw: string; offset: number; file?: string }): void => this.deadLetter(p)
     if (s.kind === 'asterisk-ami') {
@@ -89,22 +88,18 @@ export class SourceRunner {
     } else if (s.kind === 'freeswitch-esl') {
       this.esl = new EslMapper({ ...common, wrapUpMs })
       this.conn = new EslConnection({ host: s.host!, port: s.port!, password: s.secret ?? '', framing: s.framing, mapper: this.esl, onEvents: (e) => this.take(e), onProblem, onState })
-    } else if (s.kind === 'asterisk-queuelog-db') {
-      mkdirSync(this.d.stateDir, { recursive: true })
-      this.queueLog = new QueueLogMapper({ ...common, wrapUpMs })
-      this.conn = new QueueLogTableReader({
-        host: s.host!, port: s.port!, user: s.username!, password: s.secret ?? '', database: s.database!, table: s.table ?? 'queue_log', timeZone: s.timeZone ?? this.d.timeZone,
-        stateFile: join(this.d.stateDir, `queue_log-table-${s.id}.position`), mapper: this.queueLog,
-        onEvents: async (e) => { this.count(e); await this.d.publish(e) }, onProblem, onState,
-      })
     } else {
+      // queue_log, from the file or the table: the reader waits for the bus, so its kept position
+      // moves only once the events are published.
       mkdirSync(this.d.stateDir, { recursive: true })
-      this.queueLog = new QueueLogMapper({ ...common, wrapUpMs })
-      this.conn = new QueueLogTail({
-        path: s.path!, stateFile: join(this.d.stateDir, `queue_log-${s.id}.position`), mapper: this.queueLog,
-        // The tail waits for the bus: its position moves only once the events are published.
-        onEvents: async (e) => { this.count(e); await this.d.publish(e) }, onProblem, onState,
-      })
+      const mapper = (this.queueLog = new QueueLogMapper({ ...common, wrapUpMs }))
+      const read = { mapper, onEvents: async (e: CanonicalEvent[]) => { this.count(e); await this.d.publish(e) }, onProblem, onState }
+      this.conn = s.kind === 'asterisk-queuelog-db'
+        ? new QueueLogTableReader({
+            host: s.host!, port: s.port!, user: s.username!, password: s.secret ?? '', database: s.database!, table: s.table ?? 'queue_log',
+            timeZone: s.timeZone ?? this.d.timeZone, stateFile: join(this.d.stateDir, `queue_log-table-${s.id}.position`), ...read,
+          })
+        : new QueueLogTail({ path: s.path!, stateFile: join(this.d.stateDir, `queue_log-${s.id}.position`), ...read })
     }
     this.conn.start()
   }

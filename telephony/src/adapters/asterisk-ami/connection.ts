@@ -40,6 +40,11 @@ export class AmiConnection extends Reconnecting {
   action(fields: Record<string, string | number | undefined>): Promise<AmiMessage> {
     const s = this.socket
     if (!s || !this.loggedIn) return Promise.reject(new Error(`not connected to Asterisk at ${this.address}`))
+    return this.send(s, fields)
+  }
+
+  /** Writes an action with a fresh ActionID; its response settles the promise (Login uses it before login). */
+  private send(s: Socket, fields: Record<string, string | number | undefined>): Promise<AmiMessage> {
     const id = `agner-${++this.seq}`
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => { this.pending.delete(id); reject(new Error(`Asterisk at ${this.address} did not answer ${String(fields.Action)} in ${this.replyMs / 1000} s`)) }, this.replyMs)
@@ -107,7 +112,7 @@ export class AmiConnection extends Reconnecting {
 
   private async login(): Promise<void> {
     const s = this.socket!
-    const r = await this.rawAction(s, { Action: 'Login', Username: this.o.username, Secret: this.o.secret, Events: 'off' })
+    const r = await this.send(s, { Action: 'Login', Username: this.o.username, Secret: this.o.secret, Events: 'off' })
     if (r.headers.Response !== 'Success') throw new LoginRefused(sayings('amiLoginRefused', { user: this.o.username, address: this.address, message: r.headers.Message ?? 'refused' }))
     this.loggedIn = true
     // The filter keeps Asterisk from sending what Agner does not read; older versions without the
@@ -117,16 +122,6 @@ export class AmiConnection extends Reconnecting {
     this.o.mapper.beginResync()
     s.write(amiAction({ Action: 'QueueStatus', ActionID: 'agner-resync' }))
     this.up(() => this.action({ Action: 'Ping' }), () => s.destroy(), () => this.emit(this.o.mapper.tick(this.now())), this.o.pingEveryMs)
-  }
-
-  /** Before login completes: a response by ActionID, without the logged-in check. */
-  private rawAction(s: Socket, fields: Record<string, string>): Promise<AmiMessage> {
-    const id = `agner-${++this.seq}`
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.pending.delete(id); reject(new Error(`no answer to Login in ${this.replyMs / 1000} s`)) }, this.replyMs)
-      this.pending.set(id, { resolve, reject, timer })
-      s.write(amiAction({ ...fields, ActionID: id }))
-    })
   }
 
   private onMessage(m: AmiMessage): void {
