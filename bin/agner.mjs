@@ -9,7 +9,7 @@ const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC'])
 
 let entry
 try {
-  entry = (await compile('agner', ['ingest/src/cli/main.ts'])).main
+  entry = (await compile('agner', ['ingest/src/cli/main.ts', 'telephony/src/media/media-worker.ts'])).main
 } catch (err) {
   if (!UNWRITABLE.has(err?.code)) throw err
   console.error(`agner: could not write the compiled code to node_modules/.cache/agner (${err.code}); running the TypeScript through tsx instead, which takes about 30 MB more memory.`)

@@ -15,6 +15,6 @@ if (!name || !existsSync(join(ROOT, 'bench', `${name}.ts`))) {
   process.exit(name ? 2 : 0)
 }
 // Every script, so the ones a benchmark starts in child processes are compiled beside it.
-const built = await compile('bench', files.map((f) => `bench/${f}`))
+const built = await compile('bench', [...files.map((f) => `bench/${f}`), 'telephony/src/media/media-worker.ts'])
 const r = spawnSync(process.execPath, [...NODE_FLAGS, '--expose-gc', built[name], ...process.argv.slice(3)], { stdio: 'inherit', cwd: ROOT })
 process.exit(r.status ?? 1)
