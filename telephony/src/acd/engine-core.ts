@@ -118,7 +118,8 @@ export abstract class AcdCore {
     a.ringNoAnswer = 0
     const waitMs = this.now - c.queuedAt
     const q = this.queueOf(c.queueId!)
-    this.events.emit('contact.dequeued', this.now, this.ids(c, q.cfg.id), { waitMs, outcome: 'answered' })
+    if (!c.direct) this.events.emit('contact.dequeued', this.now, this.ids(c, q.cfg.id), { waitMs, outcome: 'answered' })
+    c.direct = false
     q.remove(c)
     c.state = 'connected'
     c.agentId = a.id
@@ -172,6 +173,13 @@ export abstract class AcdCore {
     if (a.contacts.size === 0) a.closeBusy(this.now)
     this.setActivity(a, a.contacts.size > 0 ? 'on_contact' : 'idle', undefined)
     if (a.contacts.size === 0) a.idleSince = this.now
+    if (a.contacts.size === 0 && a.next) {
+      const next = a.next
+      a.next = undefined
+      if (a.status === next.status && a.reasonCode === (next.status === 'aux' ? next.reasonCode ?? 'aux' : null)) this.routeAgent(a)
+      else this.setStatus(a.id, next.status, next.reasonCode, 'agent') // routes the agent when it turns ready
+      return
+    }
     this.routeAgent(a)
   }
 
@@ -258,6 +266,7 @@ export abstract class AcdCore {
   protected endOffer(c: ContactState, outcome: 'timeout' | 'rejected'): void {
     const a = this.stopRinging(c, outcome)
     c.skip.add(a.id)
+    if (c.direct) { this.directOfferFailed(c, a); return }
     if (outcome === 'timeout' && ++a.ringNoAnswer >= a.maxRingNoAnswer) {
       this.setStatus(a.id, 'aux', 'ring_no_answer', 'system')
     } else this.routeAgent(a)
@@ -280,6 +289,20 @@ export abstract class AcdCore {
     this.events.emit('contact.offer_ended', this.now, this.ids(c, c.queueId, a.id), { offerId: offer.id, agentId: a.id, ringMs: this.now - offer.at, outcome })
     this.setActivity(a, a.contacts.size > 0 ? 'on_contact' : 'idle', undefined)
     return a
+  }
+
+  /** A transfer's offer to one agent was not taken: a consult ends, a blind transfer waits in line. */
+  protected directOfferFailed(c: ContactState, a: AgentState): void {
+    c.direct = false
+    this.routeAgent(a)
+    if (c.consultOf) {
+      this.events.emit('contact.ended', this.now, this.ids(c, c.queueId), { endedBy: 'system', talkMs: 0, holdMs: 0, holdCount: 0, reason: 'not_answered' })
+      const from = this.contacts.get(c.consultOf.contactId)
+      if (from) from.consult = undefined
+      this.finish(c)
+      return
+    }
+    this.enterQueue(c, this.queueOf(c.queueId!), c.priority, c.queuedAt)
   }
 
   /** A waiting contact looks for an agent. */

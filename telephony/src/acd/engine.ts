@@ -1,7 +1,9 @@
 /**
- * The ACD engine: the core state machine (engine-core.ts) plus what happens around a queue:
+ * The ACD's queue flows: the core state machine (engine-core.ts) plus what happens around a queue:
  * arrivals, IVR flows, business hours and the closed-hours action, callbacks keeping the caller's
- * place, voicemail, overflow, blind transfers and recovery after a restart. Pure: no I/O.
+ * place, voicemail, overflow, blind transfers and recovery after a restart. Pure: no I/O. What
+ * a person at the desk adds (next status, transfers to an agent, consults, a lost browser) is in
+ * engine-desk.ts.
  */
 import type { Channel } from '@agner/events'
 import { AcdCore, type Arrival } from './engine-core.ts'
@@ -16,7 +18,7 @@ export { type AcdOptions, type Arrival } from './engine-core.ts'
 /** A closed queue that sends callers to another closed queue, and so on: stop after this many. */
 const MAX_CLOSED_HOPS = 4
 
-export class AcdEngine extends AcdCore {
+export class AcdFlows extends AcdCore {
   private readonly flows = new Map<string, IvrFlow>()
 
   /** Adds an IVR flow, checked by loadIvr against this engine's queues. */

@@ -4,7 +4,7 @@
  * durable) and handed to listeners (the agents' sockets). Commands run one at a time.
  */
 import type { CanonicalEvent } from '@agner/events'
-import { AcdEngine } from './engine.ts'
+import { AcdEngine } from './engine-desk.ts'
 import type { AgentConfig, QueueConfig } from './types.ts'
 
 export interface RealtimeAcdOptions {

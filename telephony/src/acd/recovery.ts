@@ -6,7 +6,7 @@
  * `endedBy: system`, and their agents come back idle.
  */
 import type { CanonicalEvent } from '@agner/events'
-import type { AcdEngine } from './engine.ts'
+import type { AcdEngine } from './engine-desk.ts'
 import type { AgentStatus } from './types.ts'
 
 export const RESTART_REASON = 'the ACD restarted while this contact was in progress; its media did not survive'

@@ -9,6 +9,7 @@ export interface Offer { id: string; contact: ContactState; at: number; agentId:
 
 export class AgentState implements Candidate {
   readonly id: string
+  readonly name: string
   readonly skills: ReadonlyMap<string, number>
   readonly capacity: Record<Channel, number>
   readonly maxRingNoAnswer: number
@@ -23,6 +24,8 @@ export class AgentState implements Candidate {
   readonly contacts = new Set<string>()
   private readonly channels = new Map<string, Channel>()
   ringNoAnswer = 0
+  /** The status to take once the agent's last contact is wrapped up ("next status"). */
+  next: { status: AgentStatus; reasonCode?: string } | undefined
   loggedInAt = 0
   busySince: number | undefined
   private busyMs = 0
@@ -31,6 +34,7 @@ export class AgentState implements Candidate {
 
   constructor(cfg: AgentConfig, readonly index: number, now: number) {
     this.id = cfg.id
+    this.name = cfg.name ?? cfg.id
     this.skills = new Map(Object.entries(cfg.skills))
     this.capacity = { ...DEFAULT_CAPACITY, ...cfg.capacity }
     this.maxRingNoAnswer = cfg.maxRingNoAnswer ?? 3
@@ -94,6 +98,12 @@ export class ContactState {
   holdStart = 0
   holdMs = 0
   holdCount = 0
+  /** Offered to one agent by a transfer, not from the queue's line: no queue visit until that offer fails. */
+  direct = false
+  /** A consult call: the agent who asked, and the customer's contact they hold meanwhile. */
+  consultOf: { agentId: string; contactId: string } | undefined
+  /** The consult this contact's agent has open with another agent. */
+  consult: string | undefined
   /** Agents whose offer for this contact timed out or was rejected: the next offer goes elsewhere. */
   readonly skip = new Set<string>()
   /** Bumped on every state change; timers armed under an older generation do nothing. */

@@ -6,7 +6,7 @@
  */
 import { dispositionFor, surveyAnswer } from '../traffic/customer.ts'
 import type { CanonicalEvent } from '@agner/events'
-import { AcdEngine } from '../acd/engine.ts'
+import { AcdEngine } from '../acd/engine-desk.ts'
 import { seededRandom, type Random } from '../traffic/random.ts'
 import { TimerQueue } from '../traffic/timers.ts'
 import { sampleMs } from './distributions.ts'
