@@ -5,12 +5,14 @@
  */
 import type { Bus, CanonicalEvent } from '@agner/events'
 import { readEvents, type Store } from '@agner/analytics'
-import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES } from '@agner/seeds'
+import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES, DEMO_USERS } from '@agner/seeds'
 import { readFileSync } from 'node:fs'
 import { AcdConfigError, canServe, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type CenterCode, type QueueConfig, type RecoveryReport } from '@agner/telephony'
 import type { CenterCodes } from '@agner/events'
 import { ConfigError, type Config } from './config.ts'
 import type { LiveEngineOptions } from './live/engine.ts'
+
+const DESK_AGENTS = new Set(DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : [])))
 
 export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[]; dispositions: CenterCode[]; auxReasons: CenterCode[] } {
   return {
@@ -19,7 +21,8 @@ export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[];
       id: q.id, name: q.name.en, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
       serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
     })),
-    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
+    // The agents people sign in as (DEMO_USERS) take every queue, so a call or chat from the widget reaches them whatever the caller picks.
+    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries((DESK_AGENTS.has(a.id) ? DEMO_QUEUES.map((q) => q.id) : a.queues).map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
   }
 }
 
@@ -48,9 +51,9 @@ export function demoIvr(timeZone: string): object {
     id: 'main', start: 'hours',
     nodes: {
       hours: { type: 'hours', hours: { timeZone, weekly: { 1: day, 2: day, 3: day, 4: day, 5: day, 6: [['09:00', '18:00']], 7: [['09:00', '18:00']] } }, open: 'menu', closed: 'closed' },
-      closed: { type: 'message', prompt: '您好，现在是非工作时间 / We are closed now; please call again from 08:00.', next: 'bye' },
+      closed: { type: 'message', prompt: '您好，现在是非工作时间 / We are closed now; please call again from 08:00.', audio: 'closed', next: 'bye' },
       bye: { type: 'hangup' },
-      menu: { type: 'menu', prompt: '销售请按1，技术支持请按2，账单请按3 / Sales 1, support 2, billing 3.', options: { 1: 'sales', 2: 'support', 3: 'billing' }, timeoutSeconds: 6, retries: 2, onNoInput: 'support' },
+      menu: { type: 'menu', prompt: '销售请按1，技术支持请按2，账单请按3 / Sales 1, support 2, billing 3.', audio: 'menu', options: { 1: 'sales', 2: 'support', 3: 'billing' }, timeoutSeconds: 25, retries: 1, onNoInput: 'support' },
       sales: { type: 'queue', queueId: 'sales' },
       support: { type: 'queue', queueId: 'support' },
       billing: { type: 'queue', queueId: 'billing' },

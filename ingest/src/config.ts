@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { StoreConfig } from '@agner/analytics'
 import { isValidTimeZone } from './live/day.ts'
+import { mediaConfig, type MediaConfig } from './media-config.ts'
 
 export interface Config {
   host: string
@@ -55,9 +56,12 @@ export interface Config {
   acdConfigFile?: string
   /** A JSON file of PBX sources for automated installs (README "Connect your PBX"); sources added in the app live in AGNER_DATA_DIR/sources.json. */
   sourcesFile?: string
+  /** Call media and the web widget (media-config.ts). */
+  media: MediaConfig
 }
 
 export class ConfigError extends Error {}
+
 
 type Env = Record<string, string | undefined>
 
@@ -112,6 +116,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     accessSyncMs: int(env, 'AGNER_ACCESS_SYNC_MS', 5000, 500, 600_000),
     acdConfigFile: env.AGNER_ACD_CONFIG || undefined,
     sourcesFile: env.AGNER_SOURCES_FILE || undefined,
+    media: mediaConfig(env, (name) => origins(env, name), (msg) => { throw new ConfigError(msg) }),
     ...overrides,
   }
 }
@@ -132,13 +137,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} "${env[name]}" must be true or false.`)
 }
 
-function origins(env: Env): string[] {
-  const raw = env.AGNER_CORS_ORIGINS
+function origins(env: Env, name = 'AGNER_CORS_ORIGINS'): string[] {
+  const raw = env[name]
   if (!raw) return []
   return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
     let u: URL
-    try { u = new URL(o) } catch { throw new ConfigError(`AGNER_CORS_ORIGINS "${o}" is not an origin; use e.g. https://crm.example.com.`) }
-    if (u.origin !== o.replace(/\/$/, '')) throw new ConfigError(`AGNER_CORS_ORIGINS "${o}" must be a bare origin such as ${u.origin}, without a path.`)
+    try { u = new URL(o) } catch { throw new ConfigError(`${name} "${o}" is not an origin; use e.g. https://crm.example.com.`) }
+    if (u.origin !== o.replace(/\/$/, '')) throw new ConfigError(`${name} "${o}" must be a bare origin such as ${u.origin}, without a path.`)
     return u.origin
   })
 }

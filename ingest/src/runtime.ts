@@ -29,6 +29,7 @@ import { engineCatalog } from './reports/catalog.ts'
 import { SourcesService } from './sources/sources-service.ts'
 import { PbxControl } from './sources/pbx-control.ts'
 import { startSources } from './sources/start-sources.ts'
+import { startDesk } from './desk-runtime.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -127,11 +128,12 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { access, bootstrap } = await startAccess(store, config, engine)
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const sources = startSources(config, bus, engine)
+  const desk = startDesk(config, acd, acdConfig, store, engine)
   const app = await buildApp({
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes: centerCodes(acdConfig),
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
-    security: securityOptions(config),
+    security: securityOptions(config), desk: desk.desk,
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
   // The demo's first start: this and next week's schedules, in the background (about half a minute).
@@ -168,6 +170,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
       acd.stop()
       await sources.stop()
       await app.close()
+      await desk.close()
       access.directory.stop()
       feed.stop()
       await writer.stop()

@@ -34,6 +34,7 @@ export const DEMO_BOARDS: DemoBoard[] = [
 
 export const DEMO_USERS: DemoUser[] = [
   { username: 'agent', displayName: '张伟', role: 'agent', teams: ['sales'], agentId: 'agent-01' },
+  { username: 'agent2', displayName: '刘洋', role: 'agent', teams: ['sales'], agentId: 'agent-04' },
   { username: 'supervisor', displayName: '王芳', role: 'supervisor', teams: ['sales'] },
   { username: 'planner', displayName: 'Olivia', role: 'planner', teams: [] },
   { username: 'manager', displayName: '李娜', role: 'manager', teams: ['sales', 'service'] },

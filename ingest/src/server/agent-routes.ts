@@ -17,6 +17,8 @@ import { seesQueue, type Principal } from '../access/principal.ts'
 import type { SocketRegistry } from './auth/socket-registry.ts'
 import type { PbxControl } from '../sources/pbx-control.ts'
 import type { LiveEngine } from '../live/engine.ts'
+import type { CallDirector } from '../desk/call-director.ts'
+import { deskSocket } from './desk-socket.ts'
 
 export interface AgentRoutesOptions {
   acd: RealtimeAcd
@@ -24,6 +26,8 @@ export interface AgentRoutesOptions {
   /** Agents who live on a PBX (a source hosts them): their status is carried out there. */
   pbx?: Pick<PbxControl, 'hosts' | 'setStatus'>
   engine?: Pick<LiveEngine, 'agentQueuesOf'>
+  /** Browser calls and chats: media legs and messages ride the agent's socket. */
+  director?: CallDirector
 }
 
 const ID = { type: 'string', pattern: '^[0-9A-Za-z_.:-]{1,128}$' } as const
@@ -37,9 +41,9 @@ const STATUS_BODY = {
 export function agentView(engine: AcdEngine, agentId: string) {
   const a = engine.agent(agentId)
   return {
-    agentId: a.id, status: a.status, reasonCode: a.reasonCode, activity: a.activity,
-    offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, since: a.offer.at } : null,
-    contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt } }),
+    agentId: a.id, name: a.name, status: a.status, reasonCode: a.reasonCode, activity: a.activity, next: a.next ?? null,
+    offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, channel: a.offer.contact.channel, since: a.offer.at, consultFrom: a.offer.contact.consultOf?.agentId ?? null } : null,
+    contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt, endedAt: c.endedAt || null, holdStart: c.state === 'held' ? c.holdStart : null, consult: c.consult ?? null, consultOf: c.consultOf ?? null } }),
   }
 }
 
@@ -53,7 +57,7 @@ async function attempt<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T 
   }
 }
 
-export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets, pbx, engine: live }) => {
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets, pbx, engine: live, director }) => {
   const desk = { permission: 'agent:desktop' } as const
 
   /** Runs an ACD command for the caller's own agent; AcdError becomes 404/409 with its sentence. */
@@ -87,13 +91,38 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
   app.post('/api/agent/contacts/:contactId/end', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
     command(req, reply, (engine, id) => engine.end(id, contact(req))))
   app.post('/api/agent/contacts/:contactId/wrapup', {
-    schema: { params: contactParams, body: { type: 'object', additionalProperties: false, properties: { dispositionCode: { type: 'string', maxLength: 64 } } } },
+    schema: { params: contactParams, body: { type: 'object', additionalProperties: false, properties: { dispositionCode: { type: 'string', maxLength: 64 }, notes: { type: 'string', maxLength: 2000 } } } },
     config: { access: desk },
-  }, async (req, reply) => command(req, reply, (engine, id) => engine.wrapUp(id, contact(req), (req.body as { dispositionCode?: string } | undefined)?.dispositionCode ?? '')))
+  }, async (req, reply) => {
+    const b = (req.body ?? {}) as { dispositionCode?: string; notes?: string }
+    return command(req, reply, (engine, id) => engine.wrapUp(id, contact(req), b.dispositionCode ?? '', b.notes?.trim() || undefined))
+  })
+  // Blind transfer: to a queue (a new queue visit) or to an agent who is ready (rings them; their queue's line if unanswered).
   app.post('/api/agent/contacts/:contactId/transfer', {
-    schema: { params: contactParams, body: { type: 'object', required: ['queueId'], additionalProperties: false, properties: { queueId: ID } } },
+    schema: { params: contactParams, body: { type: 'object', additionalProperties: false, properties: { queueId: ID, agentId: AGENT_ID } } },
     config: { access: desk },
-  }, async (req, reply) => command(req, reply, (engine, id) => engine.transferToQueue(id, contact(req), (req.body as { queueId: string }).queueId)))
+  }, async (req, reply) => {
+    const b = req.body as { queueId?: string; agentId?: string }
+    if ((b.queueId === undefined) === (b.agentId === undefined)) return reply.status(400).send({ error: 'Say where to transfer: either "queueId" or "agentId".' })
+    return command(req, reply, (engine, id) => b.agentId ? engine.transferToAgent(id, contact(req), b.agentId) : engine.transferToQueue(id, contact(req), b.queueId!))
+  })
+  // Consult transfer: the customer holds while the agent talks to another agent, then completes or cancels.
+  app.post('/api/agent/contacts/:contactId/consult', {
+    schema: { params: contactParams, body: { type: 'object', required: ['agentId'], additionalProperties: false, properties: { agentId: AGENT_ID } } },
+    config: { access: desk },
+  }, async (req, reply) => command(req, reply, (engine, id) => engine.consult(id, contact(req), (req.body as { agentId: string }).agentId)))
+  app.post('/api/agent/contacts/:contactId/consult/complete', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.completeConsult(id, contact(req))))
+  app.post('/api/agent/contacts/:contactId/consult/cancel', { schema: { params: contactParams }, config: { access: desk } }, async (req, reply) =>
+    command(req, reply, (engine, id) => engine.cancelConsult(id, contact(req))))
+  // "Next status": taken once the last contact is wrapped up (null clears it).
+  app.post('/api/agent/next-status', {
+    schema: { body: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { type: ['string', 'null'], enum: ['available', 'aux', 'offline', null] }, reasonCode: { type: 'string', minLength: 1, maxLength: 64 } } } },
+    config: { access: desk },
+  }, async (req, reply) => {
+    const b = req.body as { status: 'available' | 'aux' | 'offline' | null; reasonCode?: string }
+    return command(req, reply, (engine, id) => engine.setNextStatus(id, b.status ? { status: b.status, ...(b.reasonCode ? { reasonCode: b.reasonCode } : {}) } : null))
+  })
 
   app.get('/ws/agent', { websocket: true, config: { access: desk } }, (socket, req) => {
     const p = req.principal!
@@ -104,7 +133,8 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
       if (e.agentId !== p.agentId) return
       socket.send(JSON.stringify({ type: 'event', event: e }))
     })
-    socket.on('close', unsubscribe)
+    const detach = director ? deskSocket(socket, p.agentId, director, acd, req.log) : undefined
+    socket.on('close', () => { unsubscribe(); detach?.() })
   })
 
   // Supervisors: force an agent's status or log them out, for agents of the queues they see.

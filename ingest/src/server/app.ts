@@ -50,6 +50,10 @@ import type { CenterCodes } from '@agner/events'
 import { healthRoutes } from './health-routes.ts'
 import { liveRoutes } from './live-routes.ts'
 import { webStatic } from './web-static.ts'
+import { widgetRoutes } from './widget-routes.ts'
+import { deskRoutes } from './desk-routes.ts'
+import type { CallDirector } from '../desk/call-director.ts'
+import type { IceServer } from '@agner/telephony'
 
 export interface AccessDeps {
   directory: AccessDirectory
@@ -94,6 +98,8 @@ export interface AppDeps {
   codes?: CenterCodes
   /** PBX sources (Admin → Sources) and the control of agents who live on a PBX. */
   sources?: { service: SourcesService; pbx: PbxControl }
+  /** Browser calls and chats: the director, and what the widget offers. */
+  desk?: { director: CallDirector; iceServers: IceServer[]; widgetOrigins: string[]; chat: boolean; voice: boolean }
   webRoot?: string
   logLevel?: string
 }
@@ -150,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
-  await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx })
+  await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   const catalog = engineCatalog(deps.engine)
@@ -159,6 +165,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     team: (id) => directory.get('teams', id), refresher: deps.rollups, ...(deps.codes ? { codes: deps.codes } : {}),
   })
   await app.register(reportRoutes, { reports, directory, audit, catalog })
+  await app.register(deskRoutes, {
+    acd: deps.acd, engine: deps.engine, store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog,
+    iceServers: deps.desk?.iceServers ?? [], ...(deps.codes ? { codes: deps.codes } : {}), ...(deps.desk ? { director: deps.desk.director } : {}),
+    ...(deps.sources ? { onPbx: (id: string) => deps.sources!.pbx.hosts(id) } : {}),
+  })
+  if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice })
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
   await app.register(scheduleRoutes, {
     store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit, engine: deps.engine,
@@ -177,6 +189,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => scheduler.stop())
     await app.register(reportScheduleRoutes, { scheduler, reports, directory, audit })
   }
-  if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot })
+  if (deps.webRoot) await app.register(webStatic, { root: deps.webRoot, widgetOrigins: deps.desk?.widgetOrigins ?? [] })
   return app
 }

@@ -167,6 +167,17 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     return reply.status(201).send({ id: p.id, version: p.version, weekStart: p.weekStart })
   })
 
+  // An agent's own adherence now (the desk's "today"): in or out of the scheduled activity.
+  app.get('/api/wfm/my-adherence', { config: { access: { permission: 'agent:desktop' as const } } }, async (req) => {
+    const agentId = req.principal!.agentId
+    if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
+    const t = now()
+    const s = await published.of(weekStartIn(t, timeZone))
+    if (!s) return { serverTime: t, published: false, row: null }
+    const row = rtaRows(s, engine.snapshot(t).agents, (await rulesNow()).adherence, t).find((r) => r.agentId === agentId) ?? null
+    return { serverTime: t, published: true, row }
+  })
+
   // An agent's own published schedule.
   app.get('/api/wfm/my-schedule', { schema: { querystring: WEEK_QUERY }, config: { access: { permission: 'agent:desktop' as const } } }, async (req) => {
     const agentId = req.principal!.agentId

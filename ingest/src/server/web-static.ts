@@ -7,7 +7,7 @@ import { join, normalize, sep } from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
 import fastifyStatic from '@fastify/static'
 
-export const webStatic: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+export const webStatic: FastifyPluginAsync<{ root: string; widgetOrigins?: string[] }> = async (app, { root, widgetOrigins = [] }) => {
   if (!existsSync(`${root}/index.html`)) {
     app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
       if (req.url.startsWith('/api/') || req.url.startsWith('/ws/')) return reply.callNotFound()
@@ -16,6 +16,13 @@ export const webStatic: FastifyPluginAsync<{ root: string }> = async (app, { roo
     return
   }
   await app.register(fastifyStatic, { root, serve: false })
+  // The customers' widget is its own small page, which the center's allowed sites may frame.
+  app.get('/widget', { config: { access: 'public' } }, async (_req, reply) => {
+    const csp = String(reply.getHeader('content-security-policy') ?? '')
+    reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]*/, `frame-ancestors 'self'${widgetOrigins.map((o) => ` ${o}`).join('')}`))
+    reply.removeHeader('x-frame-options')
+    return reply.header('cache-control', 'no-cache').sendFile('widget.html')
+  })
   app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
     // Unknown API paths get the app's one not-found answer, not the web page.
     if (req.url.startsWith('/api/') || req.url.startsWith('/ws/')) return reply.callNotFound()

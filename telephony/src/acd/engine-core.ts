@@ -70,6 +70,25 @@ export abstract class AcdCore {
     return c
   }
 
+  /** Every agent, in the order they were added. */
+  agentList(): AgentState[] { return [...this.agents.values()] }
+
+  /** The agent if there is one with this id. */
+  findAgent(id: string): AgentState | undefined { return this.agents.get(id) }
+
+  queueIds(): string[] { return [...this.queues.keys()] }
+
+  /** The contact if it is still in the engine (finished contacts are gone). */
+  peekContact(id: string): ContactState | undefined { return this.contacts.get(id) }
+
+  /** A waiting contact's place in its queue's line (1 = next), or undefined. */
+  positionOf(contactId: string): number | undefined {
+    const c = this.contacts.get(contactId)
+    if (!c?.queueId || (c.state !== 'queued' && c.state !== 'offered')) return undefined
+    const i = this.queues.get(c.queueId)?.line.indexOf(c) ?? -1
+    return i >= 0 ? i + 1 : undefined
+  }
+
   queueOf(id: string): QueueState {
     const q = this.queues.get(id)
     if (!q) throw new AcdError('not_found', `There is no queue "${id}".`)
@@ -161,12 +180,12 @@ export abstract class AcdCore {
     this.endContact(c, 'agent')
   }
 
-  wrapUp(agentId: string, contactId: string, dispositionCode = ''): void {
+  wrapUp(agentId: string, contactId: string, dispositionCode = '', notes?: string): void {
     const a = this.agent(agentId)
     const c = this.contacts.get(contactId)
     if (!c || c.state !== 'wrap' || c.agentId !== agentId) throw new AcdError('conflict', `${agentId} is not wrapping up contact ${contactId}; it may be wrapped up already.`)
     c.gen++
-    this.events.emit('contact.wrapup_ended', this.now, this.ids(c, c.queueId, a.id), { durationMs: this.now - c.endedAt, dispositionCode })
+    this.events.emit('contact.wrapup_ended', this.now, this.ids(c, c.queueId, a.id), { durationMs: this.now - c.endedAt, dispositionCode, ...(notes ? { notes } : {}) })
     a.contacts.delete(c.id)
     a.trackChannel(c.id, undefined)
     this.finish(c)

@@ -28,6 +28,9 @@ export class AcdFlows extends AcdCore {
     return flow
   }
 
+  /** An IVR flow added to this engine. */
+  ivrFlow(id: string): IvrFlow | undefined { return this.flows.get(id) }
+
   /** Is the queue taking contacts at this moment (its business hours)? */
   isQueueOpen(queueId: string): boolean {
     const h = this.queueOf(queueId).cfg.hours

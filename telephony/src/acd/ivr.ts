@@ -2,13 +2,15 @@
  * IVR flows as JSON: menus (prompt, digit → node, timeout, retries), business-hours branches,
  * messages, queues and hang-ups. `loadIvr` refuses a flow with a dangling reference, an unknown
  * queue, or a loop, naming the problem in one sentence. `nextNode` is the pure step function.
+ * Menus and messages may name the recorded prompt a browser caller hears (`audio`: a file name in
+ * the center's audio folder, without `.ogg`); the text of `prompt` is shown beside it.
  */
 import { hoursProblem, isOpen, type BusinessHours } from './hours.ts'
 
 export type IvrNode =
-  | { type: 'menu'; prompt: string; options: Record<string, string>; timeoutSeconds?: number; retries?: number; onNoInput: string }
+  | { type: 'menu'; prompt: string; audio?: string; options: Record<string, string>; timeoutSeconds?: number; retries?: number; onNoInput: string }
   | { type: 'hours'; hours: BusinessHours; open: string; closed: string }
-  | { type: 'message'; prompt: string; next?: string }
+  | { type: 'message'; prompt: string; audio?: string; next?: string }
   | { type: 'queue'; queueId: string; priority?: number }
   | { type: 'hangup' }
 
@@ -33,6 +35,8 @@ export function loadIvr(raw: unknown, knownQueue: (id: string) => boolean): IvrF
   if (!f.nodes[f.start]) throw new IvrError(`IVR "${f.id}" starts at "${f.start}", which is not one of its nodes.`)
   for (const [id, n] of Object.entries(f.nodes)) {
     const where = `IVR "${f.id}", node "${id}"`
+    const audio = (n as { audio?: unknown } | undefined)?.audio
+    if (audio !== undefined && (typeof audio !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(audio))) throw new IvrError(`${where}: "audio" must be a file name of letters, digits, _ and - (without .ogg).`)
     switch (n?.type) {
       case 'menu':
         if (typeof n.prompt !== 'string' || !n.prompt) throw new IvrError(`${where}: a menu needs a prompt.`)

@@ -1,0 +1,42 @@
+/**
+ * Browser calls and chats in a running Agner: the media relay (worker threads), the chat
+ * transcripts, and the director between the ACD, the media, the widget and the desk.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Store } from '@agner/analytics'
+import { WorkerMedia, type AcdConfig, type RealtimeAcd } from '@agner/telephony'
+import type { Config } from './config.ts'
+import type { LiveEngine } from './live/engine.ts'
+import { ChatLog } from './desk/chat-log.ts'
+import { CallDirector } from './desk/call-director.ts'
+import type { AppDeps } from './server/app.ts'
+
+export interface DeskRuntime { desk: NonNullable<AppDeps['desk']>; media: WorkerMedia; close(): Promise<void> }
+
+export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, store: Store, engine: LiveEngine): DeskRuntime {
+  const m = config.media
+  const warn = (msg: string) => console.warn(`agner media: ${msg}`)
+  const media = new WorkerMedia({ iceServers: m.iceServers, audioDir: m.audioDir, ...(m.portRange ? { portRange: m.portRange } : {}), ...(m.announcedAddress ? { announcedAddress: m.announcedAddress } : {}), ...(m.workers ? { workers: m.workers } : {}) }, warn)
+  const chat = new ChatLog(store, config.tenant, (err) => console.error(`agner: chat messages wait to be stored (${err.message}); retrying`))
+  const ivrIds = (setup.ivrs as Array<{ id?: string }>).map((f) => f.id).filter((id): id is string => !!id)
+  const voiceQueue = setup.queues.find((q) => q.channel === 'voice')
+  const chatQueue = setup.queues.find((q) => q.channel === 'chat')
+  const voiceEntry = ivrIds.length > 0 ? { ivrId: ivrIds.includes('main') ? 'main' : ivrIds[0]! } : voiceQueue ? { queueId: voiceQueue.id } : undefined
+  const director = new CallDirector({
+    acd, media, chat, voiceEntry: voiceEntry ?? { queueId: '' }, ...(chatQueue ? { chatQueueId: chatQueue.id } : {}),
+    ...(existsSync(join(m.audioDir, 'welcome.ogg')) ? { greeting: 'welcome' } : {}),
+    agentName: (id) => acd.engine.findAgent(id)?.name ?? engine.agentName(id),
+    ahtMs: (queueId) => {
+      if (!engine.hasQueue(queueId)) return undefined
+      const c = engine.todayCounters(queueId)
+      return c.handled > 0 ? (c.talkMs + c.holdMs + c.wrapMs) / c.handled : undefined
+    },
+    warn,
+  })
+  return {
+    media,
+    desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, chat: !!chatQueue, voice: !!voiceEntry },
+    close: async () => { await director.stop(); await chat.stop(); await media.stop() },
+  }
+}
