@@ -11,7 +11,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 it('users, passwords, tokens and revocations survive a restart; first-run accounts are made once', async () => {
   const first = await startAccessCenter({ dataDir })
-  expect(first.agner.bootstrap.created.map((c) => c.username).sort()).toEqual(['admin', 'agent', 'manager', 'planner', 'supervisor'])
+  expect(first.agner.bootstrap.created.map((c) => c.username).sort()).toEqual(['admin', 'agent', 'agent2', 'manager', 'planner', 'supervisor'])
   const admin = await signIn(first.url, 'admin', ADMIN_PASSWORD)
   const post = (path: string, body: unknown) => fetch(`${first.url}${path}`, { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
   expect((await post('/api/users', { username: 'night-lead', role: 'supervisor', password: 'a night shift password' })).status).toBe(201)

@@ -211,7 +211,7 @@ export class CallDirector {
     const mine = e.contactId === s.contactId
     const data = e.data as Record<string, unknown>
     switch (e.type) {
-      case 'contact.ivr_step': if (mine && data.input === undefined) this.prompt(s, String(data.node)); break
+      case 'contact.ivr_step': if (mine && data.input === undefined) this.prompt(s, String(data.node), 'message'); break
       case 'contact.queued': if (mine) { s.lastQueued = e.queueId; this.tellPosition(s) } break
       case 'contact.connected':
         if (!mine) break
@@ -233,11 +233,12 @@ export class CallDirector {
     this.markDirty(e.interactionId)
   }
 
-  private prompt(s: CustomerSession, nodeId: string): void {
+  /** Shows and plays a message the caller passes, or the menu they are at (each time it is played). */
+  private prompt(s: CustomerSession, nodeId: string, kind: 'menu' | 'message'): void {
     const entry = this.o.voiceEntry
     const flow = 'ivrId' in entry ? this.o.acd.engine.ivrFlow(entry.ivrId) : undefined
     const node = flow?.nodes[nodeId]
-    if (!node || (node.type !== 'menu' && node.type !== 'message')) return
+    if (!node || node.type !== kind || (node.type !== 'menu' && node.type !== 'message')) return
     s.send({ type: 'ivr', node: nodeId, text: node.prompt, keys: node.type === 'menu' ? Object.keys(node.options) : [] })
     if (!node.audio || !s.legId) return
     const first = !s.greeted && this.o.greeting
@@ -286,6 +287,11 @@ export class CallDirector {
     }
     // The customer's contact is over (ended, wrapped, left the queue without an agent): tell them.
     const current = s.contactId ? engine.peekContact(s.contactId) : undefined
+    // At a menu: its prompt, once per time the menu is played.
+    if (current?.state === 'ivr' && current.ivr && !s.ended) {
+      const key = `${current.ivr.node}#${current.ivr.plays}`
+      if (s.prompted !== key) { s.prompted = key; this.prompt(s, current.ivr.node, 'menu') }
+    }
     if (!s.ended && s.contactId && (!current || current.state === 'wrap' || current.state === 'done')) this.finishSession(s, s.lastOutcome ?? 'ended')
     // Nothing left of the journey: forget it.
     if (segments.length === 0 && inter.legs.size === 0 && s.ended) {

@@ -39,6 +39,8 @@ export class CustomerSession {
   lastOutcome?: string
   /** The greeting has been played (it comes before the first prompt only). */
   greeted = false
+  /** The menu (and how many times it played) whose prompt was last played. */
+  prompted?: string
   constructor(
     readonly id: string,
     readonly address: string,

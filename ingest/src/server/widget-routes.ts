@@ -47,7 +47,7 @@ export const widgetRoutes: FastifyPluginAsync<WidgetRoutesOptions> = async (app,
 
   app.get('/widget.js', { config: { access: 'public' } }, async (_req, reply) => reply.type('application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(EMBED_SCRIPT))
 
-  app.get('/ws/widget', { websocket: true, config: { access: 'public' } }, (socket, req) => {
+  app.get('/ws/widget', { websocket: true, config: { access: 'public', origins: o.origins } }, (socket, req) => {
     if (!allowed(req)) { socket.close(4403, 'this site may not use the widget (AGNER_WIDGET_ORIGINS)'); return }
     const q = req.query as Record<string, string | undefined>
     const channel = q.channel === 'voice' ? 'voice' : q.channel === 'chat' ? 'chat' : undefined

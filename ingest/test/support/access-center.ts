@@ -17,6 +17,8 @@ export interface AccessCenter {
   url: string
   passwords: Record<Role, string>
   usernames: Record<Role, string>
+  /** Every created user's one-time password, by username. */
+  byUser: Record<string, string>
   boards: { sales: string; service: string; center: string }
   teams: { sales: string; service: string }
   dataDir: string
@@ -32,11 +34,14 @@ export async function startAccessCenter(overrides: Partial<Config> = {}): Promis
   const agner = await startAgner(loadConfig({}, {
     demo: true, demoRate: 0, demoHistoryWeeks: 0, demoSchedules: false, dataDir, port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: ADMIN_PASSWORD, ...overrides,
   }), { web: false })
-  const passwords = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.password])) as Record<Role, string>
-  const usernames = Object.fromEntries(agner.bootstrap.created.map((c) => [c.role, c.username])) as Record<Role, string>
+  // The first user of each role (the demo has a second agent, `agent2`: see `byUser`).
+  const firstOfRole = agner.bootstrap.created.filter((c, i, all) => all.findIndex((x) => x.role === c.role) === i)
+  const passwords = Object.fromEntries(firstOfRole.map((c) => [c.role, c.password])) as Record<Role, string>
+  const usernames = Object.fromEntries(firstOfRole.map((c) => [c.role, c.username])) as Record<Role, string>
+  const byUser = Object.fromEntries(agner.bootstrap.created.map((c) => [c.username, c.password]))
   const id = (kind: string, key: string): string => uuidv5(`default/${kind}/${key}`)
   return {
-    agner, url: agner.url, passwords, usernames,
+    agner, url: agner.url, passwords, usernames, byUser,
     boards: { sales: id('board', 'sales'), service: id('board', 'service'), center: id('board', 'center') },
     teams: { sales: id('team', 'sales'), service: id('team', 'service') },
     dataDir,

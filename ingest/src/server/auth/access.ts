@@ -12,7 +12,11 @@ import type { Principal } from '../../access/principal.ts'
 export type Access = 'public' | 'session' | { permission: Permission; display?: true }
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
+  interface FastifyContextConfig {
+    access?: Access
+    /** Other sites whose pages may open this public route (the widget's socket on a center's own site). */
+    origins?: readonly string[]
+  }
   interface FastifyRequest { principal?: Principal }
 }
 

@@ -53,7 +53,8 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
     // A WebSocket upgrade is a GET, but it acts like a write (the socket reads live data with the
     // user's cookie, and the desk's socket changes state): other sites' pages may not open one.
     const acts = !SAFE_METHODS.has(req.method) || req.headers.upgrade !== undefined
-    if (acts && crossSite(req) && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
+    const allowedHere = access === 'public' && (req.routeOptions.config.origins ?? []).includes(req.headers.origin ?? '')
+    if (acts && crossSite(req) && !allowedHere && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
       return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
     }
     // Public routes (sign-in, health, the web app's files) need nobody: no session lookup per asset.
