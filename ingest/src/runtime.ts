@@ -29,7 +29,7 @@ import { engineCatalog } from './reports/catalog.ts'
 import { SourcesService } from './sources/sources-service.ts'
 import { PbxControl } from './sources/pbx-control.ts'
 import { startSources } from './sources/start-sources.ts'
-import { startDesk } from './desk-runtime.ts'
+import { startDesk, type DeskRuntime } from './desk-runtime.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -47,6 +47,8 @@ export interface Agner {
   storeHealth: StoreHealth
   access: AccessRuntime
   acd: RealtimeAcd
+  /** Browser calls and chats: the media relay and the director. */
+  desk: DeskRuntime
   /** PBX sources: AMI, queue_log, FreeSWITCH (Admin → Sources). */
   sources: SourcesService
   /** Accounts created at this start, with their one-time passwords (to print). */
@@ -164,7 +166,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, sources, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()

@@ -31,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'wfm' } },
       { path: 'wfm/schedule', name: 'schedule', component: () => import('./pages/wfm/SchedulePage.vue'), meta: { permission: 'wfm:read', nav: 'nav.schedule', section: 'wfm' } },
       { path: 'wfm/rta', name: 'rta', component: () => import('./pages/wfm/RtaPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.rta', section: 'wfm' } },
+      { path: 'desk', name: 'desk', component: () => import('./pages/desk/DeskPage.vue'), meta: { permission: 'agent:desktop', nav: 'nav.desk', section: 'main' } },
       { path: 'my-schedule', name: 'my-schedule', component: () => import('./pages/wfm/MySchedulePage.vue'), meta: { permission: 'agent:desktop', nav: 'nav.mySchedule', section: 'main' } },
       { path: 'admin/users', name: 'users', component: () => import('./pages/admin/UsersPage.vue'), meta: { permission: 'users:manage', nav: 'nav.users', section: 'admin' } },
       { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },

@@ -217,7 +217,13 @@ export class CallDirector {
         if (!mine) break
         s.surveyFor = { contactId: e.contactId!, interactionId: e.interactionId, ...(e.queueId ? { queueId: e.queueId } : {}), agentId: e.agentId!, channel: e.channel ?? s.channel }
         s.send({ type: 'connected', agentName: this.o.agentName(e.agentId!) })
-        if (s.channel === 'chat') this.toAgent(e.agentId!, { type: 'transcript', contactId: e.contactId, messages: this.o.chat.transcript(e.interactionId) })
+        if (s.channel === 'chat') {
+          const messages = this.o.chat.transcript(e.interactionId)
+          if (this.toAgent(e.agentId!, { type: 'transcript', contactId: e.contactId, messages })) {
+            const mine = `c-${s.id}-`
+            for (const m of messages) if (m.sender === 'customer' && m.messageId.startsWith(mine)) s.send({ type: 'status', id: m.messageId.slice(mine.length), status: 'delivered' })
+          }
+        }
         break
       case 'contact.held': if (mine) s.send({ type: 'held' }); break
       case 'contact.resumed': if (mine) s.send({ type: 'resumed' }); break

@@ -1,0 +1,36 @@
+/** English words of the agent desk (pages/desk). */
+export default {
+  title: 'Desk',
+  status: { available: 'Ready', aux: 'Not ready', offline: 'Offline', in: '{state} for {time}' },
+  ready: 'Go ready', notReady: 'Not ready: {reason}', logOut: 'Log out', reason: 'Reason',
+  next: { label: 'After this contact', none: 'Stay as I am', set: 'After this contact: {what}', clear: 'Clear' },
+  mic: {
+    label: 'Microphone', ok: 'Microphone ready', unknown: 'Checking the microphone…',
+    denied: 'The browser did not allow the microphone, so you stay not ready. Allow it in the address bar, then press “Check again”.',
+    missing: 'No microphone was found, so you stay not ready. Plug in a headset, then press “Check again”.',
+    unsupported: 'This browser cannot take calls; use a current Chrome, Edge or Firefox.',
+    busy: 'Another program is using the microphone; close it, then press “Check again”.',
+    retry: 'Check again', input: 'Input', output: 'Output', needed: 'Going ready needs a working microphone: {why}',
+  },
+  network: { ok: 'Connected', reconnecting: 'Network unstable: reconnecting the call…', offline: 'Disconnected from Agner: reconnecting… (calls you hold go back to the queue if this lasts)' },
+  offer: { ringing: 'Incoming {channel} · {queue}', consult: 'Consult call from {agent}', accept: 'Accept', reject: 'Reject', left: '{seconds} s left' },
+  channel: { voice: 'call', chat: 'chat', email: 'email', callback: 'callback' },
+  voice: {
+    talking: 'On call', held: 'On hold (the customer hears music)', mute: 'Mute', unmute: 'Unmute', hold: 'Hold', resume: 'Resume', keypad: 'Keypad', end: 'End call',
+    transfer: 'Transfer', toQueue: 'To a queue', toAgent: 'To an agent', blind: 'Transfer now', consult: 'Consult first', complete: 'Complete transfer', cancel: 'Cancel consult',
+    consulting: 'Consulting {agent}; the customer is on hold', consultRinging: 'Ringing {agent}…', consultCall: 'Consult call with {agent}', pick: 'Pick…', notReady: 'not ready',
+    quality: 'Audio: {packets} packets, {lost} lost', time: 'Talk {time}',
+  },
+  chat: { placeholder: 'Type a reply…', send: 'Send', end: 'End chat', typing: 'Customer is typing…', delivered: 'Delivered', read: 'Read', customer: 'Customer', you: 'You', system: 'System', empty: 'No chats. With capacity free, chats arrive here.' },
+  wrap: { title: 'Wrap-up', disposition: 'Disposition', notes: 'Notes', done: 'Done', left: 'Wrap-up ends by itself in {time}', pick: 'Pick a disposition' },
+  pop: {
+    title: 'Customer', number: 'Number', masked: 'masked', name: 'Name', topic: 'Topic', queue: 'Queue', waited: 'Waited', ivr: 'IVR path', pressed: 'pressed {key}',
+    previous: 'Previous contacts', none: 'No earlier contacts from this number.', when: 'When', outcome: 'Outcome', agent: 'Agent', disposition: 'Disposition', notes: 'Notes', score: 'Survey',
+  },
+  today: { title: 'My day', handled: 'Handled', aht: 'AHT', ready: 'Ready time', adherence: 'Adherence', in: 'In adherence', out: 'Out of adherence', noSchedule: 'No published schedule', queues: 'My queues', waiting: '{n} waiting', longest: 'longest {time}' },
+  idle: 'Waiting for contacts. Ready agents are offered calls and chats from their queues.',
+  notReadyHint: 'You are not ready; go ready to take contacts.',
+  pbx: 'Your calls ring on your PBX phone; status, screen pop and wrap-up work here.',
+  shortcuts: 'Shortcuts: Alt+A accept · Alt+R reject · Alt+H hold · Alt+M mute · Alt+E end · Alt+1 ready · Alt+2 not ready',
+  errors: { mic: 'Going ready needs a working microphone; see the microphone line above.' },
+}

@@ -1,0 +1,36 @@
+/** 坐席工作台（pages/desk）的中文。 */
+export default {
+  title: '工作台',
+  status: { available: '就绪', aux: '未就绪', offline: '离线', in: '{state} {time}' },
+  ready: '置为就绪', notReady: '未就绪：{reason}', logOut: '签出', reason: '原因',
+  next: { label: '本次接待后', none: '保持当前状态', set: '本次接待后：{what}', clear: '取消' },
+  mic: {
+    label: '麦克风', ok: '麦克风正常', unknown: '正在检查麦克风…',
+    denied: '浏览器未允许使用麦克风，您将保持未就绪。请在地址栏允许麦克风，然后点“重新检查”。',
+    missing: '没有找到麦克风，您将保持未就绪。请接上耳麦，然后点“重新检查”。',
+    unsupported: '这个浏览器无法接听电话，请使用新版 Chrome、Edge 或 Firefox。',
+    busy: '麦克风正被其他程序占用，请关闭后点“重新检查”。',
+    retry: '重新检查', input: '输入', output: '输出', needed: '置为就绪需要可用的麦克风：{why}',
+  },
+  network: { ok: '已连接', reconnecting: '网络不稳定：正在重连通话…', offline: '与 Agner 的连接已断开：正在重连…（若持续断开，您手上的通话会回到队列）' },
+  offer: { ringing: '新的{channel} · {queue}', consult: '{agent} 发起的咨询通话', accept: '接听', reject: '拒绝', left: '还剩 {seconds} 秒' },
+  channel: { voice: '来电', chat: '聊天', email: '邮件', callback: '回电' },
+  voice: {
+    talking: '通话中', held: '保持中（客户正在听等待音乐）', mute: '静音', unmute: '取消静音', hold: '保持', resume: '恢复', keypad: '拨号键盘', end: '挂断',
+    transfer: '转接', toQueue: '转到队列', toAgent: '转给坐席', blind: '直接转接', consult: '先咨询', complete: '完成转接', cancel: '取消咨询',
+    consulting: '正在咨询 {agent}，客户处于保持', consultRinging: '正在呼叫 {agent}…', consultCall: '与 {agent} 的咨询通话', pick: '请选择…', notReady: '未就绪',
+    quality: '音频：{packets} 个包，丢失 {lost}', time: '通话 {time}',
+  },
+  chat: { placeholder: '输入回复…', send: '发送', end: '结束聊天', typing: '客户正在输入…', delivered: '已送达', read: '已读', customer: '客户', you: '我', system: '系统', empty: '暂无聊天。有空余容量时，聊天会出现在这里。' },
+  wrap: { title: '话后处理', disposition: '处理结果', notes: '备注', done: '完成', left: '{time} 后自动结束话后处理', pick: '请选择处理结果' },
+  pop: {
+    title: '客户', number: '号码', masked: '已脱敏', name: '称呼', topic: '咨询内容', queue: '队列', waited: '等待', ivr: '语音导航路径', pressed: '按了 {key}',
+    previous: '历史接触', none: '这个号码没有更早的接触。', when: '时间', outcome: '结果', agent: '坐席', disposition: '处理结果', notes: '备注', score: '满意度',
+  },
+  today: { title: '我的今天', handled: '已处理', aht: '平均处理时长', ready: '就绪时长', adherence: '排班遵从', in: '遵从', out: '未遵从', noSchedule: '没有已发布的排班', queues: '我的队列', waiting: '{n} 人排队', longest: '最长 {time}' },
+  idle: '等待接入。就绪的坐席会收到所在队列的来电和聊天。',
+  notReadyHint: '您当前未就绪；置为就绪后才会收到接入。',
+  pbx: '您的来电在 PBX 话机上振铃；状态、弹屏和话后处理在这里完成。',
+  shortcuts: '快捷键：Alt+A 接听 · Alt+R 拒绝 · Alt+H 保持 · Alt+M 静音 · Alt+E 挂断 · Alt+1 就绪 · Alt+2 未就绪',
+  errors: { mic: '置为就绪需要可用的麦克风，请看上方的麦克风提示。' },
+}
