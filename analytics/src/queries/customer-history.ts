@@ -1,6 +1,7 @@
 /**
  * A caller's previous contacts for the agent's screen pop: when, queue, outcome, agent, disposition,
- * notes and survey score, newest first. Matched on the caller's number as the contact recorded it.
+ * notes and survey score, newest first. Matched on the caller's number as the contact recorded it;
+ * the segments of the journey in progress (`exceptInteraction`) are not "previous".
  */
 import type { ClickHouseClient } from '@clickhouse/client'
 
@@ -32,12 +33,12 @@ WHERE tenant = {tenant:String}
   AND contact_id IN (
       SELECT contact_id FROM events
       WHERE tenant = {tenant:String} AND type = 'contact.created' AND JSONExtractString(data, 'ani') = {ani:String}
-        AND time_ms >= {since:Int64} AND contact_id != {except:String})
+        AND time_ms >= {since:Int64} AND interaction_id != {exceptInteraction:String})
 GROUP BY contact_id
 ORDER BY startedAt DESC
 LIMIT {limit:UInt32}`
 
-export async function customerHistory(client: ClickHouseClient, q: { tenant: string; ani: string; since: number; except: string; limit: number }): Promise<PastContact[]> {
+export async function customerHistory(client: ClickHouseClient, q: { tenant: string; ani: string; since: number; exceptInteraction: string; limit: number }): Promise<PastContact[]> {
   const rs = await client.query({ query: SQL, format: 'JSONEachRow', query_params: q })
   const rows = await rs.json<Record<string, string | number | null>>()
   return rows.map((r) => ({

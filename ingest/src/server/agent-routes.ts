@@ -42,9 +42,17 @@ export function agentView(engine: AcdEngine, agentId: string) {
   const a = engine.agent(agentId)
   return {
     agentId: a.id, name: a.name, status: a.status, reasonCode: a.reasonCode, activity: a.activity, next: a.next ?? null,
-    offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, channel: a.offer.contact.channel, since: a.offer.at, consultFrom: a.offer.contact.consultOf?.agentId ?? null } : null,
-    contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt, endedAt: c.endedAt || null, holdStart: c.state === 'held' ? c.holdStart : null, consult: c.consult ?? null, consultOf: c.consultOf ?? null } }),
+    offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, channel: a.offer.contact.channel, since: a.offer.at, consultFrom: a.offer.contact.consultOf?.agentId ?? null, consultFromName: a.offer.contact.consultOf ? engine.findAgent(a.offer.contact.consultOf.agentId)?.name ?? null : null } : null,
+    contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt, endedAt: c.endedAt || null, holdStart: c.state === 'held' ? c.holdStart : null, consult: c.consult ?? null, consultOf: c.consultOf ? { ...c.consultOf, name: engine.findAgent(c.consultOf.agentId)?.name ?? c.consultOf.agentId } : null, consultWith: consultWith(engine, c.consult) } }),
   }
+}
+
+/** The agent a consult rings or talks to, by name. */
+function consultWith(engine: AcdEngine, consultId: string | undefined): { agentId: string; name: string; answered: boolean } | null {
+  const k = consultId ? engine.peekContact(consultId) : undefined
+  const agentId = k?.agentId ?? k?.offer?.agentId
+  if (!k || !agentId) return null
+  return { agentId, name: engine.findAgent(agentId)?.name ?? agentId, answered: k.state === 'connected' || k.state === 'held' }
 }
 
 /** Runs `fn`; an AcdError becomes 404 (unknown) or 409 (not allowed now) with its sentence. */

@@ -94,9 +94,9 @@ export const deskRoutes: FastifyPluginAsync<DeskRoutesOptions> = async (app, o) 
     const ivr = journey.filter((e) => e.type === 'contact.ivr_step').map((e) => { const d = JSON.parse(e.data) as { node: string; input?: string }; return { node: d.node, input: d.input ?? null, time: Number(e.time) } })
     const queued = journey.find((e) => e.type === 'contact.queued')
     const ani = c.ani ?? ''
-    const previous = ani ? await customerHistory(o.store.client, { tenant: o.tenant, ani, since: Date.now() - 365 * DAY, except: contactId, limit: 10 }) : []
+    const previous = ani ? await customerHistory(o.store.client, { tenant: o.tenant, ani, since: Date.now() - 365 * DAY, exceptInteraction: c.interactionId, limit: 10 }) : []
     return {
-      contactId, interactionId: c.interactionId, channel: c.channel, queueId: c.queueId ?? null,
+      contactId, interactionId: c.interactionId, channel: c.channel, queueId: c.queueId ?? null, queueName: c.queueId ? o.catalog.queue(c.queueId).name : null,
       ani: ani ? phoneFor(ani, pii) : null, masked: !pii, form: session ? { name: session.form.name ?? null, topic: session.form.topic ?? null } : null,
       ivr, queuedAt: queued ? Number(queued.time) : null, waitMs: c.connectedAt && c.queuedAt ? Math.max(0, c.connectedAt - c.queuedAt) : Math.max(0, Date.now() - c.queuedAt),
       previous: previous.map((p) => ({ ...p, agentName: p.agentId ? o.catalog.agentName(p.agentId) : '' })),

@@ -2,12 +2,12 @@
 export interface Names { en: string; 'zh-CN': string }
 export interface DeskContact {
   contactId: string; state: 'queued' | 'offered' | 'connected' | 'held' | 'wrap' | 'done' | 'ivr'; queueId: string | null; channel: string
-  connectedAt: number; endedAt: number | null; holdStart: number | null; consult: string | null; consultOf: { agentId: string; contactId: string } | null
+  connectedAt: number; endedAt: number | null; holdStart: number | null; consult: string | null; consultOf: { agentId: string; contactId: string; name: string } | null; consultWith: { agentId: string; name: string; answered: boolean } | null
 }
 export interface AgentView {
   agentId: string; name: string; status: 'available' | 'aux' | 'offline'; reasonCode: string | null; activity: string
   next: { status: 'available' | 'aux' | 'offline'; reasonCode?: string } | null
-  offer: { offerId: string; contactId: string; queueId: string; channel: string; since: number; consultFrom: string | null } | null
+  offer: { offerId: string; contactId: string; queueId: string; channel: string; since: number; consultFrom: string | null; consultFromName: string | null } | null
   contacts: DeskContact[]
 }
 export interface DeskInfo {
@@ -19,7 +19,7 @@ export interface DeskInfo {
   iceServers: RTCIceServer[]
 }
 export interface ScreenPop {
-  contactId: string; interactionId: string; channel: string; queueId: string | null; ani: string | null; masked: boolean
+  contactId: string; interactionId: string; channel: string; queueId: string | null; queueName: string | null; ani: string | null; masked: boolean
   form: { name: string | null; topic: string | null } | null; ivr: Array<{ node: string; input: string | null; time: number }>
   queuedAt: number | null; waitMs: number
   previous: Array<{ contactId: string; startedAt: number; queueId: string; channel: string; outcome: string; agentName: string; dispositionCode: string; notes: string; csat: number | null }>

@@ -2,10 +2,11 @@
 export default {
   title: 'Desk',
   status: { available: 'Ready', aux: 'Not ready', offline: 'Offline', in: '{state} for {time}' },
+  activity: { offered: 'ringing', on_contact: 'on a contact', on_hold: 'on hold', wrap_up: 'wrapping up', idle: 'idle' },
   ready: 'Go ready', notReady: 'Not ready: {reason}', logOut: 'Log out', reason: 'Reason',
   next: { label: 'After this contact', none: 'Stay as I am', set: 'After this contact: {what}', clear: 'Clear' },
   mic: {
-    label: 'Microphone', ok: 'Microphone ready', unknown: 'Checking the microphone…',
+    label: 'Microphone', ok: 'ready', notOk: 'not available', unknown: 'Checking the microphone…',
     denied: 'The browser did not allow the microphone, so you stay not ready. Allow it in the address bar, then press “Check again”.',
     missing: 'No microphone was found, so you stay not ready. Plug in a headset, then press “Check again”.',
     unsupported: 'This browser cannot take calls; use a current Chrome, Edge or Firefox.',

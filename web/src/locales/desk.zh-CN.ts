@@ -2,10 +2,11 @@
 export default {
   title: '工作台',
   status: { available: '就绪', aux: '未就绪', offline: '离线', in: '{state} {time}' },
+  activity: { offered: '振铃中', on_contact: '接待中', on_hold: '保持中', wrap_up: '话后处理', idle: '空闲' },
   ready: '置为就绪', notReady: '未就绪：{reason}', logOut: '签出', reason: '原因',
   next: { label: '本次接待后', none: '保持当前状态', set: '本次接待后：{what}', clear: '取消' },
   mic: {
-    label: '麦克风', ok: '麦克风正常', unknown: '正在检查麦克风…',
+    label: '麦克风', ok: '正常', notOk: '不可用', unknown: '正在检查麦克风…',
     denied: '浏览器未允许使用麦克风，您将保持未就绪。请在地址栏允许麦克风，然后点“重新检查”。',
     missing: '没有找到麦克风，您将保持未就绪。请接上耳麦，然后点“重新检查”。',
     unsupported: '这个浏览器无法接听电话，请使用新版 Chrome、Edge 或 Firefox。',

@@ -33,6 +33,7 @@ export const useDeskStore = defineStore('desk', () => {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined
   let seq = 0
   let stopped = false
+  let infoTimer: ReturnType<typeof setInterval> | undefined
 
   const offer = computed(() => agent.value?.offer ?? null)
   const needsMic = computed(() => !!info.value?.embedded && !info.value.onPbx)
@@ -47,6 +48,8 @@ export const useDeskStore = defineStore('desk', () => {
     if (needsMic.value) await checkMic()
     connect()
     void loadToday()
+    // Who is ready to take a transfer changes all the time: the directory is read again every 10 s.
+    infoTimer = setInterval(() => { void api<DeskInfo>('GET', '/api/agent/desk').then((d) => { info.value = d }, () => undefined) }, 10_000)
   }
 
   async function checkMic(deviceId?: string): Promise<void> {
@@ -182,6 +185,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   function stop(): void {
     stopped = true
+    clearInterval(infoTimer)
     ringer.stop()
     socket?.close()
     for (const id of [...legObjects.keys()]) closeLeg(id)

@@ -15,7 +15,7 @@ export function createWidgetSession() {
     channel: 'chat' as 'chat' | 'voice', phase: 'form' as Phase, agentName: '', ivrText: '', keys: [] as string[],
     position: 0, expectedWaitMs: 0, lines: [] as ChatLine[], typing: false, muted: false,
     notice: '' as '' | 'agent_lost' | 'callback_booked' | 'transferred', endReason: '', survey: false, surveyed: false,
-    error: '' as string, errorDetail: '', micError: '' as '' | 'denied' | 'missing' | 'unsupported' | 'busy', sessionId: '',
+    error: '' as string, errorDetail: '', connectedAt: 0, micError: '' as '' | 'denied' | 'missing' | 'unsupported' | 'busy', sessionId: '',
   })
   let socket: WebSocket | undefined
   let leg: BrowserLeg | undefined
@@ -55,7 +55,7 @@ export function createWidgetSession() {
       }
       case 'ivr': state.phase = 'ivr'; state.ivrText = String(f.text); state.keys = f.keys as string[]; break
       case 'queued': if (state.phase !== 'talking' && state.phase !== 'held') state.phase = 'waiting'; state.position = Number(f.position); state.expectedWaitMs = Number(f.expectedWaitMs); break
-      case 'connected': state.phase = 'talking'; state.agentName = String(f.agentName); state.notice = ''; break
+      case 'connected': state.phase = 'talking'; state.agentName = String(f.agentName); state.notice = ''; state.connectedAt = Date.now(); break
       case 'held': state.phase = 'held'; break
       case 'resumed': state.phase = 'talking'; break
       case 'transferred': state.notice = 'transferred'; state.phase = 'waiting'; break
