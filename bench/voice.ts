@@ -1,0 +1,94 @@
+/**
+ * npm run bench -- voice
+ * Browser calls relayed by Agner (werift in worker threads), with the browsers stood in for by
+ * werift phones in a separate process (bench/_voice-phones.ts) over real sockets:
+ *   1. call set-up: the agent's accept → the first packet of the agent's voice at the customer,
+ *      p50 and p95 over BENCH_CALLS (50) calls one after another;
+ *   2. the server process's CPU (all its threads) and RSS with 0 (baseline), 1, 10 and 25 calls
+ *      talking both ways, over BENCH_SECONDS (10) each: CPU per call = (CPU − baseline) ÷ calls;
+ *   3. live-latency (probe events → /ws/live frame) at BENCH_RATE (1,000) events/s of synthetic
+ *      traffic, p50/p99, without calls and with 25 calls, in the same run.
+ */
+import { execFileSync, fork } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { freePort } from '@agner/events/testing'
+import { loadConfig, startAgner } from '../ingest/src/index.ts'
+import { benchScript, mb, percentile } from './_support.ts'
+import { measureLiveLatency } from './_live-probe.ts'
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 50)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const LOADS = (process.env.BENCH_LOADS ?? '1,10,25').split(',').map(Number)
+const RATE = Number(process.env.BENCH_RATE ?? 1000)
+const AGENTS = Math.max(...LOADS)
+const PASSWORD = 'bench voice password'
+
+const dir = mkdtempSync(join(tmpdir(), 'agner-bench-voice-'))
+const acdFile = join(dir, 'acd.json')
+writeFileSync(acdFile, JSON.stringify({
+  queues: [{ id: 'q', name: 'Bench', channel: 'voice', requiredSkills: { q: 1 }, strategy: 'longest_idle', serviceLevelMs: 20000, ringTimeoutMs: 60000 }],
+  agents: Array.from({ length: AGENTS }, (_, i) => ({ id: `bench-${String(i + 1).padStart(2, '0')}`, skills: { q: 5 } })),
+  ivrs: [],
+}))
+const config = loadConfig({}, { demo: false, dataDir: join(dir, 'data'), port: await freePort(), logLevel: 'silent', timeZone: 'UTC', adminPassword: PASSWORD, acdConfigFile: acdFile })
+const agner = await startAgner(config, { web: false })
+
+// The agents are users (role agent) created by the admin, as a center would.
+const login = await fetch(`${agner.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) })
+const admin = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken }
+for (let i = 1; i <= AGENTS; i++) {
+  const id = `bench-${String(i).padStart(2, '0')}`
+  const res = await fetch(`${agner.url}/api/users`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ username: id, displayName: id, role: 'agent', agentId: id, password: PASSWORD, teamIds: [] }) })
+  if (res.status !== 201) throw new Error(`user ${id}: ${res.status} ${await res.text()}`)
+}
+
+// The agents talk a steady tone (made here with ffmpeg), so the first packet of their voice is recognised at once.
+const agentVoice = join(dir, 'agent-voice.ogg')
+execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=20', '-ac', '1', '-c:a', 'libopus', '-b:a', '32k', '-frame_duration', '20', agentVoice])
+const phones = fork(benchScript('_voice-phones')[benchScript('_voice-phones').length - 1]!, [JSON.stringify({ url: agner.url, agents: AGENTS, password: PASSWORD, audioDir: config.media.audioDir, agentVoice })], {
+  execArgv: benchScript('_voice-phones').slice(0, -1), stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+})
+const ask = <T>(msg: object): Promise<T> => new Promise((resolve) => { phones.once('message', (m) => resolve(m as T)); phones.send(msg) })
+await new Promise((r) => phones.once('message', r))
+
+/** The server process's CPU (every thread) as a share of one core, and its RSS, over SECONDS. */
+async function cpuOver(seconds: number): Promise<{ cpu: number; rss: number }> {
+  const c0 = process.cpuUsage(), t0 = performance.now()
+  let rss = 0
+  const sampler = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss) }, 250)
+  await new Promise((r) => setTimeout(r, seconds * 1000))
+  clearInterval(sampler)
+  const c = process.cpuUsage(c0)
+  return { cpu: (c.user + c.system) / 1000 / (performance.now() - t0), rss }
+}
+
+console.log(`voice: ${AGENTS} agents, media workers ${config.media.workers ?? 'auto'}, phones in a separate process`)
+const { setupMs } = await ask<{ setupMs: number[] }>({ cmd: 'setup', n: CALLS })
+const s = setupMs.filter(Number.isFinite).sort((a, b) => a - b)
+console.log(`call set-up, accept → first agent packet at the customer (${s.length} of ${CALLS} calls): p50 ${percentile(s, 50).toFixed(0)} ms  p95 ${percentile(s, 95).toFixed(0)} ms  max ${s.at(-1)?.toFixed(0)} ms`)
+
+const base = await cpuOver(SECONDS)
+console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core, RSS ${mb(base.rss)}`)
+for (const n of LOADS) {
+  await ask({ cmd: 'open', n })
+  await new Promise((r) => setTimeout(r, 1500))
+  const stats = await agner.desk.media.stats()
+  const load = await cpuOver(SECONDS)
+  const perCall = (load.cpu - base.cpu) / n
+  console.log(`${String(n).padStart(2)} calls (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call; RSS ${mb(load.rss)}`)
+  if (n !== LOADS.at(-1)) await ask({ cmd: 'close' })
+}
+
+const withCalls = await measureLiveLatency(agner, { rate: RATE, seconds: SECONDS * 2 })
+await ask({ cmd: 'close' })
+await new Promise((r) => setTimeout(r, 1000))
+const without = await measureLiveLatency(agner, { rate: RATE, seconds: SECONDS * 2 })
+console.log(`live-latency at ${RATE} events/s without calls: p50 ${without.p50.toFixed(1)} ms  p99 ${without.p99.toFixed(1)} ms (${without.probes} probes)`)
+console.log(`live-latency with ${LOADS.at(-1)} calls:            p50 ${withCalls.p50.toFixed(1)} ms  p99 ${withCalls.p99.toFixed(1)} ms (${withCalls.probes} probes); ratio p99 ${(withCalls.p99 / without.p99).toFixed(2)}×`)
+
+phones.send({ cmd: 'exit' })
+await agner.close()
+rmSync(dir, { recursive: true, force: true })
+process.exit(0)
