@@ -36,7 +36,7 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
   })
   return {
     media,
-    desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, chat: !!chatQueue, voice: !!voiceEntry },
+    desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, widgetLimits: m.widgetLimits, chat: !!chatQueue, voice: !!voiceEntry },
     close: async () => { await director.stop(); await chat.stop(); await media.stop() },
   }
 }

@@ -7,6 +7,8 @@
  *   AGNER_MEDIA_WORKERS   worker threads relaying calls (default: cores − 1, 1–4)
  *   AGNER_AUDIO_DIR       the folder of IVR prompts and music on hold (Ogg Opus; default: the demo's)
  *   AGNER_WIDGET_ORIGINS  other sites allowed to embed the widget, e.g. https://www.example.com
+ *   AGNER_WIDGET_SESSIONS_PER_ADDRESS, AGNER_WIDGET_STARTS_PER_MINUTE
+ *                         widget conversations one address may hold at once (4) and start a minute (20)
  */
 import { fileURLToPath } from 'node:url'
 import { isIP } from 'node:net'
@@ -21,6 +23,7 @@ export interface MediaConfig {
   workers?: number
   audioDir: string
   widgetOrigins: string[]
+  widgetLimits: { concurrent: number; perMinute: number }
 }
 
 type Env = Record<string, string | undefined>
@@ -33,7 +36,10 @@ export function demoAudioDir(): string {
 }
 
 export function mediaConfig(env: Env, origins: (name: string) => string[], fail: (msg: string) => never): MediaConfig {
-  const c: MediaConfig = { iceServers: iceServers(env.AGNER_ICE_SERVERS, fail), audioDir: env.AGNER_AUDIO_DIR || demoAudioDir(), widgetOrigins: origins('AGNER_WIDGET_ORIGINS') }
+  const c: MediaConfig = {
+    iceServers: iceServers(env.AGNER_ICE_SERVERS, fail), audioDir: env.AGNER_AUDIO_DIR || demoAudioDir(), widgetOrigins: origins('AGNER_WIDGET_ORIGINS'),
+    widgetLimits: { concurrent: count(env, 'AGNER_WIDGET_SESSIONS_PER_ADDRESS', 4, fail), perMinute: count(env, 'AGNER_WIDGET_STARTS_PER_MINUTE', 20, fail) },
+  }
   const ports = env.AGNER_MEDIA_PORTS
   if (ports) {
     const m = /^(\d{1,5})-(\d{1,5})$/.exec(ports.trim())
@@ -53,6 +59,14 @@ export function mediaConfig(env: Env, origins: (name: string) => string[], fail:
     c.workers = n
   }
   return c
+}
+
+function count(env: Env, name: string, fallback: number, fail: (msg: string) => never): number {
+  const raw = env[name]
+  if (!raw) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) fail(`${name} "${raw}" must be a whole number from 1 to 100000.`)
+  return n
 }
 
 function iceServers(raw: string | undefined, fail: (msg: string) => never): IceServer[] {

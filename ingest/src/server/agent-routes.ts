@@ -25,7 +25,7 @@ export interface AgentRoutesOptions {
   sockets: SocketRegistry
   /** Agents who live on a PBX (a source hosts them): their status is carried out there. */
   pbx?: Pick<PbxControl, 'hosts' | 'setStatus'>
-  engine?: Pick<LiveEngine, 'agentQueuesOf'>
+  engine?: Pick<LiveEngine, 'agentQueuesOf' | 'snapshot' | 'agentName'>
   /** Browser calls and chats: media legs and messages ride the agent's socket. */
   director?: CallDirector
 }
@@ -44,6 +44,20 @@ export function agentView(engine: AcdEngine, agentId: string) {
     agentId: a.id, name: a.name, status: a.status, reasonCode: a.reasonCode, activity: a.activity, next: a.next ?? null,
     offer: a.offer ? { offerId: a.offer.id, contactId: a.offer.contact.id, queueId: a.offer.contact.queueId, channel: a.offer.contact.channel, since: a.offer.at, consultFrom: a.offer.contact.consultOf?.agentId ?? null, consultFromName: a.offer.contact.consultOf ? engine.findAgent(a.offer.contact.consultOf.agentId)?.name ?? null : null } : null,
     contacts: [...a.contacts].map((id) => { const c = engine.contact(id); return { contactId: c.id, state: c.state, queueId: c.queueId, channel: c.channel, connectedAt: c.connectedAt, endedAt: c.endedAt || null, holdStart: c.state === 'held' ? c.holdStart : null, consult: c.consult ?? null, consultOf: c.consultOf ? { ...c.consultOf, name: engine.findAgent(c.consultOf.agentId)?.name ?? c.consultOf.agentId } : null, consultWith: consultWith(engine, c.consult) } }),
+  }
+}
+
+/** The desk's view of an agent who lives on a PBX, from their live state. */
+function pbxAgentView(live: Pick<LiveEngine, 'snapshot' | 'agentName'>, agentId: string) {
+  const a = live.snapshot().agents.find((x) => x.agentId === agentId)
+  const state = a?.state ?? 'offline'
+  const activity = state === 'reserved' ? 'offered' : state === 'busy' ? 'on_contact' : state === 'wrap' ? 'wrap_up' : 'idle'
+  const contacts = a?.contactId && (state === 'busy' || state === 'wrap')
+    ? [{ contactId: a.contactId, state: state === 'busy' ? 'connected' : 'wrap', queueId: a.contactQueueId, channel: 'voice', connectedAt: a.contactSince ?? a.stateSince, endedAt: state === 'wrap' ? a.stateSince : null, holdStart: null, consult: null, consultOf: null, consultWith: null, onPbx: true }]
+    : []
+  return {
+    agentId, name: live.agentName(agentId), status: state === 'offline' ? 'offline' : state === 'aux' ? 'aux' : 'available', reasonCode: a?.reasonCode ?? null,
+    activity, next: null, offer: null, contacts, onPbx: true,
   }
 }
 
@@ -75,7 +89,12 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     return attempt(reply, () => acd.run((engine) => { fn(engine, agentId); return agentView(engine, agentId) }))
   }
 
-  app.get('/api/agent', { config: { access: desk } }, async (req, reply) => command(req, reply, () => undefined))
+  app.get('/api/agent', { config: { access: desk } }, async (req, reply) => {
+    const mine = req.principal!.agentId
+    // An agent on a PBX: what the PBX reported, from the live engine (the desk reads it every 2 s).
+    if (mine && live && pbx?.hosts(mine)) return pbxAgentView(live, mine)
+    return command(req, reply, () => undefined)
+  })
 
   app.post('/api/agent/status', { schema: { body: STATUS_BODY }, config: { access: desk } }, async (req, reply) => {
     const b = req.body as { status: 'available' | 'aux' | 'offline'; reasonCode?: string }

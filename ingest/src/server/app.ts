@@ -99,7 +99,7 @@ export interface AppDeps {
   /** PBX sources (Admin → Sources) and the control of agents who live on a PBX. */
   sources?: { service: SourcesService; pbx: PbxControl }
   /** Browser calls and chats: the director, and what the widget offers. */
-  desk?: { director: CallDirector; iceServers: IceServer[]; widgetOrigins: string[]; chat: boolean; voice: boolean }
+  desk?: { director: CallDirector; iceServers: IceServer[]; widgetOrigins: string[]; widgetLimits?: { concurrent: number; perMinute: number }; chat: boolean; voice: boolean }
   webRoot?: string
   logLevel?: string
 }
@@ -170,7 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     iceServers: deps.desk?.iceServers ?? [], ...(deps.codes ? { codes: deps.codes } : {}), ...(deps.desk ? { director: deps.desk.director } : {}),
     ...(deps.sources ? { onPbx: (id: string) => deps.sources!.pbx.hosts(id) } : {}),
   })
-  if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice })
+  if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice, ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
   await app.register(scheduleRoutes, {
     store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit, engine: deps.engine,

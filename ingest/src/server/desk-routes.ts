@@ -31,6 +31,19 @@ export interface DeskRoutesOptions {
 }
 
 const DAY = 86_400_000
+
+/** A call a PBX reported to this agent (now or in the last hour), as the screen pop needs it. */
+async function pbxContact(o: DeskRoutesOptions, agentId: string, contactId: string) {
+  const rs = await o.store.client.query({
+    query: `SELECT any(interaction_id) AS interactionId, anyIf(queue_id, queue_id != '') AS queueId, anyIf(JSONExtractString(data, 'ani'), type = 'contact.created') AS ani,
+              minIf(time_ms, type = 'contact.queued') AS queuedAt, minIf(time_ms, type = 'contact.connected') AS connectedAt, countIf(agent_id = {agentId:String}) AS mine
+            FROM events WHERE tenant = {tenant:String} AND contact_id = {contactId:String} AND time_ms >= {since:Int64}`,
+    format: 'JSONEachRow', query_params: { tenant: o.tenant, agentId, contactId, since: Date.now() - DAY },
+  })
+  const r = (await rs.json<{ interactionId: string; queueId: string; ani: string; queuedAt: string | number; connectedAt: string | number; mine: string | number }>())[0]
+  if (!r || Number(r.mine) === 0) return undefined
+  return { id: contactId, interactionId: r.interactionId || contactId, channel: 'voice' as const, queueId: r.queueId || undefined, ani: r.ani || undefined, queuedAt: Number(r.queuedAt) || 0, connectedAt: Number(r.connectedAt) || 0 }
+}
 const desk = { access: { permission: 'agent:desktop' as const } }
 
 export const deskRoutes: FastifyPluginAsync<DeskRoutesOptions> = async (app, o) => {
@@ -81,8 +94,10 @@ export const deskRoutes: FastifyPluginAsync<DeskRoutesOptions> = async (app, o) 
   }, async (req, reply) => {
     const agentId = me(req.principal!.agentId)
     const { contactId } = req.params as { contactId: string }
-    const c = await o.acd.run((engine) => engine.peekContact(contactId))
-    if (!c || (c.agentId !== agentId && c.offer?.agentId !== agentId && c.consultOf?.agentId !== agentId)) return reply.status(404).send({ error: `Contact ${contactId} is not yours now; it may have ended.` })
+    const acdContact = await o.acd.run((engine) => engine.peekContact(contactId))
+    const c = acdContact && (acdContact.agentId === agentId || acdContact.offer?.agentId === agentId || acdContact.consultOf?.agentId === agentId) ? acdContact
+      : o.onPbx?.(agentId) ? await pbxContact(o, agentId, contactId) : undefined
+    if (!c) return reply.status(404).send({ error: `Contact ${contactId} is not yours now; it may have ended.` })
     const pii = can(req.principal!, 'pii')
     const session = o.director?.sessionOf(contactId)
     // The journey so far, from the store: IVR steps, the queue visit, earlier segments.

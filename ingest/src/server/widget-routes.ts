@@ -22,7 +22,7 @@ export interface WidgetRoutesOptions {
   iceServers: IceServer[]
   chat: boolean
   voice: boolean
-  limits?: { concurrent: number; perMinute: number; framesPerSecond: number; burst: number }
+  limits?: { concurrent: number; perMinute: number; framesPerSecond?: number; burst?: number }
 }
 
 const MAX_FRAME_BYTES = 16 * 1024

@@ -3,6 +3,8 @@ export interface Names { en: string; 'zh-CN': string }
 export interface DeskContact {
   contactId: string; state: 'queued' | 'offered' | 'connected' | 'held' | 'wrap' | 'done' | 'ivr'; queueId: string | null; channel: string
   connectedAt: number; endedAt: number | null; holdStart: number | null; consult: string | null; consultOf: { agentId: string; contactId: string; name: string } | null; consultWith: { agentId: string; name: string; answered: boolean } | null
+  /** A call on the agent's PBX phone (no media here). */
+  onPbx?: boolean
 }
 export interface AgentView {
   agentId: string; name: string; status: 'available' | 'aux' | 'offline'; reasonCode: string | null; activity: string

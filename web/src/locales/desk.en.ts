@@ -17,6 +17,7 @@ export default {
   offer: { ringing: 'Incoming {channel} · {queue}', consult: 'Consult call from {agent}', accept: 'Accept', reject: 'Reject', left: '{seconds} s left' },
   channel: { voice: 'call', chat: 'chat', email: 'email', callback: 'callback' },
   voice: {
+    onPhone: 'On a call on your phone: talk, hold and transfer there; wrap up here when it ends.',
     talking: 'On call', held: 'On hold (the customer hears music)', mute: 'Mute', unmute: 'Unmute', hold: 'Hold', resume: 'Resume', keypad: 'Keypad', end: 'End call',
     transfer: 'Transfer', toQueue: 'To a queue', toAgent: 'To an agent', blind: 'Transfer now', consult: 'Consult first', complete: 'Complete transfer', cancel: 'Cancel consult',
     consulting: 'Consulting {agent}; the customer is on hold', consultRinging: 'Ringing {agent}…', consultCall: 'Consult call with {agent}', pick: 'Pick…', notReady: 'not ready',

@@ -17,6 +17,7 @@ export default {
   offer: { ringing: '新的{channel} · {queue}', consult: '{agent} 发起的咨询通话', accept: '接听', reject: '拒绝', left: '还剩 {seconds} 秒' },
   channel: { voice: '来电', chat: '聊天', email: '邮件', callback: '回电' },
   voice: {
+    onPhone: '正在话机上通话：通话、保持和转接在话机上操作；结束后在这里完成话后处理。',
     talking: '通话中', held: '保持中（客户正在听等待音乐）', mute: '静音', unmute: '取消静音', hold: '保持', resume: '恢复', keypad: '拨号键盘', end: '挂断',
     transfer: '转接', toQueue: '转到队列', toAgent: '转给坐席', blind: '直接转接', consult: '先咨询', complete: '完成转接', cancel: '取消咨询',
     consulting: '正在咨询 {agent}，客户处于保持', consultRinging: '正在呼叫 {agent}…', consultCall: '与 {agent} 的咨询通话', pick: '请选择…', notReady: '未就绪',

@@ -8,7 +8,7 @@ import { computed, reactive, ref } from 'vue'
 import { api, ApiError } from '../api'
 import { BrowserLeg, openMicrophone, type LegHealth } from '../media/browser-leg'
 import { Ringer } from '../desk/ringer'
-import type { AgentView, ChatLine, DeskInfo, ScreenPop, Today } from '../desk/desk-types'
+import type { AgentView, ChatLine, DeskContact, DeskInfo, ScreenPop, Today } from '../desk/desk-types'
 
 type Frame = Record<string, unknown> & { type: string }
 
@@ -34,7 +34,11 @@ export const useDeskStore = defineStore('desk', () => {
   let seq = 0
   let stopped = false
   let infoTimer: ReturnType<typeof setInterval> | undefined
+  let pbxTimer: ReturnType<typeof setInterval> | undefined
 
+  /** PBX calls that ended and wait for the agent's wrap-up (the PBX does not hold them). */
+  const pbxWrap = reactive(new Map<string, DeskContact>())
+  const contacts = computed<DeskContact[]>(() => [...(agent.value?.contacts ?? []), ...[...pbxWrap.values()].filter((w) => !agent.value?.contacts.some((c) => c.contactId === w.contactId))])
   const offer = computed(() => agent.value?.offer ?? null)
   const needsMic = computed(() => !!info.value?.embedded && !info.value.onPbx)
   const network = computed<'ok' | 'reconnecting' | 'offline'>(() => socketState.value === 'closed' ? 'offline' : [...legs.values()].some((l) => l.health === 'reconnecting' || l.health === 'failed') ? 'reconnecting' : 'ok')
@@ -48,6 +52,8 @@ export const useDeskStore = defineStore('desk', () => {
     if (needsMic.value) await checkMic()
     connect()
     void loadToday()
+    // An agent on a PBX: the PBX's state is read every 2 s (the ACD's socket does not carry it).
+    if (info.value.onPbx) pbxTimer = setInterval(() => { void refresh() }, 2000)
     // Who is ready to take a transfer changes all the time: the directory is read again every 10 s.
     infoTimer = setInterval(() => { void api<DeskInfo>('GET', '/api/agent/desk').then((d) => { info.value = d }, () => undefined) }, 10_000)
   }
@@ -103,9 +109,16 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   async function refresh(): Promise<void> {
+    const before = agent.value?.contacts ?? []
     try { agent.value = await api<AgentView>('GET', '/api/agent'); ringFor(agent.value) } catch { /* the socket brings the next state */ }
-    for (const id of [...pops.keys()]) if (!agent.value?.contacts.some((c) => c.contactId === id) && agent.value?.offer?.contactId !== id) pops.delete(id)
-    if (selected.value && !agent.value?.contacts.some((c) => c.contactId === selected.value)) selected.value = agent.value?.contacts[0]?.contactId ?? null
+    if (info.value?.onPbx) {
+      for (const c of before) {
+        if (c.onPbx && c.state === 'connected' && !agent.value?.contacts.some((x) => x.contactId === c.contactId && x.state === 'connected')) pbxWrap.set(c.contactId, { ...c, state: 'wrap', endedAt: Date.now() })
+      }
+      for (const c of agent.value?.contacts ?? []) if (c.onPbx && !pops.has(c.contactId)) void loadPop(c.contactId)
+    }
+    for (const id of [...pops.keys()]) if (!contacts.value.some((c) => c.contactId === id) && agent.value?.offer?.contactId !== id) pops.delete(id)
+    if (selected.value && !contacts.value.some((c) => c.contactId === selected.value)) selected.value = contacts.value[0]?.contactId ?? null
   }
 
   function ringFor(a: AgentView): void {
@@ -157,6 +170,16 @@ export const useDeskStore = defineStore('desk', () => {
     }
   }
 
+  /** Wrap-up: the ACD's contact, or a PBX call (stored against its queue visit). */
+  async function wrapUp(c: DeskContact, body: { dispositionCode?: string; notes?: string }): Promise<boolean> {
+    if (!c.onPbx) return act('POST', `/api/agent/contacts/${encodeURIComponent(c.contactId)}/wrapup`, body)
+    error.value = ''
+    try { await api('POST', `/api/agent/pbx-calls/${encodeURIComponent(c.contactId)}/wrapup`, body); pbxWrap.delete(c.contactId); await refresh(); return true } catch (err) {
+      error.value = err instanceof ApiError ? err.message : String(err)
+      return false
+    }
+  }
+
   function setStatus(status: 'available' | 'aux' | 'offline', reasonCode?: string): Promise<boolean> {
     if (status === 'available' && needsMic.value && mic.state !== 'ok') { error.value = 'mic'; return Promise.resolve(false) }
     if (status === 'available' && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission()
@@ -186,6 +209,7 @@ export const useDeskStore = defineStore('desk', () => {
   function stop(): void {
     stopped = true
     clearInterval(infoTimer)
+    clearInterval(pbxTimer)
     ringer.stop()
     socket?.close()
     for (const id of [...legObjects.keys()]) closeLeg(id)
@@ -194,8 +218,8 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   return {
-    info, agent, today, adherence, socketState, mic, legs, chats, pops, error, ringTimeoutMs, selected, offer, needsMic, network,
-    start, stop, checkMic, setOutput, setStatus, act, say, select, toggleMute, legOf, loadToday, send,
+    info, agent, contacts, today, adherence, socketState, mic, legs, chats, pops, error, ringTimeoutMs, selected, offer, needsMic, network,
+    start, stop, checkMic, setOutput, setStatus, act, wrapUp, say, select, toggleMute, legOf, loadToday, send,
     typing: (contactId: string) => send({ type: 'typing', contactId }),
     dtmf: (contactId: string, digit: string) => send({ type: 'dtmf', contactId, digit }),
   }
