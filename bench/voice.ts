@@ -55,14 +55,17 @@ const ask = <T>(msg: object): Promise<T> => new Promise((resolve) => { phones.on
 await new Promise((r) => phones.once('message', r))
 
 /** The server process's CPU (every thread) as a share of one core, and its RSS, over SECONDS. */
-async function cpuOver(seconds: number): Promise<{ cpu: number; rss: number }> {
+async function cpuOver(seconds: number): Promise<{ cpu: number; rss: number; relay: number }> {
   const c0 = process.cpuUsage(), t0 = performance.now()
+  const u0 = agner.desk.media.utilization()
   let rss = 0
   const sampler = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss) }, 250)
   await new Promise((r) => setTimeout(r, seconds * 1000))
   clearInterval(sampler)
   const c = process.cpuUsage(c0)
-  return { cpu: (c.user + c.system) / 1000 / (performance.now() - t0), rss }
+  // The media workers' busy share (event-loop utilization), summed over the workers: the relay's own CPU.
+  const relay = agner.desk.media.utilization(u0.marks).busy.reduce((a, b) => a + b, 0)
+  return { cpu: (c.user + c.system) / 1000 / (performance.now() - t0), rss, relay }
 }
 
 console.log(`voice: ${AGENTS} agents, media workers ${config.media.workers ?? 'auto'}, phones in a separate process`)
@@ -71,14 +74,15 @@ const s = setupMs.filter(Number.isFinite).sort((a, b) => a - b)
 console.log(`call set-up, accept → first agent packet at the customer (${s.length} of ${CALLS} calls): p50 ${percentile(s, 50).toFixed(0)} ms  p95 ${percentile(s, 95).toFixed(0)} ms  max ${s.at(-1)?.toFixed(0)} ms`)
 
 const base = await cpuOver(SECONDS)
-console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core, RSS ${mb(base.rss)}`)
+console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core (media workers busy ${(base.relay * 100).toFixed(2)} %), RSS ${mb(base.rss)}`)
 for (const n of LOADS) {
   await ask({ cmd: 'open', n })
   await new Promise((r) => setTimeout(r, 1500))
   const stats = await agner.desk.media.stats()
   const load = await cpuOver(SECONDS)
   const perCall = (load.cpu - base.cpu) / n
-  console.log(`${String(n).padStart(2)} calls (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call; RSS ${mb(load.rss)}`)
+  const relayPerCall = (load.relay - base.relay) / n
+  console.log(`${String(n).padStart(2)} calls (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media workers busy ${(load.relay * 100).toFixed(1)} %, ${(relayPerCall * 100).toFixed(2)} % of a core per call; RSS ${mb(load.rss)}`)
   if (n !== LOADS.at(-1)) await ask({ cmd: 'close' })
 }
 

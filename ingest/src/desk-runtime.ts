@@ -12,7 +12,13 @@ import { ChatLog } from './desk/chat-log.ts'
 import { CallDirector } from './desk/call-director.ts'
 import type { AppDeps } from './server/app.ts'
 
-export interface DeskRuntime { desk: NonNullable<AppDeps['desk']>; media: WorkerMedia; close(): Promise<void> }
+export interface DeskRuntime {
+  desk: NonNullable<AppDeps['desk']>
+  media: WorkerMedia
+  /** Before the server closes its sockets: a closing socket is then not a customer hanging up. */
+  halt(): Promise<void>
+  close(): Promise<void>
+}
 
 export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, store: Store, engine: LiveEngine): DeskRuntime {
   const m = config.media
@@ -37,6 +43,7 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
   return {
     media,
     desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, widgetLimits: m.widgetLimits, chat: !!chatQueue, voice: !!voiceEntry },
+    halt: () => director.stop(),
     close: async () => { await director.stop(); await chat.stop(); await media.stop() },
   }
 }

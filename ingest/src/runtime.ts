@@ -170,6 +170,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()
+      await desk.halt()
       await sources.stop()
       await app.close()
       await desk.close()

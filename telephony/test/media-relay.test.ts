@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift'
 import { MediaError, WorkerMedia, readOggOpus, opusPacketMs } from '../src/index.ts'
+import { TestPhone } from '../src/testing.ts'
 
 const audioDir = fileURLToPath(new URL('../../seeds/audio', import.meta.url))
 
@@ -77,6 +78,22 @@ describe('call media relay', () => {
     expect(ts.slice(1).every((t, i) => t - ts[i]! === 960)).toBe(true)
     await customer.pc.close(); await agent.pc.close()
     await media.close('cust-1'); await media.close('agent-1')
+  }, 20_000)
+
+  it('a restart (the browser\'s network changed) gives the leg a new connection; what it hears carries on', async () => {
+    const customer = await client(media, 'cust-r', 'call-r')
+    const agent = await client(media, 'agent-r', 'call-r')
+    await media.hear('cust-r', { leg: 'agent-r' })
+    await customer.pc.close() // the old network path is gone
+    const { sdp } = await media.restart('cust-r')
+    const fresh = new TestPhone()
+    await media.answer('cust-r', await fresh.answer(sdp))
+    await fresh.connected()
+    for (let i = 0; i < 20; i++) { await agent.send(Buffer.from(`after restart ${i}`)); await new Promise((r) => setTimeout(r, 20)) }
+    expect(await until(() => fresh.received.length >= 10)).toBe(true)
+    expect(fresh.received.some((p) => p.payload.toString().startsWith('after restart'))).toBe(true)
+    await fresh.close(); await agent.pc.close()
+    await media.close('cust-r'); await media.close('agent-r')
   }, 20_000)
 
   it('refuses malformed SDP and candidates with a reason, and unknown legs', async () => {

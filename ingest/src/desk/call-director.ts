@@ -40,6 +40,7 @@ export class CallDirector {
   private readonly dirty = new Set<string>()
   private readonly ticker: NodeJS.Timeout
   private readonly unsubscribe: Array<() => void> = []
+  private stopping = false
 
   constructor(private readonly o: DirectorOptions) {
     this.unsubscribe.push(o.acd.subscribe((e) => this.onEvent(e)), o.media.onEvent((e) => this.onMedia(e)))
@@ -65,6 +66,8 @@ export class CallDirector {
   /** The customer's browser is gone or hung up: their contact ends as the ACD says (an abandon while waiting). */
   async customerLeft(session: CustomerSession): Promise<void> {
     this.sessions.delete(session.id)
+    // Agner is shutting down: sockets closing is not the customer hanging up (recovery closes the contact at the next start).
+    if (this.stopping) return
     if (session.contactId && !session.ended) {
       const c = this.o.acd.engine.peekContact(session.contactId)
       if (c && c.state !== 'wrap' && c.state !== 'done') await this.o.acd.run((engine) => engine.callerHangup(session.contactId!)).catch(() => undefined)
@@ -363,7 +366,9 @@ export class CallDirector {
     if (e.state === 'connected') this.markDirty(owner)
   }
 
+  /** Stops acting on the ACD before the sockets close on shutdown. */
   async stop(): Promise<void> {
+    this.stopping = true
     clearInterval(this.ticker)
     for (const u of this.unsubscribe) u()
   }

@@ -25,8 +25,12 @@ export function deskSocket(socket: WebSocket, agentId: string, director: CallDir
   const bucket = new TokenBucket(50, 200, Date.now())
   const actions = director.agent(agentId)
 
+  let dropped = 0
   socket.on('message', (raw: Buffer) => {
-    if (!bucket.take(Date.now())) return
+    if (!bucket.take(Date.now())) {
+      if (dropped++ % 100 === 0) send({ type: 'refused', error: 'Too many frames at once; some were dropped. The desk sends at most 50 a second.' })
+      return
+    }
     let f
     try { f = parseAgentFrame(raw.toString('utf8')) } catch (err) { send({ type: 'refused', error: (err as Error).message }); return }
     Promise.resolve().then(() => {

@@ -24,7 +24,7 @@ class Leg {
   payloadType = 111
   packetsIn = 0; packetsOut = 0; bytesIn = 0; bytesOut = 0
   awaitingFirst = false
-  constructor(readonly id: string, readonly pc: RTCPeerConnection, readonly transceiver: RTCRtpTransceiver) {}
+  constructor(readonly id: string, public pc: RTCPeerConnection, public transceiver: RTCRtpTransceiver) {}
 }
 
 export class MediaEngine {
@@ -39,20 +39,48 @@ export class MediaEngine {
 
   async open(legId: string): Promise<{ sdp: string }> {
     if (this.legs.has(legId)) throw new MediaError('bad_request', `leg ${legId} is already open`)
+    const { pc, transceiver } = this.peer()
+    const leg = new Leg(legId, pc, transceiver)
+    this.legs.set(legId, leg)
+    this.watch(leg)
+    return { sdp: await this.offer(leg) }
+  }
+
+  /**
+   * The browser's network changed (or its page reloaded): the leg gets a new peer connection and a
+   * new offer, and keeps what it hears, who hears it and its outgoing numbering. (A new connection,
+   * not an ICE restart of the old one: werift 0.24 keeps sending on the old path after a restart.)
+   */
+  async restart(legId: string): Promise<{ sdp: string }> {
+    const leg = this.leg(legId)
+    const old = leg.pc
+    const { pc, transceiver } = this.peer()
+    leg.pc = pc
+    leg.transceiver = transceiver
+    this.watch(leg)
+    void old.close().catch(() => undefined)
+    leg.state = 'new'
+    this.setState(leg, 'connecting')
+    return { sdp: await this.offer(leg) }
+  }
+
+  private peer(): { pc: RTCPeerConnection; transceiver: RTCRtpTransceiver } {
     const pc = new RTCPeerConnection({
       iceServers: this.settings.iceServers.map((s) => ({ urls: Array.isArray(s.urls) ? s.urls[0]! : s.urls, username: s.username, credential: s.credential })),
       ...(this.settings.portRange ? { icePortRange: this.settings.portRange } : {}),
       ...(this.settings.announcedAddress ? { iceAdditionalHostAddresses: [this.settings.announcedAddress] } : {}),
       codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2 })], video: [] },
     })
-    const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' })
-    const leg = new Leg(legId, pc, transceiver)
-    this.legs.set(legId, leg)
-    pc.connectionStateChange.subscribe((s) => this.setState(leg, s === 'new' ? 'connecting' : s))
+    return { pc, transceiver: pc.addTransceiver('audio', { direction: 'sendrecv' }) }
+  }
+
+  /** Follows the leg's current connection (a replaced one is ignored). */
+  private watch(leg: Leg): void {
+    const { pc, transceiver } = leg
+    pc.connectionStateChange.subscribe((s) => { if (leg.pc === pc) this.setState(leg, s === 'new' ? 'connecting' : s) })
     transceiver.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe((rtp) => this.received(leg, rtp))
+      track.onReceiveRtp.subscribe((rtp) => { if (leg.pc === pc) this.received(leg, rtp) })
     })
-    return { sdp: await this.offer(leg, false) }
   }
 
   async answer(legId: string, sdp: string): Promise<void> {
@@ -72,10 +100,6 @@ export class MediaEngine {
     try { await leg.pc.addIceCandidate({ candidate: c.candidate, sdpMid: c.sdpMid ?? undefined, sdpMLineIndex: c.sdpMLineIndex ?? undefined }) } catch (err) {
       throw new MediaError('bad_request', `the ICE candidate could not be used (${(err as Error).message})`)
     }
-  }
-
-  async restart(legId: string): Promise<{ sdp: string }> {
-    return { sdp: await this.offer(this.leg(legId), true) }
   }
 
   hear(legId: string, source: LegSource): void {
@@ -128,9 +152,8 @@ export class MediaEngine {
     this.emit({ type: 'state', legId: leg.id, state })
   }
 
-  private async offer(leg: Leg, iceRestart: boolean): Promise<string> {
-    if (iceRestart) leg.pc.restartIce()
-    const offer = await leg.pc.createOffer(iceRestart ? { iceRestart } : undefined)
+  private async offer(leg: Leg): Promise<string> {
+    const offer = await leg.pc.createOffer()
     await leg.pc.setLocalDescription(offer)
     if (leg.pc.iceGatheringState !== 'complete') {
       await new Promise<void>((resolve) => {

@@ -41,7 +41,7 @@ export interface MediaService {
   /** The browser's answer to the last offer. */
   answer(legId: string, sdp: string): Promise<void>
   candidate(legId: string, candidate: IceCandidateInit): Promise<void>
-  /** A new offer with fresh ICE credentials, after the browser's network changed. */
+  /** A new connection and offer for the leg, after the browser's network changed (the browser answers with a new peer connection). */
   restart(legId: string): Promise<{ sdp: string }>
   hear(legId: string, source: LegSource): Promise<void>
   close(legId: string): Promise<void>

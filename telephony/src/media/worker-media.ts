@@ -107,6 +107,16 @@ export class WorkerMedia implements MediaService {
     return all.flat()
   }
 
+  /**
+   * Each media worker's event-loop utilization since `since` (pass the previous answer's `marks`):
+   * the share of the time the relay thread was busy, a per-thread CPU figure Node 20 can give.
+   */
+  utilization(since?: unknown[]): { busy: number[]; marks: unknown[] } {
+    const marks = this.workers.map((w) => w.performance.eventLoopUtilization())
+    const busy = this.workers.map((w, i) => (since ? w.performance.eventLoopUtilization(marks[i]!, since[i] as typeof marks[number]).utilization : marks[i]!.utilization))
+    return { busy, marks }
+  }
+
   onEvent(listener: (e: MediaEvent) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)

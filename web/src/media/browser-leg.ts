@@ -1,13 +1,14 @@
 /**
  * The browser's end of one call leg: Agner's server offers, the browser answers with its
  * microphone, plays what it receives through an unmuted audio element (on the chosen output), and
- * trickles its ICE candidates. A new offer on the same leg (an ICE restart after a network change)
- * is answered in place. Shared by the agent desk and the customers' widget.
+ * trickles its ICE candidates. When the network changes it asks the server for a new offer, which
+ * the caller answers with a new BrowserLeg (the server gives the leg a new connection; what it
+ * hears carries on). Shared by the agent desk and the customers' widget.
  */
 export interface LegSignals {
   answer(sdp: string): void
   candidate(c: RTCIceCandidateInit): void
-  /** Asks the server for a fresh offer (ICE restart). */
+  /** Asks the server for a fresh offer (a new connection for this leg). */
   restart(): void
 }
 
@@ -32,7 +33,7 @@ export class BrowserLeg {
     this.pc.onconnectionstatechange = () => this.stateChanged()
   }
 
-  /** Answers the server's (first or restart) offer. */
+  /** Answers the server's offer. */
   async offer(sdp: string): Promise<void> {
     await this.pc.setRemoteDescription({ type: 'offer', sdp })
     const t = this.pc.getTransceivers()[0]

@@ -89,7 +89,7 @@ export const useDeskStore = defineStore('desk', () => {
     switch (f.type) {
       case 'state': agent.value = f as unknown as AgentView; ringFor(agent.value); break
       case 'event': onEvent(f.event as { type: string; contactId?: string; channel?: string; data: Record<string, unknown> }); break
-      case 'offer': await legOffer(String(f.legId), String(f.contactId), String(f.sdp)); break
+      case 'offer': await legOffer(String(f.legId), String(f.contactId), String(f.sdp), f.restart === true); break
       case 'leg-closed': closeLeg(String(f.legId)); break
       case 'transcript': chatOf(String(f.contactId)).lines = (f.messages as Array<{ messageId: string; sender: ChatLine['from']; text: string; time: number }>).map((m) => ({ id: m.messageId, from: m.sender, text: m.text, time: m.time })); break
       case 'message': { const c = chatOf(String(f.contactId)); c.lines.push({ id: String(f.id), from: f.from as ChatLine['from'], text: String(f.text), time: Number(f.time) }); c.typing = false; if (selected.value === f.contactId) send({ type: 'read', contactId: f.contactId, id: f.id }); else c.unread++; break }
@@ -125,7 +125,9 @@ export const useDeskStore = defineStore('desk', () => {
     if (a.offer) ringer.start('Agner', a.offer.channel); else ringer.stop()
   }
 
-  async function legOffer(legId: string, contactId: string, sdp: string): Promise<void> {
+  async function legOffer(legId: string, contactId: string, sdp: string, renewed = false): Promise<void> {
+    // A renewed leg (the network changed, the desk reconnected) is a new connection.
+    if (renewed && legObjects.has(legId)) { legObjects.get(legId)!.close(); legObjects.delete(legId) }
     let leg = legObjects.get(legId)
     if (!leg) {
       if (!stream) await checkMic(mic.inputId || undefined)

@@ -49,7 +49,8 @@ export function createWidgetSession() {
       case 'session': state.sessionId = String(f.sessionId); if (state.channel === 'chat') state.phase = 'waiting'; break
       case 'offer': {
         if (!mic) return
-        if (!leg) leg = new BrowserLeg(iceServers, mic, { answer: (sdp) => send({ type: 'answer', sdp }), candidate: (c) => send({ type: 'candidate', candidate: c }), restart: () => send({ type: 'restart' }) })
+        if (leg) { leg.close(); leg = undefined } // a renewed leg (the network changed): a new connection
+        leg = new BrowserLeg(iceServers, mic, { answer: (sdp) => send({ type: 'answer', sdp }), candidate: (c) => send({ type: 'candidate', candidate: c }), restart: () => send({ type: 'restart' }) })
         await leg.offer(String(f.sdp))
         break
       }
