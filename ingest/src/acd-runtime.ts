@@ -21,8 +21,8 @@ export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[];
       id: q.id, name: q.name.en, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
       serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
     })),
-    // The agents people sign in as (DEMO_USERS) take every queue, so a call or chat from the widget reaches them whatever the caller picks.
-    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries((DESK_AGENTS.has(a.id) ? DEMO_QUEUES.map((q) => q.id) : a.queues).map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
+    // The agents people sign in as (DEMO_USERS) take every call and chat queue (not email: the desk has no mail), so a call or chat from the widget reaches them whatever the caller picks.
+    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries((DESK_AGENTS.has(a.id) ? DEMO_QUEUES.filter((q) => q.channel !== 'email').map((q) => q.id) : a.queues).map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
   }
 }
 

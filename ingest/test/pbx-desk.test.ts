@@ -35,23 +35,23 @@ const get = async (path: string) => { const r = await fetch(`${c.url}${path}`, {
 const call = { Channel: 'SIP/trunk-00000001', CallerIDNum: '13900001111', Uniqueid: `${T0}.7`, Linkedid: `${T0}.7`, Queue: 'pbx-sales' }
 const event = (fields: Record<string, string>) => ami.event(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n'))
 
-it('a PBX agent\'s call shows on the desk, pops with a masked number, and is wrapped up against the PBX call', async () => {
-  await expect.poll(async () => (await get('/api/agent')).body.status, { timeout: 10_000 }).toBe('available')
+it('a PBX agent\'s call shows on the desk, pops with a masked number, and is wrapped up against the PBX call', { timeout: 90_000 }, async () => {
+  await expect.poll(async () => (await get('/api/agent')).body.status, { timeout: 20_000 }).toBe('available')
   expect((await get('/api/agent/desk')).body).toMatchObject({ agentId: 'agent1001', onPbx: true, embedded: false })
 
   await event({ Event: 'QueueCallerJoin', Privilege: 'agent,all', ...call, Position: '1', Count: '1' })
   await event({ Event: 'AgentCalled', Privilege: 'agent,all', ...call, MemberName: 'agent1001', Interface: 'PJSIP/1001' })
   await event({ Event: 'AgentConnect', Privilege: 'agent,all', ...call, MemberName: 'agent1001', Interface: 'PJSIP/1001', HoldTime: '4', RingTime: '2' })
   const contactId = `${T0}.7@pbx-sales`
-  await expect.poll(async () => (await get('/api/agent')).body.contacts, { timeout: 10_000 }).toEqual([expect.objectContaining({ contactId, state: 'connected', onPbx: true, channel: 'voice' })])
+  await expect.poll(async () => (await get('/api/agent')).body.contacts, { timeout: 20_000 }).toEqual([expect.objectContaining({ contactId, state: 'connected', onPbx: true, channel: 'voice' })])
 
-  await expect.poll(async () => (await get(`/api/agent/contacts/${encodeURIComponent(contactId)}/pop`)).status, { timeout: 10_000 }).toBe(200)
+  await expect.poll(async () => (await get(`/api/agent/contacts/${encodeURIComponent(contactId)}/pop`)).status, { timeout: 20_000 }).toBe(200)
   const pop = (await get(`/api/agent/contacts/${encodeURIComponent(contactId)}/pop`)).body
   expect(pop).toMatchObject({ contactId, queueId: 'pbx-sales', masked: true })
   expect(String(pop.ani)).toMatch(/^139\*+1111$/)
 
   await event({ Event: 'AgentComplete', Privilege: 'agent,all', ...call, MemberName: 'agent1001', Interface: 'PJSIP/1001', HoldTime: '4', TalkTime: '20', Reason: 'caller' })
-  await expect.poll(async () => ((await get('/api/agent')).body.contacts as unknown[]).filter((x) => (x as { state: string }).state === 'connected'), { timeout: 10_000 }).toEqual([])
+  await expect.poll(async () => ((await get('/api/agent')).body.contacts as unknown[]).filter((x) => (x as { state: string }).state === 'connected'), { timeout: 20_000 }).toEqual([])
   const wrap = await fetch(`${c.url}/api/agent/pbx-calls/${encodeURIComponent(contactId)}/wrapup`, { method: 'POST', headers: { ...agent.headers, 'content-type': 'application/json' }, body: JSON.stringify({ dispositionCode: 'resolved', notes: '电话上解决 solved on the phone' }) })
   expect(wrap.status).toBe(202)
 })

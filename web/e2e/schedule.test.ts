@@ -145,7 +145,7 @@ it('the agent sees their own published schedule', async () => {
   await p.fill('input[name=username]', agentUser.username)
   await p.fill('input[name=password]', agentUser.password)
   await p.click('button[type=submit]')
-  await p.waitForURL((u) => u.pathname === '/')
+  await p.waitForURL((u) => u.pathname === '/desk') // agents start at their desk
   await p.goto(`${agner.url}/my-schedule`)
   await p.waitForTimeout(1500)
   await p.screenshot({ path: join(shots, 'my-schedule-zh.png'), fullPage: true })

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { CanonicalEvent } from '@agner/events'
 import { AcdError, type MediaEvent, type MediaService, type RealtimeAcd } from '@agner/telephony'
 import type { ChatLog } from './chat-log.ts'
-import { CustomerSession, type WidgetFrame } from './customer-session.ts'
+import type { CustomerSession } from './customer-session.ts'
 import { planVoice, type SegmentView } from './voice-plan.ts'
 import { expectedWaitMs } from './expected-wait.ts'
 
