@@ -69,6 +69,18 @@ async function widget(locale = 'zh-CN'): Promise<Page> {
   return page
 }
 
+/** A customer calls from the widget, presses `key` in the IVR, and the agent on `desk` accepts. */
+async function callAnswered(desk: Page, locale: string, key: string): Promise<Page> {
+  const customer = await widget(locale)
+  await customer.click('[data-action=call]')
+  await customer.waitForSelector('[data-phase=ivr]')
+  await customer.click(`[data-key="${key}"]`)
+  await desk.waitForSelector('[data-test=offer]')
+  await desk.click('[data-action=accept]')
+  await customer.waitForSelector('[data-phase=talking]')
+  return customer
+}
+
 type Inbound = { bytes: number; packets: number; level: number }
 const customerAudio = (p: Page) => p.evaluate(async () => ((await (window as unknown as { agnerWidget: { inbound(): Promise<Inbound | undefined> } }).agnerWidget.inbound()) ?? { bytes: 0, packets: 0, level: 0 }))
 const agentAudio = (p: Page, contactId: string) => p.evaluate(async (id) => {
@@ -242,13 +254,7 @@ describe('the agent desk and the customers\u2019 widget', () => {
 
     const lost = await deskFor('agent2', 'en')
     await ready(lost.page)
-    const customer = await widget('en')
-    await customer.click('[data-action=call]')
-    await customer.waitForSelector('[data-phase=ivr]')
-    await customer.click('[data-key="2"]')
-    await lost.page.waitForSelector('[data-test=offer]')
-    await lost.page.click('[data-action=accept]')
-    await customer.waitForSelector('[data-phase=talking]')
+    const customer = await callAnswered(lost.page, 'en', '2')
     const gone = Date.now()
     await lost.context.close() // the agent's browser vanishes
     await customer.waitForSelector('.notice', { timeout: 10_000 })
@@ -263,13 +269,7 @@ describe('the agent desk and the customers\u2019 widget', () => {
   it('a server restart mid-call: the widget says the connection was lost; after the restart the call is closed by the system', async () => {
     const a = await deskFor('agent', 'en')
     await ready(a.page)
-    const customer = await widget('zh-CN')
-    await customer.click('[data-action=call]')
-    await customer.waitForSelector('[data-phase=ivr]')
-    await customer.click('[data-key="1"]')
-    await a.page.waitForSelector('[data-test=offer]')
-    await a.page.click('[data-action=accept]')
-    await customer.waitForSelector('[data-phase=talking]')
+    const customer = await callAnswered(a.page, 'zh-CN', '1')
     const contactId = await currentContact(a.page)
     await agner.close()
     await customer.waitForSelector('[data-phase=ended]')
