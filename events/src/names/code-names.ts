@@ -17,10 +17,12 @@ export const BUILT_IN_CODES: Record<CodeKind, Record<string, Names>> = {
   disposition: {
     resolved: n('Resolved', '已解决'), follow_up: n('Follow-up', '需跟进'), escalated: n('Escalated', '已升级'), sale: n('Sale', '成交'),
     voicemail: n('Voicemail', '语音留言'), wrong_number: n('Wrong number', '打错电话'), callback: n('Callback arranged', '已约回拨'),
+    agent_lost: n('Agent disconnected', '坐席断线'), auto: n('Wrap-up time ran out', '话后超时'),
   },
   aux: {
     break: n('Break', '小休'), lunch: n('Lunch', '午餐'), training: n('Training', '培训'), meeting: n('Meeting', '会议'), coaching: n('Coaching', '辅导'),
     admin: n('Admin work', '行政事务'), system: n('System', '系统'), '': n('Not ready', '未就绪'),
+    ring_no_answer: n('Missed calls (ring, no answer)', '未接来电'), disconnected: n('Desk disconnected', '工作台断线'),
   },
   audit: {
     login: n('Signed in', '登录'), 'login.failed': n('Sign-in failed', '登录失败'), logout: n('Signed out', '退出登录'), export: n('Export', '导出'),

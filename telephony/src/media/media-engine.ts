@@ -30,11 +30,11 @@ class Leg {
 export class MediaEngine {
   private readonly legs = new Map<string, Leg>()
   private readonly audio: AudioLibrary
-  private readonly tick: NodeJS.Timeout
+  /** The 10 ms playback tick, running only while some leg plays a file (an idle worker sleeps). */
+  private tick?: NodeJS.Timeout
 
   constructor(private readonly settings: MediaSettings, private readonly emit: (e: MediaEvent) => void, private readonly warn: (msg: string) => void = () => undefined) {
     this.audio = new AudioLibrary(settings.audioDir)
-    this.tick = setInterval(() => this.playDue(Date.now()), 10)
   }
 
   async open(legId: string): Promise<{ sdp: string }> {
@@ -118,6 +118,7 @@ export class MediaEngine {
     }
     const warn = (m: string) => this.warn(m)
     leg.playback = { queue: source.play.map((n) => this.audio.get(n, warn)), ...(source.loop ? { loop: this.audio.get(source.loop, warn) } : {}), index: 0, nextAt: Date.now() }
+    this.tick ??= setInterval(() => this.playDue(Date.now()), 10)
   }
 
   async close(legId: string): Promise<void> {
@@ -183,7 +184,9 @@ export class MediaEngine {
 
   /** Sends every file packet whose time has come (a late tick catches up, at most 10 packets). */
   private playDue(now: number): void {
+    let playing = false
     for (const leg of this.legs.values()) {
+      if (leg.playback) playing = true
       const p = leg.playback
       if (!p || leg.state !== 'connected') continue
       for (let sent = 0; p.nextAt <= now && sent < 10; sent++) {
@@ -194,6 +197,7 @@ export class MediaEngine {
       }
       if (p.nextAt < now - 200) p.nextAt = now // fell far behind (a paused worker): do not burst
     }
+    if (!playing) { clearInterval(this.tick); this.tick = undefined }
   }
 
   private nextPacket(leg: Leg, p: Playback): OpusPacket | undefined {
