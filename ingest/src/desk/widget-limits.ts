@@ -23,6 +23,7 @@ export interface AddressLimits { concurrent: number; perMinute: number }
 export class AddressCounter {
   private readonly open = new Map<string, number>()
   private readonly started = new Map<string, number[]>()
+  private admits = 0
   constructor(private readonly limits: AddressLimits) {}
 
   /** Admits a new session from `address`, or says which limit it would break. */
@@ -32,9 +33,14 @@ export class AddressCounter {
     if (recent.length >= this.limits.perMinute) { this.started.set(address, recent); return 'too_many_new' }
     recent.push(now)
     this.started.set(address, recent)
+    // Addresses that started nothing in the last minute are forgotten now and then (no unbounded map).
+    if (++this.admits % 1000 === 0) for (const [a, times] of this.started) if (!times.some((t) => t > now - 60_000) && !this.open.has(a)) this.started.delete(a)
     this.open.set(address, (this.open.get(address) ?? 0) + 1)
     return 'ok'
   }
+
+  /** Addresses remembered (for tests and health). */
+  get size(): number { return this.started.size }
 
   release(address: string): void {
     const n = (this.open.get(address) ?? 0) - 1
