@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { build } from 'vite'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { freePort } from '@agner/events/testing'
@@ -49,6 +49,9 @@ afterAll(async () => {
   await agner?.close().catch(() => undefined)
   rmSync(dataDir, { recursive: true, force: true })
 })
+
+// Each test starts from a quiet center: whatever a failed test left (chats, calls, ready agents) is closed.
+afterEach(async () => { await agner.acd.run((engine) => engine.closeAll('test reset')).catch(() => undefined) })
 
 async function deskFor(username: string, locale = 'en', browser = agentBrowser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale })

@@ -113,7 +113,12 @@ export class CallDirector {
   }
 
   private customerMessage(session: CustomerSession, id: string, text: string): void {
-    if (!session.interactionId || !session.contactId) throw new AcdError('conflict', 'The chat has not started yet.')
+    // Typed before the chat's contact exists (the first moment of a chat): kept and sent when it does.
+    if (!session.interactionId || !session.contactId) {
+      if (session.early.length >= 20) throw new AcdError('conflict', 'The chat is still starting; wait a moment before sending more.')
+      session.early.push({ id, text })
+      return
+    }
     const time = Date.now()
     this.o.chat.add({ interactionId: session.interactionId, contactId: session.contactId, messageId: `c-${session.id}-${id}`, time, sender: 'customer', agentId: '', text })
     session.send({ type: 'status', id, status: 'sent' })
@@ -207,6 +212,7 @@ export class CallDirector {
       inter = { session, contacts: new Set(), legs: new Map(), heard: new Map() }
       this.interactions.set(e.interactionId, inter)
       if (session.legId) this.legInteraction.set(session.legId, e.interactionId)
+      for (const m of session.early.splice(0)) this.customerMessage(session, m.id, m.text)
     }
     if (!inter || !e.interactionId) return
     if (e.contactId && !inter.contacts.has(e.contactId)) { inter.contacts.add(e.contactId); this.contactInteraction.set(e.contactId, e.interactionId) }

@@ -41,6 +41,8 @@ export class CustomerSession {
   greeted = false
   /** The menu (and how many times it played) whose prompt was last played. */
   prompted?: string
+  /** Chat messages typed before the contact existed. */
+  readonly early: Array<{ id: string; text: string }> = []
   constructor(
     readonly id: string,
     readonly address: string,
