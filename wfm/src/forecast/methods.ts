@@ -107,10 +107,23 @@ function hwFit(y: number[], alpha: number, beta: number, gamma: number): HwFit {
   const first = y.slice(0, m)
   let level = mean(first)
   let trend = y.length >= 2 * m ? (mean(y.slice(m, 2 * m)) - level) / m : 0
-  const season = first.map((v) => (Number.isNaN(v) || !(level > 0) ? 1 : v / level))
+  // Weekday factors from every whole week, not the first alone: history that starts part-way
+  // through a day (a store seeded or kept up to "now") would make that weekday's factor near zero,
+  // and dividing by it made the level, and the forecast, explode.
+  const weeks = Math.floor(y.length / m)
+  const season = Array.from({ length: m }, (_, d) => {
+    const ratios: number[] = []
+    for (let w = 0; w < weeks; w++) {
+      const wk = mean(y.slice(w * m, w * m + m))
+      const v = y[w * m + d]!
+      if (wk > 0 && !Number.isNaN(v)) ratios.push(v / wk)
+    }
+    return ratios.length ? ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)]! : 1
+  })
   let sse = 0
   for (let t = m; t < y.length; t++) {
-    const s = season[t % m]!
+    // A weekday factor is never taken below 0.05 (a day of almost nothing would divide the level by ~0).
+    const s = Math.max(season[t % m]!, 0.05)
     const f = (level + trend) * s
     const v = y[t]!
     if (Number.isNaN(v)) { level += trend; continue } // an excluded day: carry on
