@@ -33,7 +33,8 @@ afterAll(async () => { await c?.dispose(); await ami.close(); rmSync(work, { rec
 
 const get = async (path: string) => { const r = await fetch(`${c.url}${path}`, { headers: agent.headers }); return { status: r.status, body: await r.json() as Record<string, unknown> } }
 const call = { Channel: 'SIP/trunk-00000001', CallerIDNum: '13900001111', Uniqueid: `${T0}.7`, Linkedid: `${T0}.7`, Queue: 'pbx-sales' }
-const event = (fields: Record<string, string>) => ami.event(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n'))
+/** One AMI event, then a pause: a real call's events are apart in time (ringing takes seconds), and events of one millisecond tie. */
+const event = async (fields: Record<string, string>) => { await ami.event(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')); await new Promise((r) => setTimeout(r, 50)) }
 
 it('a PBX agent\'s call shows on the desk, pops with a masked number, and is wrapped up against the PBX call', { timeout: 90_000 }, async () => {
   await expect.poll(async () => (await get('/api/agent')).body.status, { timeout: 20_000 }).toBe('available')

@@ -115,6 +115,20 @@ describe('AMI events → canonical', () => {
     expect(run(true).filter((o) => o === 'timeout')).toHaveLength(0)
   })
 
+  it('events without a Timestamp that arrive together keep Asterisk\'s order: each is 1 ms after the one before', () => {
+    const m = new AmiMapper({ instance: 'pbx1' })
+    const msg = (h: Record<string, string>) => ({ headers: h, raw: '', offset: 0 })
+    const now = Date.now()
+    const call = { Uniqueid: '1700000001.1', Linkedid: '1700000001.1', Queue: 'sales', MemberName: 'agent1001' }
+    m.map(msg({ Event: 'QueueCallerJoin', Position: '1', ...call }), now)
+    const called = m.map(msg({ Event: 'AgentCalled', ...call }), now)
+    const connected = m.map(msg({ Event: 'AgentConnect', HoldTime: '2', RingTime: '1', ...call }), now)
+    const activity = (es: CanonicalEvent[]) => es.find((e) => e.type === 'agent.activity_changed')!
+    expect(activity(called).time).toBe(now + 1)
+    expect(activity(connected).time).toBe(now + 2)
+    expect((activity(connected).data as { activity: string }).activity).toBe('on_contact')
+  })
+
   it('a leave replayed from the past waits its grace in arrival time: a connect a moment later still makes it answered', () => {
     const m = new AmiMapper({ instance: 'pbx1' })
     const msg = (h: Record<string, string>) => ({ headers: h, raw: '', offset: 0 })

@@ -48,6 +48,7 @@ export class AmiMapper {
   private readonly queuesOf = new Map<string, Set<string>>()
   private resyncSeen: Set<string> | undefined
   private readonly tenant: string
+  private lastArrival = 0
   constructor(private readonly o: AmiMapperOptions) { this.tenant = o.tenant ?? 'default' }
 
   get openVisits(): number { return this.book.size }
@@ -60,7 +61,14 @@ export class AmiMapper {
 
   map(m: AmiMessage, receivedAt: number): CanonicalEvent[] {
     const h = m.headers
-    const t = AmiMapper.timeOf(m, receivedAt)
+    let t = AmiMapper.timeOf(m, receivedAt)
+    // Events without a Timestamp that arrive in one read would share a millisecond, and an agent's
+    // "offered" and "on contact" would then be ordered by id: the later event is made 1 ms later
+    // (never more than a second ahead of the clock), so states follow the order Asterisk sent.
+    if (h.Timestamp === undefined) {
+      if (t <= this.lastArrival && this.lastArrival - receivedAt < 1000) t = this.lastArrival + 1
+      this.lastArrival = t
+    }
     const b: VisitEventBase = { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-ami', raw: m.raw }
     const out = this.due(receivedAt)
     const name = h.Event ?? ''
