@@ -107,8 +107,9 @@ export class QueueLogTail {
         this.carry = Buffer.alloc(0)
         this.save()
       }
-      await this.drain()
+      // Following the file from here: say so before its lines are read (they are published while reading).
       if (this.state.phase !== 'connected') this.setState({ phase: 'connected', said: sayings('following', { path: this.o.path }), since: this.now() })
+      await this.drain()
     } catch (err) {
       await this.fh?.close().catch(() => undefined)
       this.fh = undefined
