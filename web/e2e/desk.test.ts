@@ -225,6 +225,8 @@ describe('the agent desk and the customers\u2019 widget', () => {
       await a1.page.press('input[name=reply]', 'Enter')
       await customers[Number(n) - 1]!.waitForSelector(`.log li.agent:has-text("您好 customer ${n}")`)
     }
+    // The agent has read each chat's first message (its tab was opened).
+    for (const c of customers) await c.waitForSelector('.log li.customer .tick[data-status=read]')
     await customers[0]!.screenshot({ path: join(shots, 'widget-chat-en.png') })
     await a1.page.screenshot({ path: join(shots, 'desk-chats-zh.png') })
     await expect.poll(async () => {

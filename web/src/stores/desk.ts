@@ -20,7 +20,7 @@ export const useDeskStore = defineStore('desk', () => {
   const socketState = ref<'connecting' | 'open' | 'closed'>('connecting')
   const mic = reactive({ state: 'unknown' as 'unknown' | 'ok' | 'denied' | 'missing' | 'unsupported' | 'busy', inputs: [] as MediaDeviceInfo[], outputs: [] as MediaDeviceInfo[], inputId: '', outputId: '', muted: false })
   const legs = reactive(new Map<string, { contactId: string; health: LegHealth }>())
-  const chats = reactive(new Map<string, { lines: ChatLine[]; typing: boolean; unread: number }>())
+  const chats = reactive(new Map<string, { lines: ChatLine[]; typing: boolean; unread: number; readUpTo: string }>())
   const pops = reactive(new Map<string, ScreenPop>())
   const error = ref('')
   const ringTimeoutMs = ref(20_000)
@@ -91,8 +91,12 @@ export const useDeskStore = defineStore('desk', () => {
       case 'event': onEvent(f.event as { type: string; contactId?: string; channel?: string; data: Record<string, unknown> }); break
       case 'offer': await legOffer(String(f.legId), String(f.contactId), String(f.sdp), f.restart === true); break
       case 'leg-closed': closeLeg(String(f.legId)); break
-      case 'transcript': chatOf(String(f.contactId)).lines = (f.messages as Array<{ messageId: string; sender: ChatLine['from']; text: string; time: number }>).map((m) => ({ id: m.messageId, from: m.sender, text: m.text, time: m.time })); break
-      case 'message': { const c = chatOf(String(f.contactId)); c.lines.push({ id: String(f.id), from: f.from as ChatLine['from'], text: String(f.text), time: Number(f.time) }); c.typing = false; if (selected.value === f.contactId) send({ type: 'read', contactId: f.contactId, id: f.id }); else c.unread++; break }
+      case 'transcript': {
+        chatOf(String(f.contactId)).lines = (f.messages as Array<{ messageId: string; sender: ChatLine['from']; text: string; time: number }>).map((m) => ({ id: m.messageId, from: m.sender, text: m.text, time: m.time }))
+        if (selected.value === f.contactId) markRead(String(f.contactId))
+        break
+      }
+      case 'message': { const c = chatOf(String(f.contactId)); c.lines.push({ id: String(f.id), from: f.from as ChatLine['from'], text: String(f.text), time: Number(f.time) }); c.typing = false; if (selected.value === f.contactId) markRead(String(f.contactId)); else c.unread++; break }
       case 'typing': { const c = chatOf(String(f.contactId)); c.typing = true; setTimeout(() => { c.typing = false }, 4000); break }
       case 'status': { const line = chatOf(String(f.contactId)).lines.find((l) => l.from === 'agent' && l.id === f.id); if (line) line.status = f.status as ChatLine['status']; break }
       case 'refused': error.value = String(f.error ?? ''); break
@@ -148,7 +152,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   function chatOf(contactId: string) {
     let c = chats.get(contactId)
-    if (!c) { c = { lines: [], typing: false, unread: 0 }; chats.set(contactId, c); c = chats.get(contactId)! }
+    if (!c) { c = { lines: [], typing: false, unread: 0, readUpTo: '' }; chats.set(contactId, c); c = chats.get(contactId)! }
     return c
   }
 
@@ -194,10 +198,19 @@ export const useDeskStore = defineStore('desk', () => {
     send({ type: 'message', contactId, id, text })
   }
 
+  /** The agent is looking at this chat: its customer's messages so far are read. */
+  function markRead(contactId: string): void {
+    const c = chats.get(contactId)
+    if (!c) return
+    c.unread = 0
+    const last = [...c.lines].reverse().find((l) => l.from === 'customer')
+    // A message from the transcript carries its stored id (c-<session uuid>-<the widget's id>): the widget knows the last part.
+    if (last && c.readUpTo !== last.id) { c.readUpTo = last.id; send({ type: 'read', contactId, id: last.id.replace(/^c-[^-]+(?:-[^-]+){4}-/, '') }) }
+  }
+
   function select(contactId: string): void {
     selected.value = contactId
-    const c = chats.get(contactId)
-    if (c && c.unread > 0) { c.unread = 0; const last = [...c.lines].reverse().find((l) => l.from === 'customer'); if (last) send({ type: 'read', contactId, id: last.id }) }
+    markRead(contactId)
   }
 
   function toggleMute(): void { mic.muted = !mic.muted; for (const leg of legObjects.values()) leg.setMuted(mic.muted) }
