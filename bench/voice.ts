@@ -28,7 +28,7 @@ const PASSWORD = 'bench voice password'
 const dir = mkdtempSync(join(tmpdir(), 'agner-bench-voice-'))
 const acdFile = join(dir, 'acd.json')
 writeFileSync(acdFile, JSON.stringify({
-  queues: [{ id: 'q', name: 'Bench', channel: 'voice', requiredSkills: { q: 1 }, strategy: 'longest_idle', serviceLevelMs: 20000, ringTimeoutMs: 60000 }],
+  queues: [{ id: 'q', name: 'Bench', channel: 'voice', requiredSkills: { q: 1 }, strategy: 'longest_idle', serviceLevelSeconds: 20, ringTimeoutSeconds: 60 }],
   agents: Array.from({ length: AGENTS }, (_, i) => ({ id: `bench-${String(i + 1).padStart(2, '0')}`, skills: { q: 5 } })),
   ivrs: [],
 }))

@@ -285,7 +285,8 @@ export class CallDirector {
     for (const id of inter.contacts) {
       const c = engine.peekContact(id)
       if (!c) continue
-      segments.push({ contactId: c.id, state: c.state, channel: c.channel, ...(c.agentId ? { agentId: c.agentId } : {}), ...(c.offer ? { ringingAgentId: c.offer.agentId } : {}), ...(c.consultOf ? { consultOf: c.consultOf } : {}) } satisfies SegmentView)
+      const holdMusic = c.queueId ? engine.queueOf(c.queueId).cfg.holdMusic : undefined
+      segments.push({ contactId: c.id, state: c.state, channel: c.channel, ...(c.agentId ? { agentId: c.agentId } : {}), ...(c.offer ? { ringingAgentId: c.offer.agentId } : {}), ...(c.consultOf ? { consultOf: c.consultOf } : {}), ...(holdMusic ? { holdMusic } : {}) } satisfies SegmentView)
     }
     const open = new Set<string>([...inter.legs].filter(([, l]) => l.open).map(([id]) => id))
     if (s.legId && s.legOpen) open.add(s.legId)

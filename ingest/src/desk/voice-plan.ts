@@ -17,6 +17,8 @@ export interface SegmentView {
   agentId?: string
   ringingAgentId?: string
   consultOf?: { agentId: string; contactId: string }
+  /** The queue's music on hold (default `hold-music`). */
+  holdMusic?: string
 }
 
 export interface WantedLeg { legId: string; agentId: string; contactId: string }
@@ -31,8 +33,11 @@ export interface VoicePlan {
 
 export const agentLegId = (contactId: string, agentId: string): string => `a:${contactId}:${agentId}`
 
-export const QUEUE_AUDIO: LegSource = { play: ['queue'], loop: 'hold-music' }
-export const HOLD_AUDIO: LegSource = { play: [], loop: 'hold-music' }
+const DEFAULT_MUSIC = 'hold-music'
+/** Waiting: the queue's prompt once, then its music. */
+export const queueAudio = (music = DEFAULT_MUSIC): LegSource => ({ play: ['queue'], loop: music })
+/** Held: the music only. */
+export const holdAudio = (music = DEFAULT_MUSIC): LegSource => ({ play: [], loop: music })
 
 const LIVE = new Set(['ivr', 'queued', 'offered', 'connected', 'held'])
 
@@ -61,8 +66,8 @@ export function planVoice(customerLeg: string | undefined, customerContactId: st
   const customerSegment = voice.find((s) => s.contactId === customerContactId && LIVE.has(s.state))
   if (customerLeg && customerSegment) {
     const s = customerSegment
-    if (s.state === 'queued' || s.state === 'offered') routes.set(customerLeg, QUEUE_AUDIO)
-    else if (s.state === 'held') routes.set(customerLeg, HOLD_AUDIO)
+    if (s.state === 'queued' || s.state === 'offered') routes.set(customerLeg, queueAudio(s.holdMusic))
+    else if (s.state === 'held') routes.set(customerLeg, holdAudio(s.holdMusic))
     else if (s.state === 'connected' && s.agentId) {
       const agentLeg = agentLegId(s.contactId, s.agentId)
       if (open.has(agentLeg)) pair(customerLeg, agentLeg)

@@ -91,6 +91,7 @@ function queue(q: unknown, i: number): QueueConfig {
   if (closed !== undefined && !(isObj(closed) && ['message', 'voicemail', 'callback', 'queue'].includes(String(closed.action)) && (closed.action !== 'queue' || typeof closed.queueId === 'string') && (closed.action !== 'message' || typeof closed.prompt === 'string'))) {
     throw new AcdConfigError(`${w}: "closedAction" must be {"action": "message", "prompt": …}, {"action": "voicemail"}, {"action": "callback"} or {"action": "queue", "queueId": …}.`)
   }
+  if (q.holdMusic !== undefined && (typeof q.holdMusic !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(q.holdMusic))) throw new AcdConfigError(`${w}: "holdMusic" must be a file name of letters, digits, _ and - (without .ogg).`)
   if (closed && q.hours === undefined) throw new AcdConfigError(`${w} has a "closedAction" but no "hours"; add its business hours.`)
   const relax = q.relax ?? []
   if (!Array.isArray(relax) || !relax.every((s) => isObj(s) && msOk(s.afterSeconds) && level(s.minLevel))) throw new AcdConfigError(`${w}: "relax" must list {"afterSeconds": n, "minLevel": 1–10}.`)
@@ -101,7 +102,7 @@ function queue(q: unknown, i: number): QueueConfig {
     relax: (relax as Array<{ afterSeconds: number; minLevel: number }>).map((s) => ({ afterMs: s.afterSeconds * 1000, minLevel: s.minLevel })),
     serviceLevelMs: sec(q.serviceLevelSeconds, 20_000)!, shortAbandonMs: sec(q.shortAbandonSeconds), ringTimeoutMs: sec(q.ringTimeoutSeconds, 20_000)!,
     maxWaitMs: sec(q.maxWaitSeconds), maxSize: q.maxSize as number | undefined, overflow, wrapUpLimitMs: sec(q.wrapUpLimitSeconds),
-    hours: q.hours as QueueConfig['hours'], closedAction: closed,
+    hours: q.hours as QueueConfig['hours'], closedAction: closed, ...(typeof q.holdMusic === 'string' ? { holdMusic: q.holdMusic } : {}),
   }
 }
 

@@ -48,6 +48,8 @@ export interface QueueConfig {
   closedAction?: ClosedAction
   /** Wrap-up ends by itself after this long. */
   wrapUpLimitMs?: number
+  /** Music on hold a browser caller hears while waiting or held in this queue (a file name in AGNER_AUDIO_DIR, without .ogg); default `hold-music`. */
+  holdMusic?: string
 }
 
 export interface AgentConfig {
