@@ -35,7 +35,9 @@ export class CallDirector {
   private readonly starting = new Map<string, CustomerSession>()
   private readonly interactions = new Map<string, Interaction>()
   private readonly contactInteraction = new Map<string, string>()
+  /** Agents' legs → their journey (customers' legs are in `customerLegs`). */
   private readonly legInteraction = new Map<string, string>()
+  private readonly customerLegs = new Map<string, CustomerSession>()
   readonly agentSockets = new Map<string, Set<(f: DeskFrame) => void>>()
   private readonly dirty = new Set<string>()
   private readonly ticker: NodeJS.Timeout
@@ -57,7 +59,7 @@ export class CallDirector {
     session.send({ type: 'session', sessionId: session.id })
     if (session.channel === 'chat') { await this.arrive(session); return }
     session.legId = `c:${session.id}`
-    this.legInteraction.set(session.legId, `session:${session.id}`)
+    this.customerLegs.set(session.legId, session)
     const { sdp } = await this.o.media.open(session.legId, session.id)
     session.legOpen = true
     session.send({ type: 'offer', sdp })
@@ -211,7 +213,6 @@ export class CallDirector {
       session.contactId = e.contactId
       inter = { session, contacts: new Set(), legs: new Map(), heard: new Map() }
       this.interactions.set(e.interactionId, inter)
-      if (session.legId) this.legInteraction.set(session.legId, e.interactionId)
       for (const m of session.early.splice(0)) this.customerMessage(session, m.id, m.text)
     }
     if (!inter || !e.interactionId) return
@@ -351,26 +352,25 @@ export class CallDirector {
     s.ended = true
     if (s.legId) {
       const legId = s.legId
-      // A closing message (closed hours) is let finish before the line drops, at most 20 s.
-      const playing = this.interactions.get(s.interactionId ?? '')?.heard.get(legId) === undefined && s.greeted
-      setTimeout(() => { void this.o.media.close(legId); this.legInteraction.delete(legId) }, playing && reason === 'system' ? 20_000 : 0).unref()
+      // Ended by the system while still in the IVR (the closed-hours message): let the message finish, at most 20 s.
+      const inIvr = s.greeted && !this.interactions.get(s.interactionId ?? '')?.heard.has(legId)
+      setTimeout(() => { void this.o.media.close(legId); this.customerLegs.delete(legId) }, inIvr && reason === 'system' ? 20_000 : 0).unref()
     }
     if (s.interactionId) this.markDirty(s.interactionId)
   }
 
   private onMedia(e: MediaEvent): void {
     if (e.type !== 'state') return
-    const owner = this.legInteraction.get(e.legId)
-    if (!owner) return
-    const session = owner.startsWith('session:') ? this.sessions.get(owner.slice(8)) : [...this.sessions.values()].find((x) => x.legId === e.legId)
-    if (session?.legId === e.legId) {
+    const session = this.customerLegs.get(e.legId)
+    if (session) {
       if (e.state === 'connected' && !session.contactId && !session.ended) {
         void this.arrive(session).catch((err: Error) => { session.send({ type: 'refused', code: 'start_failed', detail: err.message }); void this.customerLeft(session) })
       }
       if (e.state === 'failed' && !session.ended) void this.customerLeft(session)
       return
     }
-    if (e.state === 'connected') this.markDirty(owner)
+    const owner = this.legInteraction.get(e.legId)
+    if (owner && e.state === 'connected') this.markDirty(owner)
   }
 
   /** Stops acting on the ACD before the sockets close on shutdown. */
