@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  buildSchedule, carriedInto, daysWorkedAtEnd, ruleViolations, withCarryIn, withDaysWorkedBefore, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate,
+  buildSchedule, carriedInto, checkScheduleInput, daysWorkedAtEnd, ruleViolations, withCarryIn, withDaysWorkedBefore, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate,
 } from '../src/index.ts'
 
 const DAY = 1440
@@ -87,5 +87,26 @@ describe('carry-in from the week before', () => {
     const monToWed = [0, 1, 2].map((d) => day('night', d))
     const v = ruleViolations(withDaysWorkedBefore(base, runs), monToWed).filter((x) => x.rule === 'consecutive-days')
     expect(v).toMatchObject([{ agentId: 'night', day: 2 }])
+  })
+
+  it('the hours after the week count: one agent needed Sunday 20:00 to Monday 04:00 gets an 8-hour Sunday 20:00 shift, not a 4-hour one that stops at midnight', async () => {
+    // Sunday 20:00–24:00 needs one agent; so does the next Monday 00:00–04:00 (given as `after`).
+    const a = new Array<number>(168).fill(0)
+    for (let h = 20; h < 24; h++) a[6 * 24 + h] = 1
+    const t4: ShiftTemplate = { ...t8, id: 't4', name: '4 h', lengthMin: 240 }
+    const base: ScheduleInput = { ...input(), templates: [t8, t4], requirements: [{ skill: 'a', agents: a, after: [1, 1, 1, 1] }] }
+    const s = await buildSchedule(base)
+    // Only the 8-hour shift from 20:00 to Monday 04:00 covers all eight hours; a 4-hour one leaves four short (20 × 4 > 4 paid hours).
+    expect(s.shifts.map((x) => [x.templateId, x.startMin - 6 * DAY, x.endMin - 6 * DAY])).toEqual([['t8', 20 * 60, 28 * 60]])
+    expect(s.coverage.totals.underHours).toBe(0)
+    // Without `after`, the week alone is best served by the 4-hour shift 20:00–24:00.
+    const alone = await buildSchedule({ ...base, requirements: [{ skill: 'a', agents: a }] })
+    expect(alone.shifts.map((x) => [x.templateId, x.startMin - 6 * DAY, x.endMin - 6 * DAY])).toEqual([['t4', 20 * 60, 24 * 60]])
+  })
+
+  it('refuses more than a day after the week, and a negative requirement after it', () => {
+    const a = new Array<number>(168).fill(0)
+    expect(() => checkScheduleInput({ ...input(), requirements: [{ skill: 'a', agents: a, after: new Array<number>(25).fill(0) }] })).toThrow(/at most a day \(24\)/)
+    expect(() => checkScheduleInput({ ...input(), requirements: [{ skill: 'a', agents: a, after: [-1] }] })).toThrow(/after the week that is not a number ≥ 0/)
   })
 })

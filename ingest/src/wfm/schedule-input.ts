@@ -38,6 +38,9 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
   const from = today - weeks * 7 * DAY
   const ahead = Math.round((o.weekStart - today) / DAY)
   const requirements: SkillRequirement[] = []
+  // Sunday's night shifts reach into the next Monday: its first hours are forecast too, so they count.
+  const reach = Math.max(0, ...o.rules.templates.map((t) => t.startLatestMin + t.lengthMin - 1440))
+  const afterIntervals = Math.min(96, Math.ceil(reach / 15))
   for (const queue of o.catalog.queueIds()) {
     const settings = o.catalog.queue(queue)
     const history = await queueHistory(o.store.client, { tenant: o.tenant, timeZone: o.timeZone, queue, from, days: weeks * 7, intervalMinutes: 15 })
@@ -45,15 +48,17 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     // A threshold past the interval (email: hours) is sized at the interval's length, the most Erlang can see.
     const threshold = Math.min(settings.serviceLevelMs / 1000, 15 * 60)
     const p = plan(history, {
-      horizonDays: Math.max(1, ahead + 7), method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
+      horizonDays: Math.max(1, ahead + 7 + (afterIntervals > 0 ? 1 : 0)), method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
       goals: { serviceLevel: o.rules.serviceLevel, slThresholdSec: threshold }, shrinkage: o.rules.shrinkage,
     })
     // The forecast starts today: days of the week already past need nobody.
     const none = { volume: 0, ahtSec: 0, scheduledAgents: 0 }
     const week = Array.from({ length: WEEK_MIN / 15 }, (_, k) => (ahead * 96 + k >= 0 ? p.requirements[ahead * 96 + k] ?? none : none))
+    const after = Array.from({ length: afterIntervals }, (_, k) => p.requirements[(ahead + 7) * 96 + k] ?? none)
     const perAgent = Math.max(1, o.rules.concurrency[queue] ?? 1)
+    const agentsFor = (r: { scheduledAgents: number }): number => Math.ceil(r.scheduledAgents / perAgent - 1e-9)
     requirements.push({
-      skill: queue, agents: week.map((r) => Math.ceil(r.scheduledAgents / perAgent - 1e-9)),
+      skill: queue, agents: week.map(agentsFor), ...(after.length ? { after: after.map(agentsFor) } : {}),
       // The prediction sees an agent's concurrency as that many servers.
       volume: week.map((r) => r.volume / perAgent), ahtSec: week.map((r) => r.ahtSec), slThresholdSec: threshold,
     })

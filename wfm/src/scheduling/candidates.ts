@@ -5,7 +5,7 @@
  * a 2-hour window takes a quarter of each interval), the shift-selection model's view of breaks
  * before they are placed.
  */
-import { DAY_MIN, WEEK_MIN, type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
+import { DAY_MIN, horizonLength, type AgentRules, type Contract, type ScheduleInput, type ShiftTemplate } from './rules.ts'
 import { shiftRulesBroken } from './shift-rules.ts'
 
 export interface Candidate {
@@ -15,7 +15,7 @@ export interface Candidate {
   startMin: number
   endMin: number
   paidMin: number
-  /** Expected agents on the phones per interval, from `firstInterval` on (inside the week only). */
+  /** Expected agents on the phones per interval, from `firstInterval` on (inside the week and the hours after it the requirement gives). */
   firstInterval: number
   cover: number[]
 }
@@ -27,6 +27,7 @@ export function paidMinutes(t: ShiftTemplate): number {
 export function buildCandidates(i: ScheduleInput): Candidate[] {
   const out: Candidate[] = []
   const step = i.intervalMin
+  const horizon = horizonLength(i)
   for (let day = 0; day < 7; day++) {
     for (const t of i.templates) {
       if (t.days && !t.days.includes(day)) continue
@@ -34,8 +35,8 @@ export function buildCandidates(i: ScheduleInput): Candidate[] {
       for (let s = t.startEarliestMin; s <= t.startLatestMin; s += t.startStepMin) {
         const startMin = day * DAY_MIN + s
         const firstInterval = startMin / step
-        const inWeek = Math.max(0, Math.min(profile.length, WEEK_MIN / step - firstInterval))
-        out.push({ index: out.length, day, template: t, startMin, endMin: startMin + t.lengthMin, paidMin: paidMinutes(t), firstInterval, cover: profile.slice(0, inWeek) })
+        const inHorizon = Math.max(0, Math.min(profile.length, horizon - firstInterval))
+        out.push({ index: out.length, day, template: t, startMin, endMin: startMin + t.lengthMin, paidMin: paidMinutes(t), firstInterval, cover: profile.slice(0, inHorizon) })
       }
     }
   }

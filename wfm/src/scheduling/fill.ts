@@ -9,7 +9,7 @@
 import type { Assigned } from './assignment.ts'
 import type { Candidate } from './candidates.ts'
 import type { Profile } from './profiles.ts'
-import type { Contract, ScheduleInput } from './rules.ts'
+import { horizonLength, requirementHorizon, type Contract, type ScheduleInput } from './rules.ts'
 import { dayPastRun, restShortfall } from './shift-rules.ts'
 
 export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedBefore = 0): boolean {
@@ -23,10 +23,11 @@ export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedB
 
 /** `lost`: per group (profile key), the selected shifts nobody could take. */
 export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMap<string, Candidate[]>, candidates: Candidate[], assigned: Assigned[]): Assigned[] {
-  const n = i.requirements[0]!.agents.length
+  const n = horizonLength(i)
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
-  // Remaining need per skill (each agent's expected cover shared over its skills, most needed first).
-  const need = i.requirements.map((r) => Float64Array.from(r.agents))
+  // Remaining need per skill (each agent's expected cover shared over its skills, most needed first),
+  // over the week and the hours after it that Sunday's night shifts reach.
+  const need = i.requirements.map((r) => { const h = requirementHorizon(r); return Float64Array.from({ length: n }, (_, t) => h[t] ?? 0) })
   const byAgent = new Map<string, Candidate[]>()
   const skillsOf = new Map<string, number[]>()
   for (const p of profiles) for (const a of p.agents) { byAgent.set(a.id, []); skillsOf.set(a.id, p.skills.map((s) => skillIndex.get(s)!)) }

@@ -80,6 +80,12 @@ export interface SkillRequirement {
   skill: string
   /** Agents required per interval (after shrinkage), WEEK_MIN / intervalMin values. */
   agents: number[]
+  /**
+   * Agents required in the first hours after the week (the next Monday's, up to a day), where a
+   * Sunday night shift still works. Without it such a shift looks worth only its hours before
+   * midnight, and a center open around the clock would leave every Monday's first hours to nobody.
+   */
+  after?: number[]
   /** Contacts and handle time per interval, to predict the service level of a schedule. */
   volume?: number[]
   ahtSec?: number[]
@@ -103,6 +109,16 @@ export interface ScheduleInput {
   underPenalty?: number
 }
 
+/** A skill's requirement over the week and the hours after it that shifts reach (see `after`). */
+export function requirementHorizon(r: SkillRequirement): number[] {
+  return r.after?.length ? [...r.agents, ...r.after] : r.agents
+}
+
+/** How many intervals the model looks at: the week and the longest `after`. */
+export function horizonLength(i: ScheduleInput): number {
+  return WEEK_MIN / i.intervalMin + Math.max(0, ...i.requirements.map((r) => r.after?.length ?? 0))
+}
+
 const isWhole = (x: number): boolean => Number.isInteger(x) && x >= 0
 
 export function checkScheduleInput(i: ScheduleInput): void {
@@ -112,6 +128,8 @@ export function checkScheduleInput(i: ScheduleInput): void {
   for (const r of i.requirements) {
     if (r.agents.length !== n) throw new WfmInputError('requirements', `skill "${r.skill}" has ${r.agents.length} intervals; a week of ${i.intervalMin}-minute intervals has ${n}`)
     if (r.agents.some((a) => !(a >= 0) || !Number.isFinite(a))) throw new WfmInputError('requirements', `skill "${r.skill}" has a requirement that is not a number ≥ 0`)
+    if (r.after && r.after.length > DAY_MIN / i.intervalMin) throw new WfmInputError('requirements', `skill "${r.skill}" gives ${r.after.length} intervals after the week; at most a day (${DAY_MIN / i.intervalMin}) is used`)
+    if (r.after?.some((a) => !(a >= 0) || !Number.isFinite(a))) throw new WfmInputError('requirements', `skill "${r.skill}" has a requirement after the week that is not a number ≥ 0`)
   }
   if (i.templates.length === 0) throw new WfmInputError('templates', sayRule('noTemplates'))
   for (const t of i.templates) {

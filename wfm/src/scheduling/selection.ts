@@ -13,7 +13,7 @@
 import type { Candidate } from './candidates.ts'
 import { MilpBuilder, solveMilp, type MilpResult } from './milp.ts'
 import type { Profile } from './profiles.ts'
-import type { ScheduleInput } from './rules.ts'
+import { horizonLength, requirementHorizon, type ScheduleInput } from './rules.ts'
 
 export interface Selection {
   /** counts per group: candidate index → agents */
@@ -50,7 +50,9 @@ const HALL_MAX_SKILLS = 3
 export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number }): Promise<Selection> {
   const stepH = i.intervalMin / 60
   const under = i.underPenalty ?? 20
-  const n = i.requirements[0]!.agents.length
+  // The week and the hours after it that its last shifts reach (a Sunday night shift ending Monday).
+  const n = horizonLength(i)
+  const req = i.requirements.map((r) => requirementHorizon(r))
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
   const profileMask = profiles.map((p) => p.skills.reduce((m, s) => m | (1 << skillIndex.get(s)!), 0))
   const hall = i.requirements.length <= HALL_MAX_SKILLS
@@ -65,7 +67,7 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
     let most = 0
     sets.forEach((m, k) => {
       let need = 0
-      i.requirements.forEach((r, s) => { if (m & (1 << s)) need += r.agents[t]! })
+      req.forEach((r, s) => { if (m & (1 << s)) need += r[t] ?? 0 })
       if (need <= 0) return
       const row = (setRows[k]![t] = b.addRow(need, Infinity))
       if (!hall) b.addColumn({ cost: under * stepH, upper: need, rows: [row], values: [1] })
@@ -84,8 +86,8 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
     const split = !hall && touching.length > 1
     const weight = touching.map((k) => Float64Array.from({ length: n }, (_, t) => {
       if (!split) return 1
-      const total = touching.reduce((x, j) => x + i.requirements[j]!.agents[t]!, 0)
-      return total > 0 ? i.requirements[k]!.agents[t]! / total : 0
+      const total = touching.reduce((x, j) => x + (req[j]![t] ?? 0), 0)
+      return total > 0 ? (req[k]![t] ?? 0) / total : 0
     }))
     const dayRows = p.freeOnDay.map((count) => b.addRow(-Infinity, count))
     const hoursRow = b.addRow(-Infinity, p.maxHours)
