@@ -9,6 +9,8 @@ import { AudioLibrary } from './audio-library.ts'
 import { RtpOut } from './rtp-out.ts'
 import { MediaError, type IceCandidateInit, type LegSource, type LegState, type LegStats, type MediaEvent, type MediaSettings } from './media-service.ts'
 import type { OpusPacket } from './ogg-opus.ts'
+import { RecordingFile, type RecordingResult } from './recording-file.ts'
+import { AGENT_TRACK, CUSTOMER_TRACK } from './webm-muxer.ts'
 
 const GATHER_TIMEOUT_MS = 3_000
 const MAX_SDP = 20_000
@@ -24,6 +26,8 @@ class Leg {
   payloadType = 111
   packetsIn = 0; packetsOut = 0; bytesIn = 0; bytesOut = 0
   awaitingFirst = false
+  /** On a customer's leg: the call's recording (what they say, and the agent leg they hear). */
+  recording?: RecordingFile
   constructor(readonly id: string, public pc: RTCPeerConnection, public transceiver: RTCRtpTransceiver) {}
 }
 
@@ -121,9 +125,35 @@ export class MediaEngine {
     this.tick ??= setInterval(() => this.playDue(Date.now()), 10)
   }
 
+  /** Starts recording the leg's call: what its browser sends (track 1) and what it hears from another leg (track 2). */
+  record(legId: string, recordingId: string, path: string): void {
+    const leg = this.leg(legId)
+    if (leg.recording) throw new MediaError('bad_request', `leg ${legId} is already being recorded`)
+    leg.recording = new RecordingFile(recordingId, path, (reason) => this.emit({ type: 'recording-failed', legId, recordingId, reason }))
+  }
+
+  /** Pauses or resumes the leg's recording (sensitive details: nothing is written while paused). */
+  pauseRecording(legId: string, paused: boolean): void {
+    const r = this.leg(legId).recording
+    if (!r) throw new MediaError('not_found', `leg ${legId} is not being recorded`)
+    r.pause(paused)
+  }
+
+  /** Ends the leg's recording; the result is also sent as a `recorded` event. */
+  async stopRecording(legId: string): Promise<RecordingResult | undefined> {
+    const leg = this.legs.get(legId)
+    const r = leg?.recording
+    if (!leg || !r) return undefined
+    leg.recording = undefined
+    const result = await r.finish()
+    this.emit({ type: 'recorded', legId, result })
+    return result
+  }
+
   async close(legId: string): Promise<void> {
     const leg = this.legs.get(legId)
     if (!leg) return
+    await this.stopRecording(legId)
     this.legs.delete(legId)
     for (const other of this.legs.values()) if (other.source && 'leg' in other.source && other.source.leg === legId) { other.source = null; other.out.switchSource() }
     if (leg.source && 'leg' in leg.source) this.legs.get(leg.source.leg)?.listeners.delete(leg)
@@ -170,7 +200,11 @@ export class MediaEngine {
   private received(from: Leg, rtp: RtpPacket): void {
     from.packetsIn++
     from.bytesIn += rtp.payload.length
-    for (const to of from.listeners) this.send(to, rtp.payload, to.out.forward(rtp.header.timestamp), rtp.header.marker)
+    from.recording?.write(CUSTOMER_TRACK, rtp.payload)
+    for (const to of from.listeners) {
+      to.recording?.write(AGENT_TRACK, rtp.payload)
+      this.send(to, rtp.payload, to.out.forward(rtp.header.timestamp), rtp.header.marker)
+    }
   }
 
   private send(to: Leg, payload: Buffer, n: { sequenceNumber: number; timestamp: number }, marker = false): void {

@@ -5,6 +5,8 @@
  * tells each leg what to hear. Implemented by WorkerMedia (werift in worker threads).
  */
 
+import type { RecordingResult } from './recording-file.ts'
+
 export interface IceServer { urls: string | string[]; username?: string; credential?: string }
 
 export interface MediaSettings {
@@ -32,6 +34,10 @@ export type MediaEvent =
   | { type: 'first-audio-out'; legId: string; at: number }
   /** The files of a `play` source have all been played (a prompt ended). */
   | { type: 'played'; legId: string }
+  /** A recording's file could not be written (the call goes on); `reason` says why. */
+  | { type: 'recording-failed'; legId: string; recordingId: string; reason: string }
+  /** A recording ended (stopped, or its leg closed): where it is, its length, size, checksum and pauses. */
+  | { type: 'recorded'; legId: string; result: RecordingResult }
 
 export interface LegStats { legId: string; state: LegState; packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number }
 
@@ -44,6 +50,11 @@ export interface MediaService {
   /** A new connection and offer for the leg, after the browser's network changed (the browser answers with a new peer connection). */
   restart(legId: string): Promise<{ sdp: string }>
   hear(legId: string, source: LegSource): Promise<void>
+  /** Records the leg's call to `path` (WebM/Opus: track 1 what the leg's browser sends, track 2 the leg it hears). */
+  record(legId: string, recordingId: string, path: string): Promise<void>
+  pauseRecording(legId: string, paused: boolean): Promise<void>
+  /** Ends the recording (closing the leg does too); resolves what was written. */
+  stopRecording(legId: string): Promise<RecordingResult | undefined>
   close(legId: string): Promise<void>
   stats(): Promise<LegStats[]>
   onEvent(listener: (e: MediaEvent) => void): () => void

@@ -9,7 +9,7 @@ import { MediaError, type MediaSettings } from './media-service.ts'
 const port = parentPort!
 const engine = new MediaEngine(workerData as MediaSettings, (event) => port.postMessage({ event }), (warning) => port.postMessage({ warning }))
 
-type Method = 'open' | 'answer' | 'candidate' | 'restart' | 'hear' | 'close' | 'stats' | 'stop'
+type Method = 'open' | 'answer' | 'candidate' | 'restart' | 'hear' | 'record' | 'pauseRecording' | 'stopRecording' | 'close' | 'stats' | 'stop'
 
 port.on('message', (msg: { id: number; method: Method; args: unknown[] }) => {
   // The engine's methods take what the main thread checked and sent; this only dispatches them.

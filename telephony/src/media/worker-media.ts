@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
+import type { RecordingResult } from './recording-file.ts'
 import { MediaError, type IceCandidateInit, type LegSource, type LegStats, type MediaEvent, type MediaService, type MediaSettings } from './media-service.ts'
 
 const REQUEST_TIMEOUT_MS = 10_000
@@ -94,6 +95,10 @@ export class WorkerMedia implements MediaService {
     }
     return this.run(legId, 'hear', [legId, source])
   }
+
+  record(legId: string, recordingId: string, path: string): Promise<void> { return this.run(legId, 'record', [legId, recordingId, path]) }
+  pauseRecording(legId: string, paused: boolean): Promise<void> { return this.run(legId, 'pauseRecording', [legId, paused]) }
+  stopRecording(legId: string): Promise<RecordingResult | undefined> { return this.run(legId, 'stopRecording', [legId]) }
 
   async close(legId: string): Promise<void> {
     const w = this.legWorker.get(legId)
