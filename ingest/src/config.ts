@@ -58,6 +58,8 @@ export interface Config {
   sourcesFile?: string
   /** Call media and the web widget (media-config.ts). */
   media: MediaConfig
+  /** Call recordings: on unless AGNER_RECORDINGS=off; the folder (default AGNER_DATA_DIR/recordings) and the days they are kept. */
+  recordings: { enabled: boolean; dir?: string; days: number }
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     acdConfigFile: env.AGNER_ACD_CONFIG || undefined,
     sourcesFile: env.AGNER_SOURCES_FILE || undefined,
     media: mediaConfig(env, (name) => origins(env, name), (msg) => { throw new ConfigError(msg) }),
+    recordings: { enabled: bool(env, 'AGNER_RECORDINGS', true), ...(env.AGNER_RECORDINGS_DIR ? { dir: env.AGNER_RECORDINGS_DIR } : {}), days: int(env, 'AGNER_RECORDINGS_DAYS', 90, 1, 36_500) },
     ...overrides,
   }
 }

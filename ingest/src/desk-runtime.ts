@@ -3,7 +3,7 @@
  * transcripts, and the director between the ACD, the media, the widget and the desk.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Store } from '@agner/analytics'
 import { WorkerMedia, type AcdConfig, type RealtimeAcd } from '@agner/telephony'
 import type { Config } from './config.ts'
@@ -11,6 +11,8 @@ import type { LiveEngine } from './live/engine.ts'
 import { ChatLog } from './desk/chat-log.ts'
 import { CallDirector } from './desk/call-director.ts'
 import type { AppDeps } from './server/app.ts'
+import { RecordingIndex } from './recordings/recording-index.ts'
+import { startRetention } from './recordings/retention.ts'
 
 export interface DeskRuntime {
   desk: NonNullable<AppDeps['desk']>
@@ -24,6 +26,9 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
   const m = config.media
   const warn = (msg: string) => console.warn(`agner media: ${msg}`)
   const media = new WorkerMedia({ iceServers: m.iceServers, audioDir: m.audioDir, ...(m.portRange ? { portRange: m.portRange } : {}), ...(m.announcedAddress ? { announcedAddress: m.announcedAddress } : {}), ...(m.workers ? { workers: m.workers } : {}) }, warn)
+  const recordingsDir = recordingsFolder(config)
+  const index = new RecordingIndex(store, config.tenant, (err) => console.error(`agner: a recording waits to be indexed (${err.message}); retrying`))
+  const stopRetention = config.recordings.enabled ? startRetention({ store, tenant: config.tenant, dir: recordingsDir, days: config.recordings.days }, (msg) => console.warn(msg)) : () => undefined
   const chat = new ChatLog(store, config.tenant, (err) => console.error(`agner: chat messages wait to be stored (${err.message}); retrying`))
   const ivrIds = (setup.ivrs as Array<{ id?: string }>).map((f) => f.id).filter((id): id is string => !!id)
   const voiceQueue = setup.queues.find((q) => q.channel === 'voice')
@@ -39,11 +44,17 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
       return c.handled > 0 ? (c.talkMs + c.holdMs + c.wrapMs) / c.handled : undefined
     },
     warn,
+    ...(config.recordings.enabled ? { recordings: { dir: recordingsDir, save: (row) => index.save(row), alert: (msg) => console.error(`agner ALERT: ${msg}`) } } : {}),
   })
   return {
     media,
     desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, widgetLimits: m.widgetLimits, chat: !!chatQueue, voice: !!voiceEntry },
     halt: () => director.stop(),
-    close: async () => { await director.stop(); await chat.stop(); await media.stop() },
+    close: async () => { stopRetention(); await director.stop(); await chat.stop(); await media.stop(); await index.stop() },
   }
+}
+
+/** Where recordings live: AGNER_RECORDINGS_DIR, else AGNER_DATA_DIR/recordings. */
+export function recordingsFolder(config: Config): string {
+  return resolve(config.recordings.dir ?? join(config.dataDir, 'recordings'))
 }

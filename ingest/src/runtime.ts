@@ -29,7 +29,7 @@ import { engineCatalog } from './reports/catalog.ts'
 import { SourcesService } from './sources/sources-service.ts'
 import { PbxControl } from './sources/pbx-control.ts'
 import { startSources } from './sources/start-sources.ts'
-import { startDesk, type DeskRuntime } from './desk-runtime.ts'
+import { recordingsFolder, startDesk, type DeskRuntime } from './desk-runtime.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -135,7 +135,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes: centerCodes(acdConfig),
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
-    security: securityOptions(config), desk: desk.desk,
+    security: securityOptions(config), desk: desk.desk, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
   // The demo's first start: this and next week's schedules, in the background (about half a minute).

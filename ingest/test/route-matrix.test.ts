@@ -96,6 +96,9 @@ const MATRIX: Record<string, Row> = {
   'GET /ws/live': { allow: [...ROLES, 'token'], ok: 101, ws: true, req: () => ({ path: '/ws/live' }) },
   'GET /api/queues': { allow: [...ROLES, 'token'], ok: 200, req: () => ({ path: '/api/queues' }) },
   'GET /api/contacts': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/contacts' }) },
+  'GET /api/contacts/:id/media': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/contacts/c-nobody/media' }) },
+  // Recordings are for people (no token scope), each playback audited.
+  'GET /api/recordings/:id/audio': { allow: ['supervisor', 'manager', 'admin'], ok: 404, req: () => ({ path: '/api/recordings/r-nobody/audio' }) },
   'GET /api/reports': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports' }) },
   'GET /api/reports/:name': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports/queue-performance' }) },
   // Nobody has this contact: those who may read contacts get 404; the planner, who may not, 403.

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'tokens:manage', // API tokens
   'audit:read',
   'settings:write', // queue and center configuration
+  'recordings:read', // play call recordings (supervisors and managers: their teams' queues); each playback is audited
+  'calls:monitor', // listen to, whisper in and barge into live calls of the principal's queues
   'pii', // callers' numbers unmasked; granted per user by an admin
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
@@ -30,9 +32,9 @@ const ALL = PERMISSIONS.filter((p) => p !== 'agent:desktop')
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: ['live:read', 'agent:desktop'],
-  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'agents:control'],
+  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'agents:control', 'recordings:read', 'calls:monitor'],
   planner: ['live:read', 'boards:read', 'reports:read', 'wfm:read', 'wfm:write'],
-  manager: ['live:read', 'boards:read', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read'],
+  manager: ['live:read', 'boards:read', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'recordings:read'],
   admin: ALL,
 }
 

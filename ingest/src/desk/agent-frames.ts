@@ -7,6 +7,7 @@ export type AgentFrame =
   | { type: 'typing'; contactId: string }
   | { type: 'read'; contactId: string; id: string }
   | { type: 'dtmf'; contactId: string; digit: string }
+  | { type: 'recording'; contactId: string; paused: boolean }
 
 export type CustomerFrame =
   | { type: 'answer'; sdp: string }
@@ -54,6 +55,9 @@ export function parseAgentFrame(text: string): AgentFrame {
     case 'typing': return { type: 'typing', contactId: id(f.contactId, 'contactId') }
     case 'read': return { type: 'read', contactId: id(f.contactId, 'contactId'), id: id(f.id, 'id') }
     case 'dtmf': return { type: 'dtmf', contactId: id(f.contactId, 'contactId'), digit: digit(f.digit) }
+    case 'recording':
+      if (typeof f.paused !== 'boolean') throw new FrameError('"paused" must be true or false')
+      return { type: 'recording', contactId: id(f.contactId, 'contactId'), paused: f.paused }
     default: throw new FrameError(`"${String(f.type).slice(0, 32)}" is not a frame the desk sends`)
   }
 }

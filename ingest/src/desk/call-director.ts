@@ -11,6 +11,7 @@ import type { ChatLog } from './chat-log.ts'
 import type { CustomerSession } from './customer-session.ts'
 import { planVoice, type SegmentView } from './voice-plan.ts'
 import { expectedWaitMs } from './expected-wait.ts'
+import { CallRecorder, type RecorderOptions } from './call-recorder.ts'
 
 export interface DirectorOptions {
   acd: RealtimeAcd
@@ -24,6 +25,8 @@ export interface DirectorOptions {
   agentName: (agentId: string) => string
   ahtMs: (queueId: string) => number | undefined
   warn: (msg: string) => void
+  /** Calls are recorded when set: the folder, the index, and where alerts go. */
+  recordings?: Pick<RecorderOptions, 'dir' | 'save' | 'alert'>
 }
 
 interface Interaction { session: CustomerSession; contacts: Set<string>; legs: Map<string, { agentId: string; open: boolean }>; heard: Map<string, string> }
@@ -43,8 +46,15 @@ export class CallDirector {
   private readonly ticker: NodeJS.Timeout
   private readonly unsubscribe: Array<() => void> = []
   private stopping = false
+  private readonly recorder?: CallRecorder
 
   constructor(private readonly o: DirectorOptions) {
+    if (o.recordings) {
+      this.recorder = new CallRecorder({
+        ...o.recordings, media: o.media,
+        tell: (s, state, reason) => { const a = this.agentOf(s); if (a) this.toAgent(a, { type: 'recording', contactId: s.contactId, state, ...(reason ? { reason } : {}) }) },
+      })
+    }
     this.unsubscribe.push(o.acd.subscribe((e) => this.onEvent(e)), o.media.onEvent((e) => this.onMedia(e)))
     this.ticker = setInterval(() => this.tellPositions(), 5_000)
     this.ticker.unref()
@@ -196,6 +206,12 @@ export class CallDirector {
       typing: (contactId: string) => chatOf(contactId).session.send({ type: 'typing' }),
       read: (contactId: string, id: string) => chatOf(contactId).session.send({ type: 'status', id, status: 'read' }),
       dtmf: (contactId: string, digit: string) => { chatOf(contactId).session.send({ type: 'message', id: `dtmf-${Date.now()}`, from: 'system', text: digit, time: Date.now() }) },
+      /** Pauses the call's recording while the customer gives sensitive details (card numbers), and resumes it. */
+      recording: async (contactId: string, paused: boolean) => {
+        const { session } = chatOf(contactId)
+        if (!this.recorder || !session.recordingId) throw new AcdError('conflict', 'This call is not being recorded.')
+        await this.recorder.pause(session, paused)
+      },
     }
   }
 
@@ -227,6 +243,10 @@ export class CallDirector {
         if (!mine) break
         s.surveyFor = { contactId: e.contactId!, interactionId: e.interactionId, ...(e.queueId ? { queueId: e.queueId } : {}), agentId: e.agentId!, channel: e.channel ?? s.channel }
         s.send({ type: 'connected', agentName: this.o.agentName(e.agentId!) })
+        if (s.channel === 'voice' && this.recorder) {
+          if (!s.recordingId) this.recorder.start(s, { contactId: e.contactId!, interactionId: e.interactionId, agentId: e.agentId!, queueId: e.queueId ?? '' })
+          else this.toAgent(e.agentId!, { type: 'recording', contactId: e.contactId, state: this.recorder.state(s) })
+        }
         if (s.channel === 'chat') {
           const messages = this.o.chat.transcript(e.interactionId)
           if (this.toAgent(e.agentId!, { type: 'transcript', contactId: e.contactId, messages })) {
@@ -350,6 +370,7 @@ export class CallDirector {
     if (s.ended) return
     s.send({ type: 'ended', reason, survey: !!s.surveyFor })
     s.ended = true
+    this.recorder?.stop(s)
     if (s.legId) {
       const legId = s.legId
       // Ended by the system while still in the IVR (the closed-hours message): let the message finish, at most 20 s.
@@ -360,6 +381,7 @@ export class CallDirector {
   }
 
   private onMedia(e: MediaEvent): void {
+    this.recorder?.onMedia(e)
     if (e.type !== 'state') return
     const session = this.customerLegs.get(e.legId)
     if (session) {

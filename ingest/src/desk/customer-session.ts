@@ -41,6 +41,9 @@ export class CustomerSession {
   greeted = false
   /** The menu (and how many times it played) whose prompt was last played. */
   prompted?: string
+  /** The call's recording, once an agent answered (call-recorder.ts), and whether the agent paused it. */
+  recordingId?: string
+  recordingPaused = false
   /** Chat messages typed before the contact existed. */
   readonly early: Array<{ id: string; text: string }> = []
   constructor(

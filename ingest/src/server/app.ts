@@ -52,6 +52,7 @@ import { liveRoutes } from './live-routes.ts'
 import { webStatic } from './web-static.ts'
 import { widgetRoutes } from './widget-routes.ts'
 import { deskRoutes } from './desk-routes.ts'
+import { recordingRoutes } from './recording-routes.ts'
 import type { CallDirector } from '../desk/call-director.ts'
 import type { IceServer } from '@agner/telephony'
 
@@ -100,6 +101,8 @@ export interface AppDeps {
   sources?: { service: SourcesService; pbx: PbxControl }
   /** Browser calls and chats: the director, and what the widget offers. */
   desk?: { director: CallDirector; iceServers: IceServer[]; widgetOrigins: string[]; widgetLimits?: { concurrent: number; perMinute: number }; chat: boolean; voice: boolean }
+  /** Call recordings: their folder and how many days they are kept. */
+  recordings?: { dir: string; days: number }
   webRoot?: string
   logLevel?: string
 }
@@ -159,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
+  await app.register(recordingRoutes, { store: deps.store, tenant: deps.tenant, audit, dir: deps.recordings?.dir ?? '', days: deps.recordings?.days ?? 0, agentName: (id) => deps.engine.agentName(id) })
   const catalog = engineCatalog(deps.engine)
   const reports = new ReportService({
     client: deps.store.client, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog,

@@ -1,6 +1,6 @@
 /**
  * What an agent's desk sends on /ws/agent (media answers and candidates, chat messages, typing,
- * read receipts, keypad), and the desk's presence: when an agent's last desk socket is gone while
+ * read receipts, keypad, pausing the recording), and the desk's presence: when an agent's last desk socket is gone while
  * they hold a browser customer's contact, the customer goes back to the front of the line after
  * a short grace (a reload within it keeps the call), and the agent to aux "disconnected".
  */
@@ -42,6 +42,7 @@ export function deskSocket(socket: WebSocket, agentId: string, director: CallDir
         case 'typing': return actions.typing(f.contactId)
         case 'read': return actions.read(f.contactId, f.id)
         case 'dtmf': return actions.dtmf(f.contactId, f.digit)
+        case 'recording': return actions.recording(f.contactId, f.paused)
       }
     }).catch((err: unknown) => {
       if (err instanceof AcdError || err instanceof MediaError || err instanceof FrameError) send({ type: 'refused', frame: f.type, error: err.message })
