@@ -22,6 +22,8 @@ export default {
     transfer: 'Transfer', toQueue: 'To a queue', toAgent: 'To an agent', blind: 'Transfer now', consult: 'Consult first', complete: 'Complete transfer', cancel: 'Cancel consult',
     consulting: 'Consulting {agent}; the customer is on hold', consultRinging: 'Ringing {agent}…', consultCall: 'Consult call with {agent}', pick: 'Pick…', notReady: 'not ready',
     quality: 'Audio: {packets} packets, {lost} lost', time: 'Talk {time}',
+    recording: { on: 'Recording', paused: 'Recording paused: nothing is recorded until you resume', failed: 'Not recording: {reason}. The call goes on; tell your supervisor.', off: 'Not recorded' },
+    pauseRecording: 'Pause recording', resumeRecording: 'Resume recording',
   },
   chat: { placeholder: 'Type a reply…', send: 'Send', end: 'End chat', typing: 'Customer is typing…', delivered: 'Delivered', read: 'Read', customer: 'Customer', you: 'You', system: 'System', empty: 'No chats. With capacity free, chats arrive here.' },
   wrap: { title: 'Wrap-up', disposition: 'Disposition', notes: 'Notes', done: 'Done', left: 'Wrap-up ends by itself in {time}', pick: 'Pick a disposition' },

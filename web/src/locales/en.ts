@@ -10,6 +10,12 @@ export default {
     channel: 'Channel', outcome: 'Outcome', search: 'Contact id or number', searchHint: 'c123… or 138…', run: 'Show', export: 'Export:',
     schedule: 'Schedule…', noData: 'No contacts in this period.', drill: 'Open the contacts of this period', drillHint: 'Click a contact to see its full timeline.',
     back: 'Back', contact: 'Contact',
+    media: {
+      recordings: 'Recordings', transcript: 'Chat transcript', none: 'This contact has no recording.', noRight: 'Playing recordings needs the recordings permission; ask an admin.',
+      by: '{agent}, {time}', length: 'Length {time}', paused: 'Paused by the agent {from}–{to}', failed: 'Not recorded: {reason}.',
+      deleted: 'Deleted on {date}: recordings are kept {days} days.', checksum: 'SHA-256 {sum}', audited: 'Each playback is written to the audit trail.',
+      customer: 'Customer', agent: 'Agent', system: 'System',
+    },
     names: {
       'queue-performance': 'Queue performance', 'service-level': 'Service level by formula', abandons: 'Abandon analysis', 'agent-performance': 'Agent performance',
       'agent-timeline': 'Agent state timeline', dispositions: 'Disposition codes', contacts: 'Contacts', csat: 'Customer satisfaction',

@@ -10,6 +10,12 @@ export default {
     channel: '渠道', outcome: '结果', search: '联络编号或号码', searchHint: 'c123… 或 138…', run: '查询', export: '导出：',
     schedule: '定时发送…', noData: '该时段没有数据。', drill: '查看该时段的联络', drillHint: '点击联络可查看完整时间线。',
     back: '返回', contact: '联络',
+    media: {
+      recordings: '录音', transcript: '聊天记录', none: '此联络没有录音。', noRight: '播放录音需要录音权限；请联系管理员。',
+      by: '{agent}，{time}', length: '时长 {time}', paused: '坐席暂停录音 {from}–{to}', failed: '未录音：{reason}。',
+      deleted: '已于 {date} 删除：录音保留 {days} 天。', checksum: 'SHA-256 {sum}', audited: '每次播放都会记入审计日志。',
+      customer: '客户', agent: '坐席', system: '系统',
+    },
     names: {
       'queue-performance': '队列表现', 'service-level': '各公式服务水平', abandons: '放弃分析', 'agent-performance': '坐席绩效',
       'agent-timeline': '坐席状态时间线', dispositions: '处理结果代码', contacts: '联络记录', csat: '客户满意度',

@@ -12,6 +12,8 @@ import type { AgentView, ChatLine, DeskContact, DeskInfo, ScreenPop, Today } fro
 
 type Frame = Record<string, unknown> & { type: string }
 
+export type RecordingState = 'on' | 'paused' | 'failed' | 'off'
+
 export const useDeskStore = defineStore('desk', () => {
   const info = ref<DeskInfo | null>(null)
   const agent = ref<AgentView | null>(null)
@@ -23,6 +25,8 @@ export const useDeskStore = defineStore('desk', () => {
   const chats = reactive(new Map<string, { lines: ChatLine[]; typing: boolean; unread: number; readUpTo: string }>())
   const pops = reactive(new Map<string, ScreenPop>())
   const error = ref('')
+  /** Each call's recording as the server reports it (on, paused by the agent, failed with a reason). */
+  const recordings = reactive(new Map<string, { state: RecordingState; reason?: string }>())
   const ringTimeoutMs = ref(20_000)
   const selected = ref<string | null>(null)
   const legObjects = new Map<string, BrowserLeg>()
@@ -99,6 +103,7 @@ export const useDeskStore = defineStore('desk', () => {
       case 'message': { const c = chatOf(String(f.contactId)); c.lines.push({ id: String(f.id), from: f.from as ChatLine['from'], text: String(f.text), time: Number(f.time) }); c.typing = false; if (selected.value === f.contactId) markRead(String(f.contactId)); else c.unread++; break }
       case 'typing': { const c = chatOf(String(f.contactId)); c.typing = true; setTimeout(() => { c.typing = false }, 4000); break }
       case 'status': { const line = chatOf(String(f.contactId)).lines.find((l) => l.from === 'agent' && l.id === f.id); if (line) line.status = f.status as ChatLine['status']; break }
+      case 'recording': recordings.set(String(f.contactId), { state: f.state as RecordingState, ...(f.reason ? { reason: String(f.reason) } : {}) }); break
       case 'refused': error.value = String(f.error ?? ''); break
     }
   }
@@ -233,9 +238,10 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   return {
-    info, agent, contacts, today, adherence, socketState, mic, legs, chats, pops, error, ringTimeoutMs, selected, offer, needsMic, network,
+    info, agent, contacts, today, adherence, socketState, mic, legs, chats, pops, error, recordings, ringTimeoutMs, selected, offer, needsMic, network,
     start, stop, checkMic, setOutput, setStatus, act, wrapUp, say, select, toggleMute, legOf, loadToday, send,
     typing: (contactId: string) => send({ type: 'typing', contactId }),
     dtmf: (contactId: string, digit: string) => send({ type: 'dtmf', contactId, digit }),
+    pauseRecording: (contactId: string, paused: boolean) => send({ type: 'recording', contactId, paused }),
   }
 })
