@@ -11,6 +11,7 @@ import WebSocket from 'ws'
 import { fileURLToPath } from 'node:url'
 import { TestPhone } from '@agner/telephony/testing'
 import { signIn, type SignedIn } from './support/access.ts'
+import { frameSocket, until } from './support/frame-socket.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
 import { loadConfig } from '../src/index.ts'
 
@@ -25,28 +26,11 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => { await c?.dispose() })
 
-type Frame = Record<string, unknown> & { type: string }
-function socket(path: string, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`${c.url.replace('http', 'ws')}${path}`, { headers })
-  const frames: Frame[] = []
-  ws.on('message', (m) => frames.push(JSON.parse(m.toString()) as Frame))
-  const opened = new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject) })
-  const next = async (type: string, f: (x: Frame) => boolean = () => true, ms = 10_000): Promise<Frame> => {
-    const end = Date.now() + ms
-    for (;;) {
-      const hit = frames.find((x) => x.type === type && f(x))
-      if (hit) { frames.splice(frames.indexOf(hit), 1); return hit }
-      if (Date.now() > end) throw new Error(`no "${type}" frame within ${ms} ms; got ${frames.map((x) => x.type).join(', ')}`)
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
-  return { ws, frames, opened, next, send: (f: object) => ws.send(JSON.stringify(f)) }
-}
+const socket = (path: string, headers: Record<string, string> = {}) => frameSocket(c.url, path, headers)
 const post = async (path: string, body?: unknown) => {
   const res = await fetch(`${c.url}${path}`, { method: 'POST', headers: { ...agent.headers, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) })
   return { status: res.status, body: await res.json() as Record<string, unknown> }
 }
-const until = async (ok: () => boolean, ms = 8000) => { const end = Date.now() + ms; while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 25)); return ok() }
 
 describe('a browser call from the widget to the desk', () => {
   it('IVR, queue music, ringing with early media set-up, talk both ways, hold, wrap-up, survey', async () => {

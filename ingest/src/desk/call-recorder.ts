@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { RecordingRow } from '@agner/analytics'
-import type { MediaEvent, MediaService } from '@agner/telephony'
+import { AcdError, type MediaEvent, type MediaService } from '@agner/telephony'
 import type { CustomerSession } from './customer-session.ts'
 
 export interface RecorderOptions {
@@ -45,7 +45,9 @@ export class CallRecorder {
   }
 
   async pause(s: CustomerSession, paused: boolean): Promise<void> {
-    if (!s.legId || !s.recordingId) throw new Error('This call is not being recorded.')
+    if (!s.legId || !s.recordingId) throw new AcdError('conflict', 'This call is not being recorded.')
+    const failed = this.meta.get(s.recordingId)?.failed
+    if (failed) throw new AcdError('conflict', `This call is not being recorded (${failed}); there is nothing to pause.`)
     await this.o.media.pauseRecording(s.legId, paused)
     s.recordingPaused = paused
     this.o.tell(s, paused ? 'paused' : 'on')
