@@ -99,6 +99,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/contacts/:id/media': { allow: ['supervisor', 'manager', 'admin', 'token'], ok: 404, req: () => ({ path: '/api/contacts/c-nobody/media' }) },
   // Recordings are for people (no token scope), each playback audited.
   'GET /api/recordings/:id/audio': { allow: ['supervisor', 'manager', 'admin'], ok: 404, req: () => ({ path: '/api/recordings/r-nobody/audio' }) },
+  'GET /api/monitor/calls': { allow: ['supervisor', 'admin'], ok: 200, req: () => ({ path: '/api/monitor/calls' }) },
+  'GET /ws/monitor': { allow: ['supervisor', 'admin'], ok: 101, ws: true, req: () => ({ path: '/ws/monitor' }) },
   'GET /api/reports': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports' }) },
   'GET /api/reports/:name': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/reports/queue-performance' }) },
   // Nobody has this contact: those who may read contacts get 404; the planner, who may not, 403.

@@ -35,6 +35,8 @@ const EN = {
   wrapup: 'Wrap-up by {agent}: {code} ({duration}){notes}', notes: ' — notes: “{notes}”',
   callback: 'The customer asked for a callback to {number}{when}', callbackWhen: ' at {when}',
   survey: 'Survey: {score} of 5{comment}', comment: ' — “{comment}”',
+  'monitor.start': '{who} started to {mode}', 'monitor.change': '{who} switched to {mode}', 'monitor.stop': '{who} stopped {mode}',
+  'monitor.listen': 'listen in', 'monitor.whisper': 'whisper to the agent', 'monitor.barge': 'barge in (both hear)',
   other: '{type}',
   'mode.blind': 'blind', 'mode.attended': 'attended', 'mode.queue': 'to a queue', 'mode.external': 'to an outside number',
   'offer.timeout': 'no answer', 'offer.rejected': 'rejected', 'offer.canceled': 'canceled', 'offer.failed': 'failed',
@@ -59,6 +61,8 @@ const ZH: typeof EN = {
   wrapup: '{agent} 完成话后处理：{code}（{duration}）{notes}', notes: '，备注：“{notes}”',
   callback: '客户申请回拨至 {number}{when}', callbackWhen: '，时间 {when}',
   survey: '满意度调查：{score} 分（满分 5 分）{comment}', comment: '，“{comment}”',
+  'monitor.start': '{who} 开始{mode}', 'monitor.change': '{who} 切换为{mode}', 'monitor.stop': '{who} 结束{mode}',
+  'monitor.listen': '监听', 'monitor.whisper': '耳语（仅坐席听到）', 'monitor.barge': '强插（双方都听到）',
   other: '{type}',
   'mode.blind': '盲', 'mode.attended': '咨询', 'mode.queue': '到队列', 'mode.external': '到外线',
   'offer.timeout': '无应答', 'offer.rejected': '被拒绝', 'offer.canceled': '被取消', 'offer.failed': '失败',
@@ -143,6 +147,12 @@ export function contactJourney(events: readonly JourneyEvent[], names: JourneyNa
         break
       case 'contact.callback_requested': step = say('callback', { number: names.phone(str(d.number)), when: d.scheduledFor ? say('callbackWhen', { when: new Date(num(d.scheduledFor)).toISOString().slice(0, 16).replace('T', ' ') }) : '' }); break
       case 'contact.survey': step = say('survey', { score: num(d.csat), comment: d.comment ? say('comment', { comment: str(d.comment) }) : '' }); break
+      case 'contact.monitored': {
+        const action = ({ start: 'monitor.start', change: 'monitor.change', stop: 'monitor.stop' } as const)[str(d.action) as 'start'] ?? 'monitor.change'
+        const mode = ({ listen: 'monitor.listen', whisper: 'monitor.whisper', barge: 'monitor.barge' } as const)[str(d.mode) as 'listen'] ?? 'monitor.listen'
+        step = say(action, { who: str(d.supervisorName) || str(d.supervisorId), mode: say(mode) })
+        break
+      }
       default: step = say('other', { type: e.type })
     }
     steps.push({ time: e.time, step })

@@ -72,6 +72,13 @@ export const dataSchemas = {
     csat: Type.Integer({ minimum: 1, maximum: 5 }),
     comment: Type.Optional(Text(4000)),
   }, strict),
+  /** A supervisor listened to, whispered in or barged into the call (start, a change of mode, stop). */
+  'contact.monitored': Type.Object({
+    supervisorId: Id,
+    supervisorName: Type.Optional(Text(200)),
+    mode: Enum(['listen', 'whisper', 'barge'] as const),
+    action: Enum(['start', 'change', 'stop'] as const),
+  }, strict),
   'agent.status_changed': Type.Object({
     status: Enum(AGENT_STATUSES),
     reasonCode: Type.Optional(Text(100)),

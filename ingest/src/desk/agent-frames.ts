@@ -10,8 +10,8 @@ export type AgentFrame =
   | { type: 'recording'; contactId: string; paused: boolean }
 
 export type CustomerFrame =
-  | { type: 'answer'; sdp: string }
-  | { type: 'candidate'; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null } }
+  | { type: 'answer'; sdp: string; legId?: string }
+  | { type: 'candidate'; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null }; legId?: string }
   | { type: 'restart' }
   | { type: 'dtmf'; digit: string }
   | { type: 'message'; id: string; text: string }
@@ -70,8 +70,8 @@ function digit(v: unknown): string {
 export function parseCustomerFrame(text: string): CustomerFrame {
   const f = parse(text)
   switch (f.type) {
-    case 'answer': return { type: 'answer', sdp: str(f.sdp, 'sdp', 20_000) }
-    case 'candidate': return { type: 'candidate', candidate: candidate(f.candidate) }
+    case 'answer': return { type: 'answer', sdp: str(f.sdp, 'sdp', 20_000), ...(f.legId !== undefined ? { legId: id(f.legId, 'legId') } : {}) }
+    case 'candidate': return { type: 'candidate', candidate: candidate(f.candidate), ...(f.legId !== undefined ? { legId: id(f.legId, 'legId') } : {}) }
     case 'restart': return { type: 'restart' }
     case 'dtmf': return { type: 'dtmf', digit: digit(f.digit) }
     case 'message': return { type: 'message', id: id(f.id, 'id'), text: str(f.text, 'text', MAX_MESSAGE_CHARS) }

@@ -9,9 +9,10 @@ import type { CanonicalEvent } from '@agner/events'
 import { AcdError, type MediaEvent, type MediaService, type RealtimeAcd } from '@agner/telephony'
 import type { ChatLog } from './chat-log.ts'
 import type { CustomerSession } from './customer-session.ts'
-import { planVoice, type SegmentView } from './voice-plan.ts'
+import { agentLegId, planVoice, type SegmentView } from './voice-plan.ts'
 import { expectedWaitMs } from './expected-wait.ts'
 import { CallRecorder, type RecorderOptions } from './call-recorder.ts'
+import { CallMonitor, type LiveCall } from './call-monitor.ts'
 
 export interface DirectorOptions {
   acd: RealtimeAcd
@@ -47,8 +48,11 @@ export class CallDirector {
   private readonly unsubscribe: Array<() => void> = []
   private stopping = false
   private readonly recorder?: CallRecorder
+  /** Supervisors listening in, whispering, barging (call-monitor.ts). */
+  readonly monitor: CallMonitor
 
   constructor(private readonly o: DirectorOptions) {
+    this.monitor = new CallMonitor({ acd: o.acd, media: o.media, call: (id) => this.liveCall(id), toAgent: (a, f) => this.toAgent(a, f), warn: o.warn })
     if (o.recordings) {
       this.recorder = new CallRecorder({
         ...o.recordings, media: o.media,
@@ -61,6 +65,7 @@ export class CallDirector {
   }
 
   get openSessions(): number { return this.sessions.size }
+  get media(): MediaService { return this.o.media }
 
   // ── customers ──────────────────────────────────────────────────────────────────────────────
   /** A customer starts a chat or a call. */
@@ -90,8 +95,8 @@ export class CallDirector {
   customer(session: CustomerSession) {
     const acd = this.o.acd
     return {
-      answer: (sdp: string) => this.o.media.answer(session.legId ?? '', sdp),
-      candidate: (c: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null }) => this.o.media.candidate(session.legId ?? '', c),
+      answer: (sdp: string, legId?: string) => this.o.media.answer(this.customerLeg(session, legId), sdp),
+      candidate: (c: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null }, legId?: string) => this.o.media.candidate(this.customerLeg(session, legId), c),
       restart: async () => { const { sdp } = await this.o.media.restart(session.legId ?? ''); session.send({ type: 'offer', sdp }) },
       dtmf: async (digit: string) => {
         const c = session.contactId ? acd.engine.peekContact(session.contactId) : undefined
@@ -110,6 +115,13 @@ export class CallDirector {
         await acd.run((engine) => engine.survey(session.surveyFor!, csat, comment))
       },
     }
+  }
+
+  /** The customer's own leg, or an extra one they were given (a supervisor barging in). */
+  private customerLeg(session: CustomerSession, legId?: string): string {
+    if (!legId || legId === session.legId) return session.legId ?? ''
+    if (!this.monitor.ownsLeg(legId, { sessionId: session.id })) throw new AcdError('not_found', `There is no call leg ${legId} of yours; it may have ended.`)
+    return legId
   }
 
   private async arrive(session: CustomerSession): Promise<void> {
@@ -182,6 +194,7 @@ export class CallDirector {
 
   agent(agentId: string) {
     const legOf = (legId: string) => {
+      if (this.monitor.ownsLeg(legId, { agentId })) return legId
       const inter = this.interactions.get(this.legInteraction.get(legId) ?? '')
       if (inter?.legs.get(legId)?.agentId !== agentId) throw new AcdError('not_found', `There is no call leg ${legId} of yours; it may have ended.`)
       return legId
@@ -218,6 +231,25 @@ export class CallDirector {
   /** The customer session and transcript of a contact the agent handles (for the desk's screen pop). */
   sessionOf(contactId: string): CustomerSession | undefined {
     return this.interactions.get(this.contactInteraction.get(contactId) ?? '')?.session
+  }
+
+  /** A browser call with an agent on it now (connected or held), with its legs open: what a supervisor can listen to. */
+  liveCall(contactId: string): LiveCall | undefined {
+    const interactionId = this.contactInteraction.get(contactId)
+    const inter = this.interactions.get(interactionId ?? '')
+    const s = inter?.session
+    const c = this.o.acd.engine.peekContact(contactId)
+    if (!inter || !s || s.ended || s.channel !== 'voice' || !s.legId || !s.legOpen || s.contactId !== contactId || !c?.agentId || (c.state !== 'connected' && c.state !== 'held') || c.consultOf) return undefined
+    const agentLeg = agentLegId(contactId, c.agentId)
+    if (!inter.legs.get(agentLeg)?.open) return undefined
+    return { contactId, interactionId: interactionId!, group: s.id, session: s, customerLeg: s.legId, agentLeg, agentId: c.agentId, queueId: c.queueId ?? '' }
+  }
+
+  /** The browser calls on now, for the supervisors' live view. */
+  liveCalls(): LiveCall[] {
+    const out: LiveCall[] = []
+    for (const s of this.sessions.values()) { const call = s.contactId ? this.liveCall(s.contactId) : undefined; if (call) out.push(call) }
+    return out
   }
 
   // ── the ACD's events ───────────────────────────────────────────────────────────────────────
@@ -330,6 +362,7 @@ export class CallDirector {
       if (s.prompted !== key) { s.prompted = key; this.prompt(s, current.ivr.node, 'menu') }
     }
     if (!s.ended && s.contactId && (!current || current.state === 'wrap' || current.state === 'done')) this.finishSession(s, s.lastOutcome ?? 'ended')
+    this.monitor.sync(interactionId)
     // Nothing left of the journey: forget it.
     if (segments.length === 0 && inter.legs.size === 0 && s.ended) {
       this.interactions.delete(interactionId)

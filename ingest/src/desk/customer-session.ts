@@ -7,7 +7,8 @@ import type { Channel } from '@agner/events'
 
 export type WidgetFrame =
   | { type: 'session'; sessionId: string }
-  | { type: 'offer'; sdp: string }
+  | { type: 'offer'; sdp: string; legId?: string; extra?: boolean }
+  | { type: 'leg-closed'; legId: string }
   | { type: 'ivr'; node: string; text: string; keys: string[] }
   | { type: 'queued'; position: number; expectedWaitMs: number }
   | { type: 'connected'; agentName: string }

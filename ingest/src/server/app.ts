@@ -53,6 +53,7 @@ import { webStatic } from './web-static.ts'
 import { widgetRoutes } from './widget-routes.ts'
 import { deskRoutes } from './desk-routes.ts'
 import { recordingRoutes } from './recording-routes.ts'
+import { monitorRoutes } from './monitor-routes.ts'
 import type { CallDirector } from '../desk/call-director.ts'
 import type { IceServer } from '@agner/telephony'
 
@@ -174,6 +175,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     iceServers: deps.desk?.iceServers ?? [], ...(deps.codes ? { codes: deps.codes } : {}), ...(deps.desk ? { director: deps.desk.director } : {}),
     ...(deps.sources ? { onPbx: (id: string) => deps.sources!.pbx.hosts(id) } : {}),
   })
+  if (deps.desk) {
+    await app.register(monitorRoutes, {
+      director: deps.desk.director, audit, sockets, agentName: (id) => deps.engine.agentName(id),
+      queueName: (id) => deps.engine.queueList().find((q) => q.id === id)?.name ?? id,
+    })
+  }
   if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice, ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
   await app.register(scheduleRoutes, {

@@ -79,8 +79,8 @@ export const widgetRoutes: FastifyPluginAsync<WidgetRoutesOptions> = async (app,
       }
       const run = (): Promise<unknown> | unknown => {
         switch (f.type) {
-          case 'answer': return actions.answer(f.sdp)
-          case 'candidate': return actions.candidate(f.candidate)
+          case 'answer': return actions.answer(f.sdp, f.legId)
+          case 'candidate': return actions.candidate(f.candidate, f.legId)
           case 'restart': return actions.restart()
           case 'dtmf': return actions.dtmf(f.digit)
           case 'message': return actions.message(f.id, f.text)

@@ -105,6 +105,13 @@ export class AcdEngine extends AcdFlows {
     this.events.emit('contact.survey', this.now, f, { csat, ...(comment ? { comment } : {}) })
   }
 
+  /** A supervisor started, changed or stopped listening in on a connected call (the media side is the director's). */
+  monitored(contactId: string, m: { supervisorId: string; supervisorName?: string; mode: 'listen' | 'whisper' | 'barge'; action: 'start' | 'change' | 'stop' }): void {
+    const c = this.contact(contactId)
+    if (m.action !== 'stop' && c.state !== 'connected' && c.state !== 'held') throw new AcdError('conflict', `Contact ${contactId} is not on a call with an agent; there is nothing to listen to.`)
+    this.events.emit('contact.monitored', this.now, this.ids(c, c.queueId), { supervisorId: m.supervisorId, ...(m.supervisorName ? { supervisorName: m.supervisorName } : {}), mode: m.mode, action: m.action })
+  }
+
   override callerHangup(contactId: string): void {
     const c = this.contact(contactId)
     if (!c.direct) { super.callerHangup(contactId); return }

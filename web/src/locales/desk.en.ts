@@ -24,6 +24,7 @@ export default {
     quality: 'Audio: {packets} packets, {lost} lost', time: 'Talk {time}',
     recording: { on: 'Recording', paused: 'Recording paused: nothing is recorded until you resume', failed: 'Not recording: {reason}. The call goes on; tell your supervisor.', off: 'Not recorded' },
     pauseRecording: 'Pause recording', resumeRecording: 'Resume recording',
+    coach: { whisper: '{name} is whispering to you: only you hear them', barge: '{name} has joined the call: you and the customer hear them' },
   },
   chat: { placeholder: 'Type a reply…', send: 'Send', end: 'End chat', typing: 'Customer is typing…', delivered: 'Delivered', read: 'Read', customer: 'Customer', you: 'You', system: 'System', empty: 'No chats. With capacity free, chats arrive here.' },
   wrap: { title: 'Wrap-up', disposition: 'Disposition', notes: 'Notes', done: 'Done', left: 'Wrap-up ends by itself in {time}', pick: 'Pick a disposition' },

@@ -24,6 +24,7 @@ export default {
     quality: '音频：{packets} 个包，丢失 {lost}', time: '通话 {time}',
     recording: { on: '录音中', paused: '录音已暂停：恢复之前不会录音', failed: '未在录音：{reason}。通话继续；请告知主管。', off: '未录音' },
     pauseRecording: '暂停录音', resumeRecording: '恢复录音',
+    coach: { whisper: '{name} 正在对您耳语：只有您能听到', barge: '{name} 已强插通话：您和客户都能听到' },
   },
   chat: { placeholder: '输入回复…', send: '发送', end: '结束聊天', typing: '客户正在输入…', delivered: '已送达', read: '已读', customer: '客户', you: '我', system: '系统', empty: '暂无聊天。有空余容量时，聊天会出现在这里。' },
   wrap: { title: '话后处理', disposition: '处理结果', notes: '备注', done: '完成', left: '{time} 后自动结束话后处理', pick: '请选择处理结果' },

@@ -102,6 +102,13 @@ export default {
   queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level', asa: 'ASA', aht: 'AHT',
   abandonRate: 'Abandon rate', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', agents: 'Agents',
   ready: 'Ready', reserved: 'Ringing', busy: 'Busy', wrap: 'Wrap', aux: 'Aux', offline: 'Offline',
+  monitor: {
+    title: 'Browser calls now', none: 'No browser calls in your queues right now.', agent: 'Agent', customer: 'Customer', listeners: 'Listening',
+    mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge in' }, stop: 'Stop',
+    now: { listen: 'Listening to {contact}: neither side hears you', whisper: 'Whispering on {contact}: only the agent hears you', barge: 'In the call {contact}: the agent and the customer hear you' },
+    stopped: { supervisor: 'You stopped listening.', ended: 'The call ended.', transferred: 'The call moved to another agent; start again to follow it.', replaced: 'You started listening to another call.', 'signed-out': 'You were disconnected; start again.' },
+    micError: 'Whisper and barge need your microphone; allow it in the browser. Listening works without one.',
+  },
   noQueues: 'No queue data yet.', formula: 'Formula: {f} (T = {t} s, S = {s} s)',
   display: { revoked: 'This display link was revoked. Ask a supervisor for a new one.', invalid: 'This display link is not valid. Check the address or ask a supervisor for a new one.' },
   profile: {

@@ -101,6 +101,13 @@ export default {
   queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平', asa: '平均应答速度', aht: '平均处理时长',
   abandonRate: '放弃率', offered: '进线', answered: '接通', abandoned: '放弃', agents: '坐席',
   ready: '就绪', reserved: '振铃', busy: '通话', wrap: '话后', aux: '小休', offline: '离线',
+  monitor: {
+    title: '当前网页通话', none: '您的队列中目前没有网页通话。', agent: '坐席', customer: '客户', listeners: '监听者',
+    mode: { listen: '监听', whisper: '耳语', barge: '强插' }, stop: '停止',
+    now: { listen: '正在监听 {contact}：双方都听不到您', whisper: '正在对 {contact} 耳语：只有坐席听到您', barge: '已强插 {contact}：坐席和客户都听到您' },
+    stopped: { supervisor: '您已停止监听。', ended: '通话已结束。', transferred: '通话已转给其他坐席；如需继续请重新开始。', replaced: '您开始监听另一通电话。', 'signed-out': '连接已断开；请重新开始。' },
+    micError: '耳语和强插需要麦克风；请在浏览器中允许。监听不需要麦克风。',
+  },
   noQueues: '还没有队列数据。', formula: '公式：{f}（T = {t} 秒，S = {s} 秒）',
   display: { revoked: '此大屏链接已被撤销，请向班组长索取新链接。', invalid: '此大屏链接无效，请检查地址或向班组长索取新链接。' },
   profile: {

@@ -27,6 +27,8 @@ export const useDeskStore = defineStore('desk', () => {
   const error = ref('')
   /** Each call's recording as the server reports it (on, paused by the agent, failed with a reason). */
   const recordings = reactive(new Map<string, { state: RecordingState; reason?: string }>())
+  /** Supervisors whispering to this agent or barging in, by their extra leg. */
+  const coaching = reactive(new Map<string, { contactId: string; supervisorName: string; mode: 'whisper' | 'barge' }>())
   const ringTimeoutMs = ref(20_000)
   const selected = ref<string | null>(null)
   const legObjects = new Map<string, BrowserLeg>()
@@ -93,7 +95,10 @@ export const useDeskStore = defineStore('desk', () => {
     switch (f.type) {
       case 'state': agent.value = f as unknown as AgentView; ringFor(agent.value); break
       case 'event': onEvent(f.event as { type: string; contactId?: string; channel?: string; data: Record<string, unknown> }); break
-      case 'offer': await legOffer(String(f.legId), String(f.contactId), String(f.sdp), f.restart === true); break
+      case 'offer':
+        if (f.coach === true) { await coachOffer(String(f.legId), String(f.contactId), String(f.sdp), { supervisorName: String(f.supervisorName ?? ''), mode: f.mode === 'barge' ? 'barge' : 'whisper' }); break }
+        await legOffer(String(f.legId), String(f.contactId), String(f.sdp), f.restart === true)
+        break
       case 'leg-closed': closeLeg(String(f.legId)); break
       case 'transcript': {
         chatOf(String(f.contactId)).lines = (f.messages as Array<{ messageId: string; sender: ChatLine['from']; text: string; time: number }>).map((m) => ({ id: m.messageId, from: m.sender, text: m.text, time: m.time }))
@@ -153,7 +158,17 @@ export const useDeskStore = defineStore('desk', () => {
     await leg.offer(sdp)
   }
 
-  function closeLeg(legId: string): void { legObjects.get(legId)?.close(); legObjects.delete(legId); legs.delete(legId) }
+  /** A supervisor whispering or barging in: an extra leg that only plays (the agent's microphone stays on the call's own leg). */
+  async function coachOffer(legId: string, contactId: string, sdp: string, who: { supervisorName: string; mode: 'whisper' | 'barge' }): Promise<void> {
+    legObjects.get(legId)?.close()
+    const leg = new BrowserLeg(info.value?.iceServers ?? [], new MediaStream(), { answer: (s) => send({ type: 'answer', legId, sdp: s }), candidate: (c) => send({ type: 'candidate', legId, candidate: c }), restart: () => undefined })
+    if (mic.outputId) await leg.setOutput(mic.outputId)
+    legObjects.set(legId, leg)
+    coaching.set(legId, { contactId, ...who })
+    await leg.offer(sdp)
+  }
+
+  function closeLeg(legId: string): void { legObjects.get(legId)?.close(); legObjects.delete(legId); legs.delete(legId); coaching.delete(legId) }
 
   function chatOf(contactId: string) {
     let c = chats.get(contactId)
@@ -238,10 +253,12 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   return {
-    info, agent, contacts, today, adherence, socketState, mic, legs, chats, pops, error, recordings, ringTimeoutMs, selected, offer, needsMic, network,
+    info, agent, contacts, today, adherence, socketState, mic, legs, chats, pops, error, recordings, coaching, ringTimeoutMs, selected, offer, needsMic, network,
     start, stop, checkMic, setOutput, setStatus, act, wrapUp, say, select, toggleMute, legOf, loadToday, send,
     typing: (contactId: string) => send({ type: 'typing', contactId }),
     dtmf: (contactId: string, digit: string) => send({ type: 'dtmf', contactId, digit }),
     pauseRecording: (contactId: string, paused: boolean) => send({ type: 'recording', contactId, paused }),
+    /** What a coaching supervisor's leg brings in (for tests). */
+    coachInbound: async () => { const id = [...coaching.keys()][0]; return id ? legObjects.get(id)?.inbound() : undefined },
   }
 })

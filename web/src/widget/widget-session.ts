@@ -19,6 +19,8 @@ export function createWidgetSession() {
   })
   let socket: WebSocket | undefined
   let leg: BrowserLeg | undefined
+  /** A supervisor barging in: an extra leg the browser plays beside the agent's voice. */
+  let extra: { id: string; leg: BrowserLeg } | undefined
   let mic: MediaStream | undefined
   let seq = 0
   let typingTimer: ReturnType<typeof setTimeout> | undefined
@@ -48,6 +50,13 @@ export function createWidgetSession() {
     switch (f.type) {
       case 'session': state.sessionId = String(f.sessionId); if (state.channel === 'chat') state.phase = 'waiting'; break
       case 'offer': {
+        if (f.extra === true && typeof f.legId === 'string') {
+          const legId = f.legId
+          extra?.leg.close()
+          extra = { id: legId, leg: new BrowserLeg(iceServers, new MediaStream(), { answer: (sdp) => send({ type: 'answer', sdp, legId }), candidate: (c) => send({ type: 'candidate', candidate: c, legId }), restart: () => undefined }) }
+          await extra.leg.offer(String(f.sdp))
+          break
+        }
         if (!mic) return
         if (leg) { leg.close(); leg = undefined } // a renewed leg (the network changed): a new connection
         leg = new BrowserLeg(iceServers, mic, { answer: (sdp) => send({ type: 'answer', sdp }), candidate: (c) => send({ type: 'candidate', candidate: c }), restart: () => send({ type: 'restart' }) })
@@ -64,7 +73,8 @@ export function createWidgetSession() {
       case 'message': state.lines.push({ id: String(f.id), from: f.from as ChatLine['from'], text: String(f.text), time: Number(f.time) }); state.typing = false; send({ type: 'read', id: f.id }); break
       case 'status': { const line = state.lines.find((l) => l.from === 'customer' && l.id === f.id); if (line && rank(f.status as string) > rank(line.status)) line.status = f.status as ChatLine['status']; break }
       case 'typing': state.typing = true; clearTimeout(typingTimer); typingTimer = setTimeout(() => { state.typing = false }, 4000); break
-      case 'ended': state.phase = 'ended'; state.endReason = String(f.reason); state.survey = Boolean(f.survey); leg?.close(); leg = undefined; break
+      case 'ended': state.phase = 'ended'; state.endReason = String(f.reason); state.survey = Boolean(f.survey); leg?.close(); leg = undefined; extra?.leg.close(); extra = undefined; break
+      case 'leg-closed': if (extra && extra.id === f.legId) { extra.leg.close(); extra = undefined } break
       case 'refused': state.error = String(f.code); state.errorDetail = String(f.detail ?? ''); break
     }
   }
@@ -75,7 +85,7 @@ export function createWidgetSession() {
     send({ type: 'message', id, text })
   }
 
-  function teardown(): void { leg?.close(); leg = undefined; for (const t of mic?.getTracks() ?? []) t.stop(); mic = undefined }
+  function teardown(): void { leg?.close(); leg = undefined; extra?.leg.close(); extra = undefined; for (const t of mic?.getTracks() ?? []) t.stop(); mic = undefined }
 
   return {
     state, start, say,
@@ -88,6 +98,8 @@ export function createWidgetSession() {
     reset: () => { socket?.close(); socket = undefined; teardown(); state.phase = 'form' },
     /** The call's inbound audio, for the page's level meter and tests. */
     inbound: () => leg?.inbound(),
+    /** What a barging supervisor's extra leg brings in (undefined: none). */
+    extraInbound: () => extra?.leg.inbound(),
   }
 }
 
