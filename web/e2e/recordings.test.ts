@@ -4,7 +4,9 @@
  * call. The file's length is the talk time, the customer's track decodes to 440 Hz and the agent's
  * to 660 Hz, the paused stretch has no packets and is marked. The team's supervisor plays it from
  * the contact's journey (audited); another team's supervisor is refused; a chat's transcript shows
- * in its journey. Screenshots in both languages.
+ * in its journey. A supervisor (880 Hz) listening hears both parties; whispering reaches only the
+ * agent (the customer gets no leg from the supervisor: its level stays 0); barge reaches both; a
+ * supervisor signed out mid-listen is dropped at once. Screenshots in both languages.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -25,6 +27,7 @@ let dataDir: string
 let customerBrowser: Browser
 let agentBrowser: Browser
 let staffBrowser: Browser
+let supervisorBrowser: Browser
 let passwords: Record<string, string>
 
 const mediaArgs = (tone: string) => ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${tone}`, '--autoplay-policy=no-user-gesture-required']
@@ -42,11 +45,12 @@ beforeAll(async () => {
   passwords = Object.fromEntries(agner.bootstrap.created.map((c) => [c.username, c.password]))
   customerBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mediaArgs(toneFile(440)) })
   agentBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mediaArgs(toneFile(660)) })
+  supervisorBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: mediaArgs(toneFile(880)) })
   staffBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'] })
   mkdirSync(shots, { recursive: true })
 }, 180_000)
 afterAll(async () => {
-  for (const b of [customerBrowser, agentBrowser, staffBrowser]) await b?.close()
+  for (const b of [customerBrowser, agentBrowser, staffBrowser, supervisorBrowser]) await b?.close()
   await agner?.close().catch(() => undefined)
   rmSync(dataDir, { recursive: true, force: true })
 })
@@ -228,4 +232,73 @@ describe('recordings', () => {
     for (const x of [desk, manager]) await x.context.close()
     await customer.context().close()
   }, 120_000)
+
+  it('a supervisor listens (hears both), whispers (only the agent hears), barges (both hear), and is dropped at once when signed out', async () => {
+    const desk = await signedIn(agentBrowser, 'agent', passwords.agent!, 'zh-CN', '/desk')
+    await desk.page.waitForSelector('[data-test=status-bar]')
+    await ready(desk.page)
+    const customer = await widget('en')
+    await customer.click('[data-action=call]')
+    await customer.waitForSelector('[data-phase=ivr]')
+    await customer.click('[data-key="1"]')
+    await desk.page.waitForSelector('[data-test=offer]')
+    await desk.page.click('[data-action=accept]')
+    await customer.waitForSelector('[data-phase=talking]')
+    await desk.page.waitForSelector('[data-test=voice]')
+    const contactId = await desk.page.evaluate(() => (window as unknown as { agnerDesk: { agent: { contacts: Array<{ contactId: string }> } } }).agnerDesk.agent.contacts[0]!.contactId)
+
+    type Level = { level: number; bytes: number } | undefined
+    const sup = await signedIn(supervisorBrowser, 'supervisor', passwords.supervisor!, 'zh-CN', '/')
+    const supHears = () => sup.page.evaluate(async () => (window as unknown as { agnerMonitor: { inbound(): Promise<Record<string, Level>> } }).agnerMonitor.inbound())
+    const agentCoach = () => desk.page.evaluate(async () => (await (window as unknown as { agnerDesk: { coachInbound(): Promise<Level> } }).agnerDesk.coachInbound()) ?? null)
+    const customerExtra = () => customer.evaluate(async () => (await (window as unknown as { agnerWidget: { extraInbound(): Promise<Level> | undefined } }).agnerWidget.extraInbound()) ?? null)
+
+    await sup.page.waitForSelector(`[data-test=live-calls] tr[data-contact="${contactId}"]`, { timeout: 10_000 })
+    await sup.page.click(`tr[data-contact="${contactId}"] [data-action=monitor-listen]`)
+    await sup.page.waitForSelector('[data-test=monitoring][data-mode=listen]')
+    // Listening: the supervisor hears the customer and the agent; neither gets anything from the supervisor.
+    await expect.poll(async () => { const h = await supHears(); return Math.min(h.customer?.level ?? 0, h.agent?.level ?? 0) }, { timeout: 10_000 }).toBeGreaterThan(0)
+    expect(await agentCoach()).toBeNull()
+    expect(await customerExtra()).toBeNull()
+    await sup.page.screenshot({ path: join(shots, 'live-monitor-listen-zh.png'), fullPage: true })
+
+    // Whisper: the agent hears the supervisor; the customer has no leg from the supervisor (level 0).
+    await sup.page.click('[data-mode-button=whisper]')
+    await sup.page.waitForSelector('[data-test=monitoring][data-mode=whisper]')
+    await desk.page.waitForSelector('[data-test=coach][data-mode=whisper]')
+    await expect.poll(async () => (await agentCoach())?.level ?? 0, { timeout: 10_000 }).toBeGreaterThan(0)
+    await new Promise((r) => setTimeout(r, 1000))
+    expect((await customerExtra())?.level ?? 0).toBe(0)
+    await desk.page.screenshot({ path: join(shots, 'desk-whisper-zh.png') })
+
+    // Barge: both hear the supervisor.
+    await sup.page.click('[data-mode-button=barge]')
+    await sup.page.waitForSelector('[data-test=monitoring][data-mode=barge]')
+    await expect.poll(async () => (await customerExtra())?.level ?? 0, { timeout: 10_000 }).toBeGreaterThan(0)
+    expect((await agentCoach())?.level ?? 0).toBeGreaterThan(0)
+    const en = await signedIn(staffBrowser, 'admin', 'e2e admin password', 'en', '/')
+    await en.page.waitForSelector(`[data-test=live-calls] tr[data-contact="${contactId}"]`)
+    await en.page.screenshot({ path: join(shots, 'live-calls-en.png'), fullPage: true })
+
+    // The supervisor's session ends mid-barge: dropped at once from both sides.
+    const signedOutAt = Date.now()
+    await sup.page.evaluate(async () => {
+      const csrf = (await (await fetch('/api/me')).json() as { csrfToken: string }).csrfToken
+      await fetch('/api/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrf } })
+    })
+    await desk.page.waitForSelector('[data-test=coach]', { state: 'detached', timeout: 3000 })
+    await expect.poll(customerExtra, { timeout: 3000 }).toBeNull()
+    expect(Date.now() - signedOutAt).toBeLessThan(3000)
+
+    // The journey and the audit trail have each start, change and stop.
+    await desk.page.click('[data-action=end]')
+    await desk.page.waitForSelector('[data-test=wrapup]')
+    const steps = await en.page.evaluate(async (id) => (await (await fetch(`/api/reports/contacts/${id}?lang=en`)).json()) as { sections: Array<{ id: string; rows: Array<{ step: string }> }> }, contactId)
+    const journey = steps.sections.find((x) => x.id === 'journey')!.rows.map((r) => r.step)
+    expect(journey).toEqual(expect.arrayContaining(['王芳 started to listen in', '王芳 switched to whisper to the agent', '王芳 switched to barge in (both hear)', '王芳 stopped barge in (both hear)']))
+    const audit = await en.page.evaluate(async () => (await (await fetch('/api/audit?action=call.listen&limit=20')).json()) as { entries: Array<{ actorName: string; target: string; detail: { action: string; mode: string } }> })
+    expect(audit.entries.filter((e) => e.target === `contact:${contactId}`).map((e) => `${e.detail.action}:${e.detail.mode}`).sort()).toEqual(['change:barge', 'change:whisper', 'start:listen', 'stop:barge'])
+    for (const x of [desk, sup, en]) await x.context.close()
+    await customer.context().close()
+  }, 180_000)
 })

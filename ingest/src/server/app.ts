@@ -179,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(monitorRoutes, {
       director: deps.desk.director, audit, sockets, agentName: (id) => deps.engine.agentName(id),
       queueName: (id) => deps.engine.queueList().find((q) => q.id === id)?.name ?? id,
+      displayName: (id) => directory.get('users', id)?.displayName,
     })
   }
   if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice, ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })

@@ -16,7 +16,11 @@ import type { SocketRegistry } from './auth/socket-registry.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { heartbeat } from './socket-heartbeat.ts'
 
-export interface MonitorRoutesOptions { director: CallDirector; audit: AuditLog; sockets: SocketRegistry; agentName: (id: string) => string; queueName: (id: string) => string }
+export interface MonitorRoutesOptions {
+  director: CallDirector; audit: AuditLog; sockets: SocketRegistry; agentName: (id: string) => string; queueName: (id: string) => string
+  /** A user's display name (王芳), said in the journey and to the agent; the sign-in name otherwise. */
+  displayName: (userId: string) => string | undefined
+}
 
 const MODES: readonly MonitorMode[] = ['listen', 'whisper', 'barge']
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/
@@ -42,7 +46,7 @@ export const monitorRoutes: FastifyPluginAsync<MonitorRoutesOptions> = async (ap
     const mine = new Set<string>()
     const send = (f: object) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(f)) }
     const sup = {
-      id: p.id, name: p.name,
+      id: p.id, name: o.displayName(p.id) || p.name,
       send: (f: Record<string, unknown> & { type: string }) => { if (f.type === 'stopped') mine.delete(String(f.watchId)); send(f) },
       audit: (action: 'start' | 'change' | 'stop', w: { contactId: string; mode: MonitorMode; agentId: string; queueId: string }) => {
         void o.audit.record({ ...actor, action: 'call.listen', target: `contact:${w.contactId}`, ok: true, detail: { action, ...w } }).catch(() => undefined)
