@@ -6,7 +6,9 @@
  *      p50 and p95 over BENCH_CALLS (50) calls one after another;
  *   2. the server process's CPU (all its threads) and RSS with 0 (baseline), 1, 10 and 25 calls
  *      talking both ways, over BENCH_SECONDS (10) each: CPU per call = (CPU − baseline) ÷ calls;
- *   3. live-latency (probe events → /ws/live frame) at BENCH_RATE (1,000) events/s of synthetic
+ *   3. recordings: at each load, the same calls once with recording off and once on (CPU per call
+ *      of both), and every recording's packets written against packets relayed (none lost);
+ *   4. live-latency (probe events → /ws/live frame) at BENCH_RATE (1,000) events/s of synthetic
  *      traffic, p50/p99, without calls and with 25 calls, in the same run.
  */
 import { execFileSync, fork } from 'node:child_process'
@@ -75,19 +77,48 @@ console.log(`call set-up, accept → first agent packet at the customer (${s.len
 
 const base = await cpuOver(SECONDS)
 console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core (media workers busy ${(base.relay * 100).toFixed(2)} %), RSS ${mb(base.rss)}`)
+const director = agner.desk.desk.director
+/** Packets relayed and written by the recordings that started since `since`, once they are all indexed. */
+async function recorded(since: number, calls: number): Promise<{ recordings: number; relayed: number; written: number; failed: number }> {
+  for (let i = 0; i < 40; i++) {
+    const rs = await agner.store.client.query({
+      query: `SELECT count() AS n, sum(packets_relayed) AS relayed, sum(packets_written) AS written, countIf(status = 'failed') AS failed FROM recordings FINAL WHERE started_ms >= {since:Int64}`,
+      format: 'JSONEachRow', query_params: { since },
+    })
+    const r = (await rs.json<{ n: string; relayed: string; written: string; failed: string }>())[0]!
+    if (Number(r.n) >= calls || i === 39) return { recordings: Number(r.n), relayed: Number(r.relayed), written: Number(r.written), failed: Number(r.failed) }
+    await new Promise((res) => setTimeout(res, 250))
+  }
+  throw new Error('unreachable')
+}
+let lastOnSince = 0
 for (const n of LOADS) {
-  await ask({ cmd: 'open', n })
-  await new Promise((r) => setTimeout(r, 1500))
-  const stats = await agner.desk.media.stats()
-  const load = await cpuOver(SECONDS)
-  const perCall = (load.cpu - base.cpu) / n
-  const relayPerCall = (load.relay - base.relay) / n
-  console.log(`${String(n).padStart(2)} calls (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media workers busy ${(load.relay * 100).toFixed(1)} %, ${(relayPerCall * 100).toFixed(2)} % of a core per call; RSS ${mb(load.rss)}`)
-  if (n !== LOADS.at(-1)) await ask({ cmd: 'close' })
+  const measured: Record<string, { perCall: number; relayPerCall: number }> = {}
+  for (const recording of [false, true]) {
+    director.setRecording(recording)
+    const since = Date.now()
+    await ask({ cmd: 'open', n })
+    await new Promise((r) => setTimeout(r, 1500))
+    const stats = await agner.desk.media.stats()
+    const load = await cpuOver(SECONDS)
+    const perCall = (load.cpu - base.cpu) / n
+    const relayPerCall = (load.relay - base.relay) / n
+    measured[recording ? 'on' : 'off'] = { perCall, relayPerCall }
+    console.log(`${String(n).padStart(2)} calls, recording ${recording ? 'on ' : 'off'} (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media workers busy ${(load.relay * 100).toFixed(1)} %, ${(relayPerCall * 100).toFixed(2)} % of a core per call; RSS ${mb(load.rss)}`)
+    if (recording && n === LOADS.at(-1)) { lastOnSince = since; break } // the last load stays up for the live-latency run below
+    await ask({ cmd: 'close' })
+    if (recording) {
+      const r = await recorded(since, n)
+      console.log(`   recordings: ${r.recordings} of ${n} calls, packets written ${r.written} of ${r.relayed} relayed (${r.relayed - r.written} lost, ${r.failed} failed)`)
+    }
+  }
+  console.log(`   recording on against off: ${(measured.on!.perCall / measured.off!.perCall).toFixed(2)}× process CPU per call, ${(measured.on!.relayPerCall / measured.off!.relayPerCall).toFixed(2)}× media-worker CPU per call`)
 }
 
 const withCalls = await measureLiveLatency(agner, { rate: RATE, seconds: SECONDS * 2 })
 await ask({ cmd: 'close' })
+const last = await recorded(lastOnSince, LOADS.at(-1)!)
+console.log(`   recordings at ${LOADS.at(-1)} calls: ${last.recordings}, packets written ${last.written} of ${last.relayed} relayed (${last.relayed - last.written} lost, ${last.failed} failed)`)
 await new Promise((r) => setTimeout(r, 1000))
 const without = await measureLiveLatency(agner, { rate: RATE, seconds: SECONDS * 2 })
 console.log(`live-latency at ${RATE} events/s without calls: p50 ${without.p50.toFixed(1)} ms  p99 ${without.p99.toFixed(1)} ms (${without.probes} probes)`)

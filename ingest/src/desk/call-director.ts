@@ -66,6 +66,8 @@ export class CallDirector {
 
   get openSessions(): number { return this.sessions.size }
   get media(): MediaService { return this.o.media }
+  /** Records calls answered from now on, or not (a no-op when recordings are off in the configuration). */
+  setRecording(on: boolean): void { if (this.recorder) this.recorder.enabled = on }
 
   // ── customers ──────────────────────────────────────────────────────────────────────────────
   /** A customer starts a chat or a call. */
@@ -432,6 +434,7 @@ export class CallDirector {
   async stop(): Promise<void> {
     this.stopping = true
     clearInterval(this.ticker)
+    await this.recorder?.stopAll()
     for (const u of this.unsubscribe) u()
   }
 }

@@ -27,12 +27,14 @@ interface Meta { session: CustomerSession; interactionId: string; contactId: str
 
 export class CallRecorder {
   private readonly meta = new Map<string, Meta>()
+  /** Whether calls answered from now on are recorded (the benchmark compares both in one run). */
+  enabled = true
 
   constructor(private readonly o: RecorderOptions) {}
 
   /** The customer's call was answered: recording starts (once per call; transfers keep the same file). */
   start(s: CustomerSession, at: { contactId: string; interactionId: string; agentId: string; queueId: string }): void {
-    if (!s.legId || s.recordingId) return
+    if (!this.enabled || !s.legId || s.recordingId) return
     const recordingId = randomUUID()
     const path = join(new Date().toISOString().slice(0, 10), `${recordingId}.webm`)
     s.recordingId = recordingId
@@ -57,6 +59,12 @@ export class CallRecorder {
   stop(s: CustomerSession): void {
     if (!s.legId || !s.recordingId) return
     void this.o.media.stopRecording(s.legId).catch((err: Error) => this.o.alert(`the recording of call ${s.contactId ?? s.id} could not be closed (${err.message})`))
+  }
+
+  /** Shutting down: every recording is closed and indexed (a call cut by a restart keeps what was said). */
+  async stopAll(): Promise<void> {
+    const legs = [...new Set([...this.meta.values()].map((m) => m.session.legId).filter((l): l is string => !!l))]
+    await Promise.all(legs.map((l) => this.o.media.stopRecording(l).catch(() => undefined)))
   }
 
   state(s: CustomerSession): RecordingState {
