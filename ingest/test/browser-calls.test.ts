@@ -11,7 +11,7 @@ import WebSocket from 'ws'
 import { fileURLToPath } from 'node:url'
 import { TestPhone } from '@agner/telephony/testing'
 import { signIn, type SignedIn } from './support/access.ts'
-import { frameSocket, until } from './support/frame-socket.ts'
+import { frameSocket, ringingAtDesk, until } from './support/frame-socket.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
 import { loadConfig } from '../src/index.ts'
 
@@ -56,22 +56,16 @@ describe('a browser call from the widget to the desk', () => {
 
     // The agent goes ready: the call rings, and the desk gets its leg while it rings.
     await post('/api/agent/status', { status: 'available' })
-    const offered = await desk.next('event', (f) => (f.event as { type: string }).type === 'contact.offered')
-    const legOffer = await desk.next('offer')
-    const agentPhone = new TestPhone()
-    desk.send({ type: 'answer', legId: legOffer.legId, sdp: await agentPhone.answer(String(legOffer.sdp)) })
-    await agentPhone.connected()
+    const { contactId, offerId, agentPhone, legId } = await ringingAtDesk(desk)
     customer.talk(tone); agentPhone.talk(tone)
     await new Promise((r) => setTimeout(r, 300))
     expect(agentPhone.received.length).toBe(0) // ringing: the agent hears nothing yet
     customer.markFirst()
     const acceptedAt = Date.now()
-    const { offerId } = (offered.event as { data: { offerId: string } }).data
     expect((await post(`/api/agent/offers/${offerId}/accept`)).status).toBe(200)
     expect((await widget.next('connected')).agentName).toBe('张伟')
     expect(await until(() => customer.firstAfterMark !== undefined && agentPhone.received.length > 20)).toBe(true)
     expect(customer.firstAfterMark! - acceptedAt).toBeLessThan(1500)
-    const contactId = String((offered.event as { contactId: string }).contactId)
 
     // Hold: the customer hears music (packets keep coming), the agent hears nothing.
     expect((await post(`/api/agent/contacts/${contactId}/hold`)).status).toBe(200)
@@ -90,14 +84,14 @@ describe('a browser call from the widget to the desk', () => {
     expect(String((await widget.next('refused')).detail)).toMatch(/v=0/)
     widget.ws.send('{"type":"message"')
     expect(String((await widget.next('refused')).detail)).toMatch(/JSON/)
-    desk.send({ type: 'candidate', legId: legOffer.legId, candidate: { candidate: 'candidate:x' } })
+    desk.send({ type: 'candidate', legId, candidate: { candidate: 'candidate:x' } })
     expect(String((await desk.next('refused')).error)).toMatch(/ICE candidate/)
     const stillAt = Date.now()
     expect(await until(() => customer.receivedSince(stillAt) > 10 && agentPhone.receivedSince(stillAt) > 10)).toBe(true)
 
     expect((await post(`/api/agent/contacts/${contactId}/end`)).status).toBe(200)
     expect(await widget.next('ended')).toMatchObject({ survey: true })
-    expect(await desk.next('leg-closed')).toMatchObject({ legId: legOffer.legId })
+    expect(await desk.next('leg-closed')).toMatchObject({ legId })
     expect((await post(`/api/agent/contacts/${contactId}/wrapup`, { dispositionCode: 'sale', notes: '想要年付 wants yearly' })).status).toBe(200)
     widget.send({ type: 'survey', csat: 5, comment: '很好' })
     widget.send({ type: 'survey', csat: 1 })

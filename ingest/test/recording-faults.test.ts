@@ -13,7 +13,7 @@ import { insertRecording } from '@agner/analytics'
 import { TestPhone } from '@agner/telephony/testing'
 import { signIn, type SignedIn } from './support/access.ts'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
-import { frameSocket, until } from './support/frame-socket.ts'
+import { frameSocket, ringingAtDesk, until } from './support/frame-socket.ts'
 import { deleteExpiredRecordings } from '../src/recordings/retention.ts'
 
 const fixture = fileURLToPath(new URL('./fixtures/desk-center.json', import.meta.url))
@@ -51,14 +51,9 @@ describe('recording faults and retention', () => {
     await customer.connected()
     await widget.next('ivr')
     widget.send({ type: 'dtmf', digit: '1' })
-    const offered = await desk.next('event', (f) => (f.event as { type: string }).type === 'contact.offered')
-    const legOffer = await desk.next('offer')
-    const agentPhone = new TestPhone()
-    desk.send({ type: 'answer', legId: legOffer.legId, sdp: await agentPhone.answer(String(legOffer.sdp)) })
-    await agentPhone.connected()
+    const { contactId, offerId, agentPhone } = await ringingAtDesk(desk)
     customer.talk(tone); agentPhone.talk(tone)
-    const contactId = String((offered.event as { contactId: string }).contactId)
-    expect((await post(`/api/agent/offers/${(offered.event as { data: { offerId: string } }).data.offerId}/accept`)).status).toBe(200)
+    expect((await post(`/api/agent/offers/${offerId}/accept`)).status).toBe(200)
 
     const failed = await desk.next('recording', (f) => f.state === 'failed')
     expect(failed).toMatchObject({ contactId, reason: 'the recordings folder does not exist and could not be made' })

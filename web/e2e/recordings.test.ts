@@ -93,22 +93,29 @@ function frequencyOf(file: string, stream: number, fromSec: number): number {
 const packetTimes = (file: string, stream: number): number[] =>
   execFileSync('ffprobe', ['-v', 'error', '-select_streams', String(stream), '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', file]).toString().trim().split('\n').map((t) => Number(t) * 1000)
 
+/** The agent (desk in `deskLocale`) goes ready; a customer (widget in `widgetLocale`) calls, presses 1 for sales, and the agent accepts. */
+async function answeredCall(deskLocale: string, widgetLocale: string): Promise<{ desk: { context: BrowserContext; page: Page }; customer: Page; contactId: string }> {
+  const desk = await signedIn(agentBrowser, 'agent', passwords.agent!, deskLocale, '/desk')
+  await desk.page.waitForSelector('[data-test=status-bar]')
+  await ready(desk.page)
+  const customer = await widget(widgetLocale)
+  await customer.click('[data-action=call]')
+  await customer.waitForSelector('[data-phase=ivr]')
+  await customer.click('[data-key="1"]')
+  await desk.page.waitForSelector('[data-test=offer]')
+  await desk.page.click('[data-action=accept]')
+  await customer.waitForSelector('[data-phase=talking]')
+  await desk.page.waitForSelector('[data-test=voice]')
+  const contactId = await desk.page.evaluate(() => (window as unknown as { agnerDesk: { agent: { contacts: Array<{ contactId: string }> } } }).agnerDesk.agent.contacts[0]!.contactId)
+  return { desk, customer, contactId }
+}
+
 interface Recording { id: string; durationMs: number; status: string; pauses: Array<{ startMs: number; endMs: number }>; agentName: string }
 
 describe('recordings', () => {
   it('records a call (length, both voices, a marked pause), the team\'s supervisor plays it, another team\'s cannot, playback is audited', async () => {
-    const desk = await signedIn(agentBrowser, 'agent', passwords.agent!, 'en', '/desk')
-    await desk.page.waitForSelector('[data-test=status-bar]')
-    await ready(desk.page)
-    const customer = await widget('zh-CN')
-    await customer.click('[data-action=call]')
-    await customer.waitForSelector('[data-phase=ivr]')
-    await customer.click('[data-key="1"]')
-    await desk.page.waitForSelector('[data-test=offer]')
-    await desk.page.click('[data-action=accept]')
-    await customer.waitForSelector('[data-phase=talking]')
+    const { desk, customer, contactId } = await answeredCall('en', 'zh-CN')
     await desk.page.waitForSelector('[data-test=recording][data-recording=on]')
-    const contactId = await desk.page.evaluate(() => (window as unknown as { agnerDesk: { agent: { contacts: Array<{ contactId: string }> } } }).agnerDesk.agent.contacts[0]!.contactId)
     await new Promise((r) => setTimeout(r, 3000))
     // The customer reads out a card number: the agent pauses the recording, then resumes it.
     await desk.page.click('[data-action=pause-recording]')
@@ -234,18 +241,7 @@ describe('recordings', () => {
   }, 120_000)
 
   it('a supervisor listens (hears both), whispers (only the agent hears), barges (both hear), and is dropped at once when signed out', async () => {
-    const desk = await signedIn(agentBrowser, 'agent', passwords.agent!, 'zh-CN', '/desk')
-    await desk.page.waitForSelector('[data-test=status-bar]')
-    await ready(desk.page)
-    const customer = await widget('en')
-    await customer.click('[data-action=call]')
-    await customer.waitForSelector('[data-phase=ivr]')
-    await customer.click('[data-key="1"]')
-    await desk.page.waitForSelector('[data-test=offer]')
-    await desk.page.click('[data-action=accept]')
-    await customer.waitForSelector('[data-phase=talking]')
-    await desk.page.waitForSelector('[data-test=voice]')
-    const contactId = await desk.page.evaluate(() => (window as unknown as { agnerDesk: { agent: { contacts: Array<{ contactId: string }> } } }).agnerDesk.agent.contacts[0]!.contactId)
+    const { desk, customer, contactId } = await answeredCall('zh-CN', 'en')
 
     type Level = { level: number; bytes: number } | undefined
     const sup = await signedIn(supervisorBrowser, 'supervisor', passwords.supervisor!, 'zh-CN', '/')

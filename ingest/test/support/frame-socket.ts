@@ -1,5 +1,6 @@
 /** A WebSocket to a running Agner that keeps the frames it receives, for tests that wait for one by type. */
 import WebSocket from 'ws'
+import { TestPhone } from '@agner/telephony/testing'
 
 export type Frame = Record<string, unknown> & { type: string }
 
@@ -26,4 +27,15 @@ export async function until(ok: () => boolean, ms = 8000): Promise<boolean> {
   const end = Date.now() + ms
   while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 25))
   return ok()
+}
+
+/** The desk's side of a ringing call: the offer event, and the leg offered while it rings, answered and connected by a phone. */
+export async function ringingAtDesk(desk: ReturnType<typeof frameSocket>): Promise<{ contactId: string; offerId: string; agentPhone: TestPhone; legId: string }> {
+  const offered = await desk.next('event', (f) => (f.event as { type: string }).type === 'contact.offered')
+  const legOffer = await desk.next('offer')
+  const agentPhone = new TestPhone()
+  desk.send({ type: 'answer', legId: legOffer.legId, sdp: await agentPhone.answer(String(legOffer.sdp)) })
+  await agentPhone.connected()
+  const e = offered.event as { contactId: string; data: { offerId: string } }
+  return { contactId: e.contactId, offerId: e.data.offerId, agentPhone, legId: String(legOffer.legId) }
 }
