@@ -71,7 +71,10 @@ it('lists queues from the live socket and moves when events arrive', async () =>
 })
 
 it('switches to English and back, and remembers the choice for the user', async () => {
+  // The page changes language at once; the choice is saved by PATCH /api/me, which must land before the reload.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH')
   await page.getByTestId('language').click()
+  expect((await saved).status()).toBe(200)
   await expect.poll(() => page.locator('thead').textContent()).toContain('Service level')
   await expect.poll(() => page.getByTestId('nav').textContent()).toContain('Audit trail')
   // The server remembers it: a browser with nothing stored still opens in English.
