@@ -33,6 +33,8 @@ export const useDeskStore = defineStore('desk', () => {
   const selected = ref<string | null>(null)
   const legObjects = new Map<string, BrowserLeg>()
   const ringer = new Ringer()
+  /** The microphone check under way at start, which going ready waits for. */
+  let micChecking: Promise<void> | undefined
   let stream: MediaStream | undefined
   let socket: WebSocket | undefined
   let retry = 500
@@ -55,7 +57,7 @@ export const useDeskStore = defineStore('desk', () => {
     stopped = false
     info.value = await api<DeskInfo>('GET', '/api/agent/desk')
     agent.value = await api<AgentView>('GET', '/api/agent')
-    if (needsMic.value) await checkMic()
+    if (needsMic.value) { micChecking = checkMic(); await micChecking }
     connect()
     void loadToday()
     // An agent on a PBX: the PBX's state is read every 2 s (the ACD's socket does not carry it).
@@ -206,8 +208,10 @@ export const useDeskStore = defineStore('desk', () => {
     }
   }
 
-  function setStatus(status: 'available' | 'aux' | 'offline', reasonCode?: string): Promise<boolean> {
-    if (status === 'available' && needsMic.value && mic.state !== 'ok') { error.value = 'mic'; return Promise.resolve(false) }
+  async function setStatus(status: 'available' | 'aux' | 'offline', reasonCode?: string): Promise<boolean> {
+    // Ready pressed while the microphone is still being checked (just after sign-in): wait for the check.
+    if (status === 'available' && needsMic.value && mic.state === 'unknown') await (micChecking ?? checkMic())
+    if (status === 'available' && needsMic.value && mic.state !== 'ok') { error.value = 'mic'; return false }
     if (status === 'available' && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission()
     return act('POST', '/api/agent/status', { status, ...(reasonCode ? { reasonCode } : {}) })
   }
