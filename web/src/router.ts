@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/', component: () => import('./layouts/AppShell.vue'),
     children: [
       { path: '', name: 'live', component: () => import('./pages/LivePage.vue'), meta: { permission: 'live:read', nav: 'nav.live', section: 'main' } },
+      { path: 'agents', name: 'agents', component: () => import('./pages/agents/AgentsPage.vue'), meta: { permission: 'agents:control', nav: 'nav.agents', section: 'main' } },
       { path: 'boards', name: 'boards', component: () => import('./pages/boards/BoardsPage.vue'), meta: { permission: 'boards:read', nav: 'nav.boards', section: 'main' } },
       { path: 'boards/:id', name: 'board-editor', component: () => import('./pages/boards/BoardEditorPage.vue'), meta: { permission: 'boards:read' } },
       { path: 'reports/:name?', name: 'report', component: () => import('./pages/reports/ReportsPage.vue'), meta: { permission: 'reports:read', nav: 'nav.reports', section: 'main' } },

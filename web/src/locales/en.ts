@@ -3,7 +3,7 @@ import desk from './desk.en'
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk' },
+  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -102,6 +102,11 @@ export default {
   queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level', asa: 'ASA', aht: 'AHT',
   abandonRate: 'Abandon rate', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', agents: 'Agents',
   ready: 'Ready', reserved: 'Ringing', busy: 'Busy', wrap: 'Wrap', aux: 'Aux', offline: 'Offline',
+  agentsView: {
+    title: 'Agents', team: 'Team', state: 'State', all: 'All', search: 'Name', searchHint: 'Name or id', shown: '{n} of {total} agents',
+    agent: 'Agent', inState: 'Time in state', contact: 'Current contact', handled: 'Handled today', actions: 'Actions', setStatus: 'Set status…', logOut: 'Log out',
+    waitingIn: '{n} waiting in {queue}', none: 'No agents match these filters.',
+  },
   monitor: {
     title: 'Browser calls now', none: 'No browser calls in your queues right now.', agent: 'Agent', customer: 'Customer', listeners: 'Listening',
     mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge in' }, stop: 'Stop',

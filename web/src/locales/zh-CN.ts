@@ -3,7 +3,7 @@ import desk from './desk.zh-CN'
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { wfm: '劳动力管理', live: '实时队列', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班', desk: '工作台' },
+  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班', desk: '工作台' },
   reports: {
     range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
@@ -101,6 +101,11 @@ export default {
   queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平', asa: '平均应答速度', aht: '平均处理时长',
   abandonRate: '放弃率', offered: '进线', answered: '接通', abandoned: '放弃', agents: '坐席',
   ready: '就绪', reserved: '振铃', busy: '通话', wrap: '话后', aux: '小休', offline: '离线',
+  agentsView: {
+    title: '坐席', team: '团队', state: '状态', all: '全部', search: '姓名', searchHint: '姓名或工号', shown: '显示 {n} / {total} 名坐席',
+    agent: '坐席', inState: '状态时长', contact: '当前联络', handled: '今日处理', actions: '操作', setStatus: '设置状态…', logOut: '签出',
+    waitingIn: '{queue} 有 {n} 位在排队', none: '没有符合筛选条件的坐席。',
+  },
   monitor: {
     title: '当前网页通话', none: '您的队列中目前没有网页通话。', agent: '坐席', customer: '客户', listeners: '监听者',
     mode: { listen: '监听', whisper: '耳语', barge: '强插' }, stop: '停止',

@@ -80,3 +80,5 @@ export function createMonitorSession(iceServers: () => RTCIceServer[]) {
     inbound: async () => Object.fromEntries(await Promise.all([...legs.values()].map(async ({ hears, leg }) => [hears, await leg.inbound()] as const))),
   }
 }
+
+export type MonitorSession = ReturnType<typeof createMonitorSession>

@@ -1,0 +1,69 @@
+/**
+ * The agents view, in Chromium against a running Agner (the desk fixture's center): a supervisor
+ * sees their team's agents, filters by state and name, sets an agent ready, on a break with a
+ * reason and logged out (each shown on the row from the live feed), and a queue clicked on the
+ * live page opens its agents with its waiting contacts. Screenshots in both languages.
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { shots, startRig, type Rig } from './support'
+
+const fixture = fileURLToPath(new URL('../../ingest/test/fixtures/desk-center.json', import.meta.url))
+let rig: Rig
+let passwords: Record<string, string>
+
+beforeAll(async () => {
+  rig = await startRig('agents-view', { demo: true, demoRate: 0, demoHistoryWeeks: 0, timeZone: 'UTC', acdConfigFile: fixture }, { width: 1366, height: 860 }, 'en')
+  passwords = Object.fromEntries(rig.agner.bootstrap.created.map((c) => [c.username, c.password]))
+}, 180_000)
+afterAll(async () => { await rig?.dispose() })
+
+const row = (agentId: string) => `[data-test=agents-view] .row[data-agent="${agentId}"]`
+
+it('filters, sets an agent ready, on a break with the reason and logged out, and opens a queue\u2019s agents and waiting contacts', async () => {
+  const context = await rig.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${rig.agner.url}/login`)
+  await page.fill('input[name=username]', 'supervisor')
+  await page.fill('input[name=password]', passwords.supervisor!)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  await page.click('[data-nav=agents], a[href="/agents"]')
+  await page.waitForSelector(row('agent-01'))
+  expect(await page.locator('[data-test=agents-view] .scroller .row').count()).toBe(2)
+
+  // Search by name, then by state.
+  await page.fill('input[name=q]', '张伟')
+  await expect.poll(() => page.locator('[data-test=agents-view] .scroller .row').count()).toBe(1)
+  await page.fill('input[name=q]', '')
+  await page.selectOption('select[name=state]', 'offline')
+  await expect.poll(() => page.locator('[data-test=agents-view] .scroller .row').count()).toBe(2)
+
+  // Force ready, then a break with its reason, then log out: the row follows the live feed.
+  await page.selectOption('select[name=state]', '')
+  await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('available')
+  await page.waitForSelector(`${row('agent-01')}[data-state=ready]`)
+  await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('aux:break')
+  await page.waitForSelector(`${row('agent-01')}[data-state=aux]`)
+  expect(await page.locator(row('agent-01')).textContent()).toContain('小休')
+  await page.screenshot({ path: join(shots, 'agents-view-zh.png') })
+  await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('offline')
+  await page.waitForSelector(`${row('agent-01')}[data-state=offline]`)
+
+  // A caller waits in Sales (nobody ready): the live page's queue name opens its agents and who waits.
+  const admin = await rig.page.evaluate(async () => {
+    const csrf = (await (await fetch('/api/me')).json() as { csrfToken: string }).csrfToken
+    return (await fetch('/api/acd/contacts', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ queueId: 'sales' }) })).status
+  })
+  expect(admin).toBeLessThan(300)
+  await page.goto(`${rig.agner.url}/`)
+  await page.click('[data-queue=sales] [data-test=queue-agents]')
+  await page.waitForURL((u) => u.pathname === '/agents' && u.search === '?queue=sales')
+  await page.waitForSelector('[data-test=queue-waiting] .chip')
+  expect(await page.textContent('[data-test=queue-waiting]')).toMatch(/Sales 有 1 位在排队/)
+  await page.getByTestId('language').click()
+  await expect.poll(() => page.textContent('[data-test=queue-waiting]')).toMatch(/1 waiting in Sales/)
+  await page.screenshot({ path: join(shots, 'agents-view-queue-en.png') })
+  await context.close()
+}, 120_000)
