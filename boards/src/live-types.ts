@@ -44,6 +44,10 @@ export interface AgentLive {
   contactSince: number | null
   handledToday: number
   queues: string[]
+  /** Talk + hold + wrap-up of the contacts handled today (AHT = this ÷ handledToday). */
+  handleMsToday?: number
+  /** Today's time in each state for the stints that ended; the current one runs from `stateSince`. */
+  stateMsToday?: Record<DerivedState, number>
 }
 
 /** A board as the server sends it (its layout as JSON text, checked with checkLayout). */

@@ -85,4 +85,26 @@ describe('live engine', () => {
     const delta = engine.takeDelta(t0 + 30 * 60_000 + 1000)
     expect(delta?.queues.map((q) => [q.queueId, q.windows['30m'].offered])).toEqual([['sales', 0]])
   })
+
+  it('an agent\'s time in each state today and handle time, worked by hand, the same in any arrival order', () => {
+    // 09:00 ready, 09:10 on a call (talk 8 min + hold 2 min), 09:20 wrap-up (5 min), 09:25 ready, 09:30 on a break.
+    const at = (h: number, m: number) => MIDNIGHT + (h * 60 + m) * 60_000
+    const events = [
+      ev(at(9, 0), { type: 'agent.status_changed', agentId: 'a1', data: { status: 'available', origin: 'agent' } }),
+      ev(at(9, 10), { type: 'agent.activity_changed', agentId: 'a1', data: { activity: 'on_contact', contactId: 'c1' } }),
+      ev(at(9, 20), { type: 'contact.ended', agentId: 'a1', contactId: 'c1', queueId: 'sales', data: { endedBy: 'customer', talkMs: 8 * 60_000, holdMs: 2 * 60_000, holdCount: 1 } }),
+      ev(at(9, 20) + 1, { type: 'agent.activity_changed', agentId: 'a1', data: { activity: 'wrap_up', contactId: 'c1' } }),
+      ev(at(9, 25), { type: 'agent.activity_changed', agentId: 'a1', data: { activity: 'idle' } }),
+      ev(at(9, 25), { type: 'contact.wrapup_ended', agentId: 'a1', contactId: 'c1', queueId: 'sales', data: { durationMs: 5 * 60_000 } }),
+      ev(at(9, 30), { type: 'agent.status_changed', agentId: 'a1', data: { status: 'aux', reasonCode: 'break', origin: 'agent' } }),
+    ]
+    const inOrder = new LiveEngine({ tenant: 'default', timeZone: TZ, now: at(9, 40) })
+    for (const e of events) inOrder.apply(e)
+    const backwards = new LiveEngine({ tenant: 'default', timeZone: TZ, now: at(9, 40) })
+    for (const e of [...events].reverse()) backwards.apply(e)
+    const a = inOrder.snapshot(at(9, 40)).agents.find((x) => x.agentId === 'a1')!
+    expect(a.stateMsToday).toEqual({ ready: 15 * 60_000, reserved: 0, busy: 10 * 60_000 + 1, wrap: 5 * 60_000 - 1, aux: 0, offline: 0 })
+    expect(a).toMatchObject({ state: 'aux', stateSince: at(9, 30), handledToday: 1, handleMsToday: 15 * 60_000 })
+    expect(backwards.snapshot(at(9, 40)).agents.find((x) => x.agentId === 'a1')).toEqual(a)
+  })
 })

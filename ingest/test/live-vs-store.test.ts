@@ -109,7 +109,7 @@ describe('live and stored agree', () => {
     expect(shuffled.snapshot(NOW)).toEqual(engine.snapshot(NOW))
   })
 
-  it('agents: handled today and current state match the store', async () => {
+  it('agents: handled today, handle time and current state match the store', async () => {
     const rs = await ctx.store.client.query({
       query: `SELECT agent_id AS agentId, uniqExact(contact_id) AS handled FROM events FINAL
               WHERE type = 'contact.wrapup_ended' AND time_ms >= {day:Int64} GROUP BY agent_id`,
@@ -118,10 +118,24 @@ describe('live and stored agree', () => {
     const handled = new Map((await rs.json<{ agentId: string; handled: string }>()).map((r) => [r.agentId, Number(r.handled)]))
     const states = await ctx.store.client.query({ query: 'SELECT agent_id AS agentId, state FROM agent_state_timeline WHERE end_ms = 0', format: 'JSONEachRow' })
     const stateOf = new Map((await states.json<{ agentId: string; state: string }>()).map((r) => [r.agentId, r.state]))
+    // Handle time today (talk + hold + wrap-up of the contacts each agent wrapped up today), as the store has it.
+    const ht = await ctx.store.client.query({
+      query: `SELECT w.agent_id AS agentId, sum(w.wrap + e.th) AS ms FROM
+                (SELECT agent_id, contact_id, any(JSONExtractInt(data, 'durationMs')) AS wrap FROM events FINAL
+                 WHERE type = 'contact.wrapup_ended' AND time_ms >= {day:Int64} GROUP BY agent_id, contact_id) AS w
+              LEFT JOIN
+                (SELECT agent_id, contact_id, any(JSONExtractInt(data, 'talkMs') + JSONExtractInt(data, 'holdMs')) AS th FROM events FINAL
+                 WHERE type = 'contact.ended' AND time_ms >= {day:Int64} GROUP BY agent_id, contact_id) AS e
+              ON e.agent_id = w.agent_id AND e.contact_id = w.contact_id
+              GROUP BY agentId`,
+      query_params: { day: startOfDayIn(NOW, TZ) }, format: 'JSONEachRow',
+    })
+    const handleMs = new Map((await ht.json<{ agentId: string; ms: string }>()).map((r) => [r.agentId, Number(r.ms)]))
     const snap = engine.snapshot(NOW)
     expect(snap.agents.length).toBeGreaterThan(5)
     for (const a of snap.agents) {
       expect({ agent: a.agentId, handled: a.handledToday }).toEqual({ agent: a.agentId, handled: handled.get(a.agentId) ?? 0 })
+      expect({ agent: a.agentId, handleMs: a.handleMsToday }).toEqual({ agent: a.agentId, handleMs: handleMs.get(a.agentId) ?? 0 })
       expect({ agent: a.agentId, state: a.state }).toEqual({ agent: a.agentId, state: stateOf.get(a.agentId) })
     }
   })

@@ -44,6 +44,9 @@ it('filters, sets an agent ready, on a break with the reason and logged out, and
   await page.selectOption('select[name=state]', '')
   await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('available')
   await page.waitForSelector(`${row('agent-01')}[data-state=ready]`)
+  // Ready and nothing handled yet: occupancy 0 %, no AHT.
+  await expect.poll(() => page.locator(row('agent-01')).locator('[data-test=occupancy]').textContent()).toBe('0.0%')
+  expect(await page.locator(row('agent-01')).locator('[data-test=aht]').textContent()).toBe('—')
   await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('aux:break')
   await page.waitForSelector(`${row('agent-01')}[data-state=aux]`)
   expect(await page.locator(row('agent-01')).textContent()).toContain('小休')

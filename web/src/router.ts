@@ -8,7 +8,7 @@ import { whenSignedOut } from './api'
 import { useSessionStore } from './stores/session'
 
 /** Where a page sits in the navigation: the main row, or a menu of its own (workforce management, administration). */
-export type NavSection = 'main' | 'wfm' | 'admin'
+export type NavSection = 'main' | 'reports' | 'wfm' | 'admin'
 
 declare module 'vue-router' {
   interface RouteMeta { public?: boolean; permission?: string; nav?: string; section?: NavSection }
@@ -26,8 +26,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'agents', name: 'agents', component: () => import('./pages/agents/AgentsPage.vue'), meta: { permission: 'agents:control', nav: 'nav.agents', section: 'main' } },
       { path: 'boards', name: 'boards', component: () => import('./pages/boards/BoardsPage.vue'), meta: { permission: 'boards:read', nav: 'nav.boards', section: 'main' } },
       { path: 'boards/:id', name: 'board-editor', component: () => import('./pages/boards/BoardEditorPage.vue'), meta: { permission: 'boards:read' } },
-      { path: 'reports/:name?', name: 'report', component: () => import('./pages/reports/ReportsPage.vue'), meta: { permission: 'reports:read', nav: 'nav.reports', section: 'main' } },
-      { path: 'reports/schedules', name: 'report-schedules', component: () => import('./pages/reports/SchedulesPage.vue'), meta: { permission: 'reports:export', nav: 'nav.schedules', section: 'main' } },
+      { path: 'reports/:name?', name: 'report', component: () => import('./pages/reports/ReportsPage.vue'), meta: { permission: 'reports:read', nav: 'nav.reports', section: 'reports' } },
+      { path: 'reports/schedules', name: 'report-schedules', component: () => import('./pages/reports/SchedulesPage.vue'), meta: { permission: 'reports:export', nav: 'nav.schedules', section: 'reports' } },
       { path: 'reports/contacts/:id', name: 'contact', component: () => import('./pages/reports/ContactPage.vue'), meta: { permission: 'reports:read' } },
       { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'wfm' } },
       { path: 'wfm/schedule', name: 'schedule', component: () => import('./pages/wfm/SchedulePage.vue'), meta: { permission: 'wfm:read', nav: 'nav.schedule', section: 'wfm' } },

@@ -60,6 +60,14 @@ function fold(f: Folded, c: Change): Folded {
   }
 }
 
+const emptyStateMs = (): Record<DerivedState, number> => ({ ready: 0, reserved: 0, busy: 0, wrap: 0, aux: 0, offline: 0 })
+
+/** Adds the stint `from` ended by `to` (when the state changed) to today's totals, from `dayStart` on. */
+function addStint(totals: Record<DerivedState, number>, from: Folded, to: Folded, dayStart: number): void {
+  if (to.state === from.state || from.stateSince <= 0) return
+  totals[from.state] += Math.max(0, to.stateSince - Math.max(from.stateSince, dayStart))
+}
+
 const before = (a: { time: number; id: string }, b: { time: number; id: string }): boolean =>
   a.time < b.time || (a.time === b.time && a.id < b.id)
 
@@ -75,14 +83,29 @@ export class AgentRecord {
   private history: Change[] = []
   private current: Folded = INITIAL
   readonly handled = new Set<string>()
+  /** Today's talk + hold and wrap-up per contact (kept apart, so the order the two events arrive in does not matter). */
+  readonly talkHoldMs = new Map<string, number>()
+  readonly wrapMs = new Map<string, number>()
+  /** Today's time in each state of the stints already folded into the base (older than the kept history). */
+  private baseStateMs: Record<DerivedState, number> = emptyStateMs()
   readonly queues = new Set<string>()
 
   constructor(readonly agentId: string) {}
 
   get state(): DerivedState { return this.current.state }
 
-  /** Applies a status or activity event; returns whether anything visible changed. */
-  apply(e: EventOf<'agent.status_changed'> | EventOf<'agent.activity_changed'>): boolean {
+  /** A new day: today's counts start again. */
+  resetDay(): void { this.handled.clear(); this.talkHoldMs.clear(); this.wrapMs.clear(); this.baseStateMs = emptyStateMs() }
+
+  /** Talk + hold + wrap-up of the contacts handled today. */
+  handleMsToday(): number {
+    let sum = 0
+    for (const c of this.handled) sum += (this.talkHoldMs.get(c) ?? 0) + (this.wrapMs.get(c) ?? 0)
+    return sum
+  }
+
+  /** Applies a status or activity event; returns whether anything visible changed. `dayStart` bounds today's time in state. */
+  apply(e: EventOf<'agent.status_changed'> | EventOf<'agent.activity_changed'>, dayStart = 0): boolean {
     if (this.base.id !== '' && !before(this.base, e)) return false
     if (this.history.some((c) => c.id === e.id)) return false
     const change: Change = e.type === 'agent.status_changed'
@@ -91,7 +114,11 @@ export class AgentRecord {
     let i = this.history.length
     while (i > 0 && before(change, this.history[i - 1]!)) i--
     this.history.splice(i, 0, change)
-    if (this.history.length > HISTORY) this.base = fold(this.base, this.history.shift()!)
+    if (this.history.length > HISTORY) {
+      const next = fold(this.base, this.history.shift()!)
+      addStint(this.baseStateMs, this.base, next, dayStart)
+      this.base = next
+    }
     const previous = this.current
     this.current = this.history.reduce(fold, this.base)
     const c = this.current
@@ -99,13 +126,25 @@ export class AgentRecord {
       || c.reasonCode !== previous.reasonCode || c.contactSince !== previous.contactSince
   }
 
-  view(contactQueue: (contactId: string) => string | undefined, name: string): AgentLive {
+  /**
+   * Today's time in each state for the stints that ended, from the changes in time order (so the
+   * same events in any order give the same figures); the current stint runs from `stateSince`.
+   */
+  stateMsToday(dayStart: number): Record<DerivedState, number> {
+    const totals = { ...this.baseStateMs }
+    let f = this.base
+    for (const c of this.history) { const next = fold(f, c); addStint(totals, f, next, dayStart); f = next }
+    return totals
+  }
+
+  view(contactQueue: (contactId: string) => string | undefined, name: string, dayStart = 0): AgentLive {
     const c = this.current
     return {
       agentId: this.agentId, name, state: c.state, reasonCode: c.state === 'aux' ? c.reasonCode : null,
       stateSince: c.stateSince, contactId: c.contactId,
       contactQueueId: c.contactId ? contactQueue(c.contactId) ?? null : null,
       contactSince: c.contactSince, handledToday: this.handled.size, queues: [...this.queues],
+      handleMsToday: this.handleMsToday(), stateMsToday: this.stateMsToday(dayStart),
     }
   }
 }

@@ -114,7 +114,7 @@ export class LiveEngine {
       case 'agent.activity_changed': {
         const a = this.agent(e.agentId!)
         if (e.queueId) a.queues.add(e.queueId)
-        if (a.apply(e)) this.markAgent(a)
+        if (a.apply(e, this.dayStart)) this.markAgent(a)
         return
       }
       case 'contact.offered':
@@ -134,11 +134,17 @@ export class LiveEngine {
         return
       case 'contact.ended':
         this.updateVisit(e, (v) => { v.talkMs = e.data.talkMs; v.holdMs = e.data.holdMs })
+        if (e.agentId && e.contactId && e.time >= this.dayStart) {
+          const a = this.agent(e.agentId)
+          a.talkHoldMs.set(e.contactId, e.data.talkMs + e.data.holdMs)
+          if (a.handled.has(e.contactId)) this.markAgent(a)
+        }
         return
       case 'contact.wrapup_ended':
         this.updateVisit(e, (v) => { v.wrapMs = e.data.durationMs; v.handled = true })
         if (e.agentId && e.time >= this.dayStart) {
           const a = this.agent(e.agentId)
+          a.wrapMs.set(e.contactId!, e.data.durationMs)
           if (!a.handled.has(e.contactId!)) { a.handled.add(e.contactId!); this.markAgent(a) }
         }
         return
@@ -221,7 +227,7 @@ export class LiveEngine {
       for (const [key, since] of q.waiting) if (since < day - 86_400_000) q.waiting.delete(key)
       this.recount(q)
     }
-    for (const a of this.agents.values()) { a.handled.clear(); this.dirtyAgents.add(a.agentId) }
+    for (const a of this.agents.values()) { a.resetDay(); this.dirtyAgents.add(a.agentId) }
   }
 
   /** Rebuilds a queue's today and window sums from its visits (after a settings change or rollover). */
@@ -296,7 +302,7 @@ export class LiveEngine {
 
 
   private agentView(a: AgentRecord): AgentLive {
-    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId)
+    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId, this.dayStart)
   }
 
   private queue(id: string): QueueState {

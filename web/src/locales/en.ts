@@ -103,6 +103,7 @@ export default {
   abandonRate: 'Abandon rate', offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned', agents: 'Agents',
   ready: 'Ready', reserved: 'Ringing', busy: 'Busy', wrap: 'Wrap', aux: 'Aux', offline: 'Offline',
   agentsView: {
+    occupancy: 'Occupancy',
     title: 'Agents', team: 'Team', state: 'State', all: 'All', search: 'Name', searchHint: 'Name or id', shown: '{n} of {total} agents',
     agent: 'Agent', inState: 'Time in state', contact: 'Current contact', handled: 'Handled today', actions: 'Actions', setStatus: 'Set status…', logOut: 'Log out',
     waitingIn: '{n} waiting in {queue}', none: 'No agents match these filters.',

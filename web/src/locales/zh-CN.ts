@@ -102,6 +102,7 @@ export default {
   abandonRate: '放弃率', offered: '进线', answered: '接通', abandoned: '放弃', agents: '坐席',
   ready: '就绪', reserved: '振铃', busy: '通话', wrap: '话后', aux: '小休', offline: '离线',
   agentsView: {
+    occupancy: '占用率',
     title: '坐席', team: '团队', state: '状态', all: '全部', search: '姓名', searchHint: '姓名或工号', shown: '显示 {n} / {total} 名坐席',
     agent: '坐席', inState: '状态时长', contact: '当前联络', handled: '今日处理', actions: '操作', setStatus: '设置状态…', logOut: '签出',
     waitingIn: '{queue} 有 {n} 位在排队', none: '没有符合筛选条件的坐席。',
