@@ -47,6 +47,8 @@ it('filters, sets an agent ready, on a break with the reason and logged out, and
   // Ready and nothing handled yet: occupancy 0 %, no AHT.
   await expect.poll(() => page.locator(row('agent-01')).locator('[data-test=occupancy]').textContent()).toBe('0.0%')
   expect(await page.locator(row('agent-01')).locator('[data-test=aht]').textContent()).toBe('—')
+  // No schedule is published in this center: adherence says nothing rather than guessing.
+  expect((await page.locator(row('agent-01')).locator('[data-test=adherence]').textContent())?.trim()).toBe('—')
   await page.locator(row('agent-01')).locator('select[name=set-status]').selectOption('aux:break')
   await page.waitForSelector(`${row('agent-01')}[data-state=aux]`)
   expect(await page.locator(row('agent-01')).textContent()).toContain('小休')
