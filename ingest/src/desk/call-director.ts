@@ -244,7 +244,7 @@ export class CallDirector {
     if (!inter || !s || s.ended || s.channel !== 'voice' || !s.legId || !s.legOpen || s.contactId !== contactId || !c?.agentId || (c.state !== 'connected' && c.state !== 'held') || c.consultOf) return undefined
     const agentLeg = agentLegId(contactId, c.agentId)
     if (!inter.legs.get(agentLeg)?.open) return undefined
-    return { contactId, interactionId: interactionId!, group: s.id, session: s, customerLeg: s.legId, agentLeg, agentId: c.agentId, queueId: c.queueId ?? '' }
+    return { contactId, interactionId: interactionId!, group: s.id, session: s, customerLeg: s.legId, agentLeg, agentId: c.agentId, agentName: this.o.agentName(c.agentId), queueId: c.queueId ?? '' }
   }
 
   /** The browser calls on now, for the supervisors' live view. */

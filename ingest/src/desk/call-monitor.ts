@@ -14,7 +14,7 @@ import type { CustomerSession } from './customer-session.ts'
 export type MonitorMode = 'listen' | 'whisper' | 'barge'
 
 /** A browser call the director knows: its legs and who is on it now. */
-export interface LiveCall { contactId: string; interactionId: string; group: string; session: CustomerSession; customerLeg: string; agentLeg: string; agentId: string; queueId: string }
+export interface LiveCall { contactId: string; interactionId: string; group: string; session: CustomerSession; customerLeg: string; agentLeg: string; agentId: string; agentName: string; queueId: string }
 
 export interface Supervisor {
   id: string
@@ -68,7 +68,7 @@ export class CallMonitor {
       sup.send({ type: 'offer', legId, hears, sdp })
     }
     await this.applyMode(w)
-    sup.send({ type: 'monitoring', watchId: id, contactId, mode, agentId: call.agentId })
+    sup.send({ type: 'monitoring', watchId: id, contactId, mode, agentId: call.agentId, agentName: call.agentName })
     return id
   }
 
@@ -79,7 +79,7 @@ export class CallMonitor {
     w.mode = mode
     w.sup.audit('change', { contactId: w.call.contactId, mode, agentId: w.call.agentId, queueId: w.call.queueId })
     await this.applyMode(w)
-    w.sup.send({ type: 'monitoring', watchId: w.id, contactId: w.call.contactId, mode, agentId: w.call.agentId })
+    w.sup.send({ type: 'monitoring', watchId: w.id, contactId: w.call.contactId, mode, agentId: w.call.agentId, agentName: w.call.agentName })
   }
 
   /** Ends a watch: its legs close, the agent's and customer's extra legs go, the event and audit row are written. */

@@ -111,7 +111,7 @@ export default {
   monitor: {
     title: 'Browser calls now', none: 'No browser calls in your queues right now.', agent: 'Agent', customer: 'Customer', listeners: 'Listening',
     mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge in' }, stop: 'Stop',
-    now: { listen: 'Listening to {contact}: neither side hears you', whisper: 'Whispering on {contact}: only the agent hears you', barge: 'In the call {contact}: the agent and the customer hear you' },
+    now: { listen: 'Listening to {agent}\'s call: neither side hears you', whisper: 'Whispering to {agent}: only the agent hears you', barge: 'In {agent}\'s call: the agent and the customer hear you' },
     stopped: { supervisor: 'You stopped listening.', ended: 'The call ended.', transferred: 'The call moved to another agent; start again to follow it.', replaced: 'You started listening to another call.', 'signed-out': 'You were disconnected; start again.' },
     micError: 'Whisper and barge need your microphone; allow it in the browser. Listening works without one.',
   },

@@ -110,7 +110,7 @@ export default {
   monitor: {
     title: '当前网页通话', none: '您的队列中目前没有网页通话。', agent: '坐席', customer: '客户', listeners: '监听者',
     mode: { listen: '监听', whisper: '耳语', barge: '强插' }, stop: '停止',
-    now: { listen: '正在监听 {contact}：双方都听不到您', whisper: '正在对 {contact} 耳语：只有坐席听到您', barge: '已强插 {contact}：坐席和客户都听到您' },
+    now: { listen: '正在监听 {agent} 的通话：双方都听不到您', whisper: '正在对 {agent} 耳语：只有坐席听到您', barge: '已强插 {agent} 的通话：坐席和客户都听到您' },
     stopped: { supervisor: '您已停止监听。', ended: '通话已结束。', transferred: '通话已转给其他坐席；如需继续请重新开始。', replaced: '您开始监听另一通电话。', 'signed-out': '连接已断开；请重新开始。' },
     micError: '耳语和强插需要麦克风；请在浏览器中允许。监听不需要麦克风。',
   },

@@ -11,7 +11,7 @@ type Frame = Record<string, unknown> & { type: string }
 
 export function createMonitorSession(iceServers: () => RTCIceServer[]) {
   const state = reactive({
-    watchId: '', contactId: '', mode: 'listen' as MonitorMode, error: '', micError: '' as '' | 'denied' | 'missing' | 'unsupported' | 'busy',
+    watchId: '', contactId: '', agentName: '', mode: 'listen' as MonitorMode, error: '', micError: '' as '' | 'denied' | 'missing' | 'unsupported' | 'busy',
     stopped: '' as '' | 'supervisor' | 'ended' | 'transferred' | 'replaced' | 'signed-out',
   })
   let socket: WebSocket | undefined
@@ -41,7 +41,7 @@ export function createMonitorSession(iceServers: () => RTCIceServer[]) {
         await leg.offer(String(f.sdp))
         break
       }
-      case 'monitoring': Object.assign(state, { watchId: String(f.watchId), contactId: String(f.contactId), mode: f.mode as MonitorMode, stopped: '', error: '' }); break
+      case 'monitoring': Object.assign(state, { watchId: String(f.watchId), contactId: String(f.contactId), agentName: String(f.agentName ?? ''), mode: f.mode as MonitorMode, stopped: '', error: '' }); break
       case 'stopped': if (f.watchId === state.watchId) { state.stopped = f.reason as typeof state.stopped; state.watchId = ''; closeLegs() } break
       case 'refused': state.error = String(f.error ?? ''); break
     }
