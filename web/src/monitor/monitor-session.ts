@@ -9,7 +9,11 @@ import { BrowserLeg, openMicrophone } from '../media/browser-leg'
 export type MonitorMode = 'listen' | 'whisper' | 'barge'
 type Frame = Record<string, unknown> & { type: string }
 
-export function createMonitorSession(iceServers: () => RTCIceServer[]) {
+/** The ICE servers the server gives browsers (the widget's settings), read once. */
+let iceServers: Promise<RTCIceServer[]> | undefined
+const loadIceServers = (): Promise<RTCIceServer[]> => (iceServers ??= fetch('/api/widget/config').then((r) => r.json() as Promise<{ iceServers?: RTCIceServer[] }>).then((c) => c.iceServers ?? [], () => []))
+
+export function createMonitorSession() {
   const state = reactive({
     watchId: '', contactId: '', agentName: '', mode: 'listen' as MonitorMode, error: '', micError: '' as '' | 'denied' | 'missing' | 'unsupported' | 'busy',
     stopped: '' as '' | 'supervisor' | 'ended' | 'transferred' | 'replaced' | 'signed-out',
@@ -34,7 +38,7 @@ export function createMonitorSession(iceServers: () => RTCIceServer[]) {
         const hears = f.hears === 'agent' ? 'agent' : 'customer'
         legs.get(legId)?.leg.close()
         // The microphone rides on the leg that hears the customer; the other only plays.
-        const leg = new BrowserLeg(iceServers(), hears === 'customer' && mic ? mic : new MediaStream(), {
+        const leg = new BrowserLeg(await loadIceServers(), hears === 'customer' && mic ? mic : new MediaStream(), {
           answer: (sdp) => send({ type: 'answer', legId, sdp }), candidate: (c) => send({ type: 'candidate', legId, candidate: c }), restart: () => undefined,
         })
         legs.set(legId, { hears, leg })
