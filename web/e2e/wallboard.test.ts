@@ -262,6 +262,9 @@ it('the editor: a new board leaves room, unsaved edits ask before leaving, board
   await expect.poll(() => page.getByTestId('display').locator('h1').textContent(), { timeout: 10_000 }).toBe('Team board')
   await expect.poll(() => page.getByTestId('status').count(), { timeout: 10_000 }).toBe(1)
   await page.screenshot({ path: join(shots, 'board-full-screen-en.png') })
+  // Opened in the app by someone who may act on agents, a queue's name opens its agents view.
+  await expect.poll(() => page.locator('[data-test=queue-agents]').count(), { timeout: 10_000 }).toBeGreaterThan(0)
+  expect(await page.locator('[data-test=queue-agents]').first().getAttribute('href')).toMatch(/^\/agents\?queue=/)
   await page.close()
 }, 120_000)
 
@@ -279,6 +282,8 @@ it('on the TV: queue names are not cut while there is room, no row is left empty
   await expect.poll(() => names.count(), { timeout: 20_000 }).toBeGreaterThan(0)
   const cut = await names.evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent))
   expect(cut).toEqual([])
+  // A TV is nobody's desk: its queue names are not links.
+  expect(await page.locator('[data-test=queue-agents]').count()).toBe(0)
   // All demo agents ready: the 44 of these queues are more than a 12 × 3 widget holds.
   await agner.bus.publish(DEMO_AGENTS.map((a) => ev({ type: 'agent.status_changed', agentId: a.id, data: { status: 'available', origin: 'agent' } })))
   await expect.poll(() => page.getByTestId('agents-more').count(), { timeout: 20_000 }).toBe(1)
