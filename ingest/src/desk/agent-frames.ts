@@ -1,4 +1,4 @@
-/** The frames an agent's desk sends on /ws/agent, checked: anything else is refused with a reason. */
+/** The frames an agent's desk (/ws/agent), a customer's widget (/ws/widget) and a listening supervisor (/ws/monitor) send, checked: anything else is refused with a reason. */
 export type AgentFrame =
   | { type: 'answer'; legId: string; sdp: string }
   | { type: 'candidate'; legId: string; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null } }
@@ -20,6 +20,14 @@ export type CustomerFrame =
   | { type: 'callback'; number: string }
   | { type: 'hangup' }
   | { type: 'survey'; csat: number; comment?: string }
+
+export type MonitorMode = 'listen' | 'whisper' | 'barge'
+export type MonitorFrame =
+  | { type: 'start'; contactId: string; mode: MonitorMode }
+  | { type: 'mode'; watchId: string; mode: MonitorMode }
+  | { type: 'stop'; watchId: string }
+  | { type: 'answer'; legId: string; sdp: string }
+  | { type: 'candidate'; legId: string; candidate: { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null } }
 
 export const MAX_MESSAGE_CHARS = 2000
 const ID = /^[A-Za-z0-9_.:-]{1,128}$/
@@ -84,5 +92,23 @@ export function parseCustomerFrame(text: string): CustomerFrame {
       return { type: 'survey', csat: f.csat as number, ...(f.comment !== undefined && f.comment !== '' ? { comment: str(f.comment, 'comment', 1000) } : {}) }
     }
     default: throw new FrameError(`"${String(f.type).slice(0, 32)}" is not a frame the widget sends`)
+  }
+}
+
+const MODES: readonly MonitorMode[] = ['listen', 'whisper', 'barge']
+function mode(v: unknown): MonitorMode {
+  if (!MODES.includes(v as MonitorMode)) throw new FrameError(`"mode" must be one of ${MODES.join(', ')}`)
+  return v as MonitorMode
+}
+
+export function parseMonitorFrame(text: string): MonitorFrame {
+  const f = parse(text)
+  switch (f.type) {
+    case 'start': return { type: 'start', contactId: id(f.contactId, 'contactId'), mode: mode(f.mode) }
+    case 'mode': return { type: 'mode', watchId: id(f.watchId, 'watchId'), mode: mode(f.mode) }
+    case 'stop': return { type: 'stop', watchId: id(f.watchId, 'watchId') }
+    case 'answer': return { type: 'answer', legId: id(f.legId, 'legId'), sdp: str(f.sdp, 'sdp', 20_000) }
+    case 'candidate': return { type: 'candidate', legId: id(f.legId, 'legId'), candidate: candidate(f.candidate) }
+    default: throw new FrameError(`"${String(f.type).slice(0, 32)}" is not a frame the monitor sends`)
   }
 }

@@ -11,7 +11,9 @@ import { randomUUID } from 'node:crypto'
 import { AcdError, type MediaService, type RealtimeAcd } from '@agner/telephony'
 import type { CustomerSession } from './customer-session.ts'
 
-export type MonitorMode = 'listen' | 'whisper' | 'barge'
+import type { MonitorMode } from './agent-frames.ts'
+
+export type { MonitorMode }
 
 /** A browser call the director knows: its legs and who is on it now. */
 export interface LiveCall { contactId: string; interactionId: string; group: string; session: CustomerSession; customerLeg: string; agentLeg: string; agentId: string; agentName: string; queueId: string }

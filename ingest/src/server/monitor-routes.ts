@@ -11,7 +11,7 @@ import { AcdError, MediaError } from '@agner/telephony'
 import { seesQueue } from '../access/principal.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import type { CallDirector } from '../desk/call-director.ts'
-import type { MonitorMode } from '../desk/call-monitor.ts'
+import { parseMonitorFrame, type MonitorFrame, type MonitorMode } from '../desk/agent-frames.ts'
 import type { SocketRegistry } from './auth/socket-registry.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { heartbeat } from './socket-heartbeat.ts'
@@ -22,13 +22,7 @@ export interface MonitorRoutesOptions {
   displayName: (userId: string) => string | undefined
 }
 
-const MODES: readonly MonitorMode[] = ['listen', 'whisper', 'barge']
-const ID = /^[A-Za-z0-9_.:-]{1,128}$/
 const access = { permission: 'calls:monitor' } as const
-
-class MonitorFrameError extends Error {}
-const id = (v: unknown, what: string): string => { if (typeof v !== 'string' || !ID.test(v)) throw new MonitorFrameError(`"${what}" must be an id of letters, digits and _ . : -`); return v }
-const mode = (v: unknown): MonitorMode => { if (!MODES.includes(v as MonitorMode)) throw new MonitorFrameError(`"mode" must be one of ${MODES.join(', ')}`); return v as MonitorMode }
 
 export const monitorRoutes: FastifyPluginAsync<MonitorRoutesOptions> = async (app, o) => {
   const { director } = o
@@ -54,36 +48,27 @@ export const monitorRoutes: FastifyPluginAsync<MonitorRoutesOptions> = async (ap
     }
     const stopBeat = heartbeat(socket, 2_000)
     socket.on('message', (raw: Buffer) => {
-      let f: Record<string, unknown>
-      try { f = JSON.parse(raw.toString('utf8')) as Record<string, unknown> } catch { send({ type: 'refused', error: 'a frame must be JSON' }); return }
+      let f: MonitorFrame
+      try { f = parseMonitorFrame(raw.toString('utf8')) } catch (err) { send({ type: 'refused', error: (err as Error).message }); return }
+      const ownLeg = (legId: string): string => {
+        if (!director.monitor.ownsLeg(legId, { supervisorId: p.id })) throw new AcdError('not_found', `There is no listening leg ${legId} of yours; it may have ended.`)
+        return legId
+      }
       Promise.resolve().then(async () => {
         switch (f.type) {
           case 'start': {
-            const contactId = id(f.contactId, 'contactId')
-            const call = director.liveCall(contactId)
-            if (!call || !seesQueue(p.queues, call.queueId)) throw new AcdError('not_found', `There is no live browser call ${contactId} in your teams' queues; it may have ended.`)
-            mine.add(await director.monitor.start(sup, contactId, mode(f.mode)))
+            const call = director.liveCall(f.contactId)
+            if (!call || !seesQueue(p.queues, call.queueId)) throw new AcdError('not_found', `There is no live browser call ${f.contactId} in your teams' queues; it may have ended.`)
+            mine.add(await director.monitor.start(sup, f.contactId, f.mode))
             return
           }
-          case 'mode': return director.monitor.change(id(f.watchId, 'watchId'), p.id, mode(f.mode))
-          case 'stop': return director.monitor.stop(id(f.watchId, 'watchId'), 'supervisor')
-          case 'answer': {
-            const legId = id(f.legId, 'legId')
-            if (!director.monitor.ownsLeg(legId, { supervisorId: p.id })) throw new AcdError('not_found', `There is no listening leg ${legId} of yours; it may have ended.`)
-            if (typeof f.sdp !== 'string' || f.sdp.length > 20_000) throw new MonitorFrameError('"sdp" must be text of at most 20,000 characters')
-            return director.media.answer(legId, f.sdp)
-          }
-          case 'candidate': {
-            const legId = id(f.legId, 'legId')
-            const c = f.candidate as { candidate?: unknown; sdpMid?: unknown; sdpMLineIndex?: unknown } | null
-            if (!director.monitor.ownsLeg(legId, { supervisorId: p.id })) throw new AcdError('not_found', `There is no listening leg ${legId} of yours; it may have ended.`)
-            if (typeof c !== 'object' || c === null || typeof c.candidate !== 'string') throw new MonitorFrameError('"candidate" must be an ICE candidate object')
-            return director.media.candidate(legId, { candidate: c.candidate, sdpMid: typeof c.sdpMid === 'string' ? c.sdpMid : null, sdpMLineIndex: typeof c.sdpMLineIndex === 'number' ? c.sdpMLineIndex : null })
-          }
-          default: throw new MonitorFrameError(`"${String(f.type).slice(0, 32)}" is not a frame the monitor sends`)
+          case 'mode': return director.monitor.change(f.watchId, p.id, f.mode)
+          case 'stop': return director.monitor.stop(f.watchId, 'supervisor')
+          case 'answer': return director.media.answer(ownLeg(f.legId), f.sdp)
+          case 'candidate': return director.media.candidate(ownLeg(f.legId), f.candidate)
         }
       }).catch((err: unknown) => {
-        if (err instanceof AcdError || err instanceof MediaError || err instanceof MonitorFrameError) send({ type: 'refused', frame: f.type, error: err.message })
+        if (err instanceof AcdError || err instanceof MediaError) send({ type: 'refused', frame: f.type, error: err.message })
         else { req.log.error({ err }, 'a monitor frame failed'); send({ type: 'refused', frame: f.type, error: 'The server could not do that; try again.' }) }
       })
     })
