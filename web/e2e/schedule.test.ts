@@ -167,19 +167,23 @@ it('the adherence view flags an agent still on break after it ended', async () =
   const day = Math.floor(minNow / 1440)
   const start = Math.max(day * 1440, minNow - 120)
   const brk = { kind: 'break', startMin: minNow - 30, endMin: minNow - 15 }
-  const put = await fetch(`${agner.url}/api/wfm/schedules/${s.id}/agents/agent-02/days/${day}`, {
+  // The seeded history runs up to now: take an agent logged out since before the break (agent-02 when it is).
+  const live = await (await fetch(`${agner.url}/api/live`, { headers: admin })).json() as { agents: Array<{ agentId: string; state: string; stateSince: number }> }
+  const quiet = live.agents.filter((a) => /^agent-\d+$/.test(a.agentId) && a.state === 'offline' && a.stateSince < s.weekStart + brk.startMin * 60_000).map((a) => a.agentId).sort()
+  const agentId = quiet.includes('agent-02') ? 'agent-02' : quiet[0] ?? 'agent-02'
+  const put = await fetch(`${agner.url}/api/wfm/schedules/${s.id}/agents/${agentId}/days/${day}`, {
     method: 'PUT', headers: { ...admin, ...json }, body: JSON.stringify({ force: true, shift: { startMin: start, endMin: start + 510, templateId: 'full-day', breaks: brk.startMin >= start ? [brk] : [] } }),
   })
   expect(put.status).toBe(200)
   expect((await fetch(`${agner.url}/api/wfm/schedules/${s.id}/publish`, { method: 'POST', headers: admin })).status).toBe(201)
   await fetch(`${agner.url}/api/events`, {
     method: 'POST', headers: { ...admin, ...json },
-    body: JSON.stringify([{ id: `e2e-rta-${now}`, type: 'agent.status_changed', time: s.weekStart + brk.startMin * 60_000 + 5_000, tenant: 'default', source: { kind: 'test', instance: 'e2e' }, agentId: 'agent-02', data: { status: 'aux', reasonCode: 'break', origin: 'agent' } }]),
+    body: JSON.stringify([{ id: `e2e-rta-${now}`, type: 'agent.status_changed', time: s.weekStart + brk.startMin * 60_000 + 5_000, tenant: 'default', source: { kind: 'test', instance: 'e2e' }, agentId, data: { status: 'aux', reasonCode: 'break', origin: 'agent' } }]),
   })
   await page.goto(`${agner.url}/wfm/rta`)
-  await expect.poll(() => page.locator('[data-testid=rta-agent-02]').getAttribute('class'), { timeout: 20_000 }).toContain('alert')
+  await expect.poll(() => page.locator(`[data-testid=rta-${agentId}]`).getAttribute('class'), { timeout: 20_000 }).toContain('alert')
   // The result and the alert read as two words ("未遵从 · 告警"), not run together.
-  expect(await page.locator('[data-testid=rta-agent-02] [data-testid=rta-result]').innerText()).toBe('未遵从 · 告警')
+  expect(await page.locator(`[data-testid=rta-${agentId}] [data-testid=rta-result]`).innerText()).toBe('未遵从 · 告警')
   // This week's historical adherence per agent and day sits below.
   await expect.poll(() => page.locator('[data-testid=adherence-history] tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0)
   await page.screenshot({ path: join(shots, 'rta-zh.png'), fullPage: true })
