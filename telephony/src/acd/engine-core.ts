@@ -9,6 +9,7 @@ import type { CanonicalEvent, Channel } from '@agner/events'
 import { TimerQueue } from '../traffic/timers.ts'
 import { EventFactory, type EventContext } from './event-factory.ts'
 import { effectiveNeeds, enqueue, pickAgent, qualifies, type Candidate } from './routing.ts'
+import { AcdConfigError } from './config-sentences.ts'
 import { AcdError, type AgentActivity, type AgentConfig, type AgentStatus, type Origin, type QueueConfig } from './types.ts'
 import { AgentState, ContactState, QueueState } from './state.ts'
 
@@ -28,6 +29,7 @@ export abstract class AcdCore {
   protected readonly agents = new Map<string, AgentState>()
   protected readonly contacts = new Map<string, ContactState>()
   private seq = 0
+  private nextAgentIndex = 0
   /** Routing decisions made (for the benchmark). */
   decisions = 0
   now: number
@@ -53,9 +55,50 @@ export abstract class AcdCore {
   }
 
   addAgent(cfg: AgentConfig): void {
-    const a = new AgentState(cfg, this.agents.size, this.now)
+    const a = new AgentState(cfg, this.nextAgentIndex++, this.now)
     this.agents.set(cfg.id, a)
     for (const q of this.queues.values()) if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
+  }
+
+  /**
+   * The center's queues and agents change while contacts are in flight: a queue or agent kept is
+   * updated in place (waiting contacts keep their place, offers ringing and calls connected go on
+   * under the settings they started with), new ones are added, and who serves which queue is worked
+   * out again; an agent taken out is logged out. Refused, changing nothing, while a queue to remove
+   * still holds contacts or an agent to remove is on one. Agents free now and able to take a waiting
+   * contact are offered it at once.
+   */
+  reconfigure(queues: readonly QueueConfig[], agents: readonly AgentConfig[]): void {
+    const keepQ = new Set(queues.map((q) => q.id))
+    const keepA = new Set(agents.map((a) => a.id))
+    for (const id of this.queues.keys()) {
+      if (keepQ.has(id)) continue
+      const count = [...this.contacts.values()].filter((c) => c.queueId === id).length
+      if (count > 0) throw new AcdConfigError('queueInUse', { queue: id, count })
+    }
+    for (const a of this.agents.values()) if (!keepA.has(a.id) && (a.contacts.size > 0 || a.offer)) throw new AcdConfigError('agentInUse', { agent: a.id })
+    for (const a of [...this.agents.values()]) {
+      if (keepA.has(a.id)) continue
+      if (a.status !== 'offline') this.setStatus(a.id, 'offline', undefined, 'system')
+      this.agents.delete(a.id)
+    }
+    for (const id of [...this.queues.keys()]) if (!keepQ.has(id)) this.queues.delete(id)
+    for (const cfg of queues) {
+      const q = this.queues.get(cfg.id)
+      if (q) q.cfg = cfg
+      else this.queues.set(cfg.id, new QueueState(cfg))
+    }
+    for (const cfg of agents) {
+      const a = this.agents.get(cfg.id)
+      if (a) a.configure(cfg)
+      else this.agents.set(cfg.id, new AgentState(cfg, this.nextAgentIndex++, this.now))
+    }
+    for (const q of this.queues.values()) q.agents.length = 0
+    for (const a of this.agents.values()) {
+      a.queues.length = 0
+      for (const q of this.queues.values()) if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
+    }
+    for (const a of this.agents.values()) if (a.status === 'available') this.routeAgent(a)
   }
 
   agent(id: string): AgentState {

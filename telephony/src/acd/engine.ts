@@ -7,7 +7,7 @@
  */
 import type { Channel } from '@agner/events'
 import { AcdCore, type Arrival } from './engine-core.ts'
-import { AcdError, type AgentStatus } from './types.ts'
+import { AcdError, type AgentConfig, type AgentStatus, type QueueConfig } from './types.ts'
 import { ContactState, type QueueState } from './state.ts'
 import type { StaleContact } from './recovery.ts'
 import { isOpen } from './hours.ts'
@@ -26,6 +26,19 @@ export class AcdFlows extends AcdCore {
     const flow = loadIvr(raw, (id) => this.queues.has(id))
     this.flows.set(flow.id, flow)
     return flow
+  }
+
+  /**
+   * The center's configuration changed while running: queues, agents and IVR flows as given (see
+   * AcdCore.reconfigure). Callers in an IVR finish the flow they started in. Checked before anything
+   * changes: an AcdConfigError leaves the engine as it was.
+   */
+  configure(setup: { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: readonly unknown[] }): void {
+    const ids = new Set(setup.queues.map((q) => q.id))
+    const flows = setup.ivrs.map((raw) => loadIvr(raw, (id) => ids.has(id)))
+    this.reconfigure(setup.queues, setup.agents)
+    this.flows.clear()
+    for (const f of flows) this.flows.set(f.id, f)
   }
 
   /** An IVR flow added to this engine. */
@@ -95,7 +108,7 @@ export class AcdFlows extends AcdCore {
   ivrInput(contactId: string, digit: string): void {
     const c = this.contact(contactId)
     if (c.state !== 'ivr' || !c.ivr) throw new AcdError('conflict', `Contact ${contactId} is not in an IVR menu.`)
-    const flow = this.flows.get(c.ivr.flowId)!
+    const flow = c.ivr.flow
     const node = flow.nodes[c.ivr.node]!
     if (node.type !== 'menu') throw new AcdError('conflict', `Contact ${contactId} is not at a menu.`)
     this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: c.ivr.node, input: digit })
@@ -107,10 +120,16 @@ export class AcdFlows extends AcdCore {
     let at: string | undefined = start
     while (at !== undefined) {
       const node: IvrNode = flow.nodes[at]!
-      c.ivr = { flowId: flow.id, node: at, plays: c.ivr?.node === at ? c.ivr.plays : 0 }
+      c.ivr = { flowId: flow.id, flow, node: at, plays: c.ivr?.node === at ? c.ivr.plays : 0 }
       if (node.type === 'menu') { this.playMenu(c, flow, node); return }
       this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: at })
-      if (node.type === 'queue') { c.ivr = undefined; this.admit(c, this.queueOf(node.queueId), node.priority); return }
+      if (node.type === 'queue') {
+        c.ivr = undefined
+        const q = this.queues.get(node.queueId)
+        if (q) this.admit(c, q, node.priority)
+        else this.endInIvr(c, 'system') // the flow this caller started in sends them to a queue since removed
+        return
+      }
       if (node.type === 'hangup') { this.endInIvr(c, 'system'); return }
       at = nextNode(flow, at, undefined, this.now)
     }

@@ -2,6 +2,9 @@
  * Business hours per weekday in the center's time zone, plus holidays: is the center open at t?
  * Pure; time zones through Intl.
  */
+import type { Sentence } from '@agner/events/sentences'
+import { sayConfig } from './config-sentences.ts'
+
 export interface BusinessHours {
   timeZone: string
   /** Weekday 1 (Monday) … 7 (Sunday) → opening spans as "HH:MM"–"HH:MM" (end exclusive; "24:00" allowed). */
@@ -32,17 +35,17 @@ export function isOpen(h: BusinessHours, t: number): boolean {
 }
 
 /** One sentence about what is wrong with a definition, or undefined. */
-export function hoursProblem(h: unknown): string | undefined {
-  if (typeof h !== 'object' || h === null) return 'Business hours must be an object with "timeZone" and "weekly".'
+export function hoursProblem(h: unknown): Sentence | undefined {
+  if (typeof h !== 'object' || h === null) return sayConfig('hoursShape')
   const x = h as Record<string, unknown>
-  try { new Intl.DateTimeFormat('en', { timeZone: String(x.timeZone) }) } catch { return `"${String(x.timeZone)}" is not a time zone; use a name such as Asia/Shanghai.` }
-  if (typeof x.weekly !== 'object' || x.weekly === null) return 'Business hours need "weekly": weekday 1–7 → [["08:00", "20:00"]].'
+  try { new Intl.DateTimeFormat('en', { timeZone: String(x.timeZone) }) } catch { return sayConfig('hoursZone', { zone: String(x.timeZone) }) }
+  if (typeof x.weekly !== 'object' || x.weekly === null) return sayConfig('hoursWeekly')
   for (const [day, spans] of Object.entries(x.weekly)) {
-    if (!/^[1-7]$/.test(day)) return `Weekday "${day}" must be 1 (Monday) to 7 (Sunday).`
+    if (!/^[1-7]$/.test(day)) return sayConfig('hoursWeekday', { day })
     if (!Array.isArray(spans) || !spans.every((s) => Array.isArray(s) && s.length === 2 && s.every((v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(v)) && toMinutes(s[0]) < toMinutes(s[1]))) {
-      return `Weekday ${day}: each span must be ["HH:MM", "HH:MM"] with the start before the end.`
+      return sayConfig('hoursSpan', { day })
     }
   }
-  if (x.holidays !== undefined && !(Array.isArray(x.holidays) && x.holidays.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)))) return 'Holidays must be dates as "YYYY-MM-DD".'
+  if (x.holidays !== undefined && !(Array.isArray(x.holidays) && x.holidays.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)))) return sayConfig('hoursHolidays')
   return undefined
 }

@@ -6,6 +6,7 @@
  * the center's audio folder, without `.ogg`); the text of `prompt` is shown beside it.
  */
 import { hoursProblem, isOpen, type BusinessHours } from './hours.ts'
+import { AcdConfigError, within } from './config-sentences.ts'
 
 export type IvrNode =
   | { type: 'menu'; prompt: string; audio?: string; options: Record<string, string>; timeoutSeconds?: number; retries?: number; onNoInput: string }
@@ -16,7 +17,8 @@ export type IvrNode =
 
 export interface IvrFlow { id: string; start: string; nodes: Record<string, IvrNode> }
 
-export class IvrError extends Error {}
+/** A problem in an IVR flow (an AcdConfigError: said in both languages). */
+export class IvrError extends AcdConfigError {}
 
 function targets(n: IvrNode): string[] {
   switch (n.type) {
@@ -30,44 +32,45 @@ function targets(n: IvrNode): string[] {
 export function loadIvr(raw: unknown, knownQueue: (id: string) => boolean): IvrFlow {
   const f = raw as IvrFlow
   if (typeof raw !== 'object' || raw === null || typeof f.id !== 'string' || typeof f.start !== 'string' || typeof f.nodes !== 'object' || f.nodes === null) {
-    throw new IvrError('An IVR flow needs "id", "start" and "nodes".')
+    throw new IvrError('ivrShape')
   }
-  if (!f.nodes[f.start]) throw new IvrError(`IVR "${f.id}" starts at "${f.start}", which is not one of its nodes.`)
+  if (!f.nodes[f.start]) throw new IvrError('ivrStart', { ivr: f.id, node: f.start })
   for (const [id, n] of Object.entries(f.nodes)) {
-    const where = `IVR "${f.id}", node "${id}"`
+    const where = { ivr: f.id, node: id }
     const audio = (n as { audio?: unknown } | undefined)?.audio
-    if (audio !== undefined && (typeof audio !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(audio))) throw new IvrError(`${where}: "audio" must be a file name of letters, digits, _ and - (without .ogg).`)
+    if (audio !== undefined && (typeof audio !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(audio))) throw new IvrError('ivrAudio', where)
     switch (n?.type) {
       case 'menu':
-        if (typeof n.prompt !== 'string' || !n.prompt) throw new IvrError(`${where}: a menu needs a prompt.`)
-        if (typeof n.options !== 'object' || Object.keys(n.options).length === 0) throw new IvrError(`${where}: a menu needs at least one option.`)
-        for (const key of Object.keys(n.options)) if (!/^[0-9*#]$/.test(key)) throw new IvrError(`${where}: option "${key}" is not a key on a phone (0–9, * or #).`)
-        if (typeof n.onNoInput !== 'string') throw new IvrError(`${where}: a menu needs "onNoInput", where callers go when they press nothing.`)
-        if (n.retries !== undefined && !(Number.isInteger(n.retries) && n.retries >= 0 && n.retries <= 5)) throw new IvrError(`${where}: "retries" must be 0–5.`)
+        if (typeof n.prompt !== 'string' || !n.prompt) throw new IvrError('menuPrompt', where)
+        if (typeof n.options !== 'object' || Object.keys(n.options).length === 0) throw new IvrError('menuOptions', where)
+        for (const key of Object.keys(n.options)) if (!/^[0-9*#]$/.test(key)) throw new IvrError('menuKey', { ...where, key })
+        if (typeof n.onNoInput !== 'string') throw new IvrError('menuNoInput', where)
+        if (n.retries !== undefined && !(Number.isInteger(n.retries) && n.retries >= 0 && n.retries <= 5)) throw new IvrError('menuRetries', where)
+        if (n.timeoutSeconds !== undefined && !(typeof n.timeoutSeconds === 'number' && n.timeoutSeconds >= 1 && n.timeoutSeconds <= 120)) throw new IvrError('menuTimeout', where)
         break
       case 'hours': {
         const p = hoursProblem(n.hours)
-        if (p) throw new IvrError(`${where}: ${p}`)
+        if (p) throw new IvrError(within('ivrHours', where, p))
         break
       }
       case 'message':
-        if (typeof n.prompt !== 'string' || !n.prompt) throw new IvrError(`${where}: a message needs a prompt.`)
+        if (typeof n.prompt !== 'string' || !n.prompt) throw new IvrError('messagePrompt', where)
         break
       case 'queue':
-        if (!knownQueue(n.queueId)) throw new IvrError(`${where}: there is no queue "${n.queueId}".`)
+        if (!knownQueue(n.queueId)) throw new IvrError('nodeQueue', { ...where, queue: String(n.queueId) })
         break
       case 'hangup':
         break
       default:
-        throw new IvrError(`${where}: "type" must be menu, hours, message, queue or hangup.`)
+        throw new IvrError('nodeType', where)
     }
-    for (const t of targets(n)) if (!f.nodes[t]) throw new IvrError(`${where} points to "${t}", which does not exist.`)
+    for (const t of targets(n)) if (!f.nodes[t]) throw new IvrError('nodeTarget', { ...where, target: t })
   }
   // A loop would keep a caller in the IVR for ever: menus repeat through "retries" instead.
   const state = new Map<string, 'visiting' | 'done'>()
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return
-    if (state.get(id) === 'visiting') throw new IvrError(`IVR "${f.id}" has a loop: ${[...path.slice(path.indexOf(id)), id].join(' → ')}; use a menu's "retries" to repeat it.`)
+    if (state.get(id) === 'visiting') throw new IvrError('ivrLoop', { ivr: f.id, path: [...path.slice(path.indexOf(id)), id].join(' → ') })
     state.set(id, 'visiting')
     for (const t of targets(f.nodes[id]!)) visit(t, [...path, id])
     state.set(id, 'done')

@@ -1,6 +1,7 @@
 /** The ACD's mutable records: one per agent, contact and queue. */
 import type { Channel } from '@agner/events'
 import type { Candidate } from './routing.ts'
+import type { IvrFlow } from './ivr.ts'
 import { DEFAULT_CAPACITY } from './staffing.ts'
 import type { AgentActivity, AgentConfig, AgentStatus, QueueConfig } from './types.ts'
 
@@ -9,10 +10,10 @@ export interface Offer { id: string; contact: ContactState; at: number; agentId:
 
 export class AgentState implements Candidate {
   readonly id: string
-  readonly name: string
-  readonly skills: ReadonlyMap<string, number>
-  readonly capacity: Record<Channel, number>
-  readonly maxRingNoAnswer: number
+  name!: string
+  skills!: ReadonlyMap<string, number>
+  capacity!: Record<Channel, number>
+  maxRingNoAnswer!: number
   readonly queues: QueueState[] = []
   status: AgentStatus = 'offline'
   reasonCode: string | null = null
@@ -34,11 +35,16 @@ export class AgentState implements Candidate {
 
   constructor(cfg: AgentConfig, readonly index: number, now: number) {
     this.id = cfg.id
+    this.configure(cfg)
+    this.idleSince = now
+  }
+
+  /** Takes the agent's configuration (at start, and when it changes while running). */
+  configure(cfg: AgentConfig): void {
     this.name = cfg.name ?? cfg.id
     this.skills = new Map(Object.entries(cfg.skills))
     this.capacity = { ...DEFAULT_CAPACITY, ...cfg.capacity }
     this.maxRingNoAnswer = cfg.maxRingNoAnswer ?? 3
-    this.idleSince = now
   }
 
   /** Has the skills at all (levels are checked per contact, since they relax with waiting). */
@@ -88,7 +94,7 @@ export class ContactState {
   /** A callback: the number to dial when an agent takes it. */
   callbackNumber: string | undefined
   /** In an IVR: the flow, the node the caller is at, and how often this menu was played. */
-  ivr: { flowId: string; node: string; plays: number } | undefined
+  ivr: { flowId: string; flow: IvrFlow; node: string; plays: number } | undefined
   queueId: string | undefined
   queuedAt = 0
   offer: Offer | undefined
@@ -122,7 +128,8 @@ export class QueueState {
   /** Round robin: index of the agent chosen last. */
   cursor = -1
 
-  constructor(readonly cfg: QueueConfig) {}
+  /** Replaced as a whole when the center's configuration changes while running. */
+  constructor(public cfg: QueueConfig) {}
 
   /** Takes a contact out of the line; its former position (0-based), or −1. */
   remove(c: ContactState): number {

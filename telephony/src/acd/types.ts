@@ -5,6 +5,10 @@ import type { BusinessHours } from './hours.ts'
 export const STRATEGIES = ['longest_idle', 'most_skilled', 'round_robin', 'least_occupied'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
+/** How a queue's service level is counted (DESIGN §4). */
+export const SL_FORMULAS = ['ignore_short_abandons', 'offered', 'answered'] as const
+export type ServiceLevelFormula = (typeof SL_FORMULAS)[number]
+
 export interface SkillNeed { skill: string; minLevel: number }
 
 /** After the contact has waited `afterMs`, every required skill is accepted from `minLevel` up. */
@@ -30,6 +34,10 @@ export type ClosedAction =
 export interface QueueConfig {
   id: string
   name?: string
+  /** The queue's name in both languages (the file's `"name": { "en", "zh-CN" }`); `name` is then the English. */
+  names?: { en: string; 'zh-CN': string }
+  /** How its service level is counted; default ignore_short_abandons. */
+  serviceLevelFormula?: ServiceLevelFormula
   channel: Channel
   requiredSkills: SkillNeed[]
   relax?: SkillRelaxStep[]
@@ -61,6 +69,8 @@ export interface AgentConfig {
   capacity?: Partial<Record<Channel, number>>
   /** Unanswered offers in a row before the system puts the agent in aux (ring-no-answer). */
   maxRingNoAnswer?: number
+  /** The team the agent belongs to (a team id of the access directory). */
+  team?: string
 }
 
 export type AgentStatus = 'available' | 'aux' | 'offline'
