@@ -3,9 +3,9 @@
  * (the skills of the queues they serve), in real time, publishing to the bus. Without the demo it
  * takes its queues, agents and IVR flows from the JSON file AGNER_ACD_CONFIG names, or starts empty.
  */
-import type { Bus, CanonicalEvent } from '@agner/events'
+import { uuidv5, type Bus, type CanonicalEvent } from '@agner/events'
 import { readEvents, type Store } from '@agner/analytics'
-import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES, DEMO_USERS } from '@agner/seeds'
+import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES, DEMO_TEAMS, DEMO_USERS } from '@agner/seeds'
 import { readFileSync } from 'node:fs'
 import { AcdConfigError, canServe, loadAcdConfig, RealtimeAcd, recoverAcd, type AcdConfig, type AgentConfig, type CenterCode, type QueueConfig, type RecoveryReport } from '@agner/telephony'
 import type { CenterCodes } from '@agner/events'
@@ -14,16 +14,25 @@ import type { LiveEngineOptions } from './live/engine.ts'
 
 const DESK_AGENTS = new Set(DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : [])))
 
-export function demoAcdConfig(): { queues: QueueConfig[]; agents: AgentConfig[]; dispositions: CenterCode[]; auxReasons: CenterCode[] } {
+/** The demo center; agents' teams are the access directory's demo teams (bootstrap.ts ids them by tenant). */
+export function demoAcdConfig(tenant: string): { queues: QueueConfig[]; agents: AgentConfig[]; dispositions: CenterCode[]; auxReasons: CenterCode[] } {
   return {
     dispositions: DEMO_DISPOSITIONS, auxReasons: DEMO_AUX_REASONS,
     queues: DEMO_QUEUES.map((q) => ({
-      id: q.id, name: q.name.en, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
-      serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
+      id: q.id, name: q.name.en, names: { en: q.name.en, 'zh-CN': q.name['zh-CN'] }, channel: q.channel, requiredSkills: [{ skill: q.id, minLevel: 1 }], strategy: 'longest_idle',
+      serviceLevelMs: q.serviceLevelMs, serviceLevelFormula: q.formula, shortAbandonMs: q.shortAbandonMs, ringTimeoutMs: 20_000, wrapUpLimitMs: 120_000,
     })),
     // The agents people sign in as (DEMO_USERS) take every call and chat queue (not email: the desk has no mail), so a call or chat from the widget reaches them whatever the caller picks.
-    agents: DEMO_AGENTS.map((a) => ({ id: a.id, name: a.name, skills: Object.fromEntries((DESK_AGENTS.has(a.id) ? DEMO_QUEUES.filter((q) => q.channel !== 'email').map((q) => q.id) : a.queues).map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY } })),
+    agents: DEMO_AGENTS.map((a) => ({
+      id: a.id, name: a.name, team: demoTeamId(tenant, a.queues[0] ?? ''),
+      skills: Object.fromEntries((DESK_AGENTS.has(a.id) ? DEMO_QUEUES.filter((q) => q.channel !== 'email').map((q) => q.id) : a.queues).map((q) => [q, 5])), capacity: { ...DEMO_CAPACITY },
+    })),
   }
+}
+
+function demoTeamId(tenant: string, queueId: string): string | undefined {
+  const team = DEMO_TEAMS.find((t) => t.queueIds.includes(queueId))
+  return team ? uuidv5(`${tenant}/team/${team.key}`) : undefined
 }
 
 /** The demo center's own codes, named in both languages (a real center's come from AGNER_ACD_CONFIG). */
@@ -78,15 +87,15 @@ export function acdSetup(config: Config): AcdConfig {
       throw err
     }
   }
-  return config.demo ? { ...demoAcdConfig(), ivrs: [demoIvr(config.timeZone)] } : { queues: [], agents: [], ivrs: [] }
+  return config.demo ? { ...demoAcdConfig(config.tenant), ivrs: [demoIvr(config.timeZone)] } : { queues: [], agents: [], ivrs: [] }
 }
 
 /** What the live engine knows before any event: queue names and SL settings, who serves which queue, agents' names. */
-export function liveSetup(config: Config, setup: AcdConfig): Pick<LiveEngineOptions, 'queues' | 'agentQueues' | 'agentNames'> {
-  const demo = config.demo && !config.acdConfigFile
-  const queues = demo
-    ? Object.fromEntries(DEMO_QUEUES.map((q) => [q.id, { name: `${q.name['zh-CN']} / ${q.name.en}`, serviceLevelMs: q.serviceLevelMs, shortAbandonMs: q.shortAbandonMs, formula: q.formula }]))
-    : Object.fromEntries(setup.queues.map((q) => [q.id, { name: q.name ?? q.id, serviceLevelMs: q.serviceLevelMs, ...(q.shortAbandonMs !== undefined ? { shortAbandonMs: q.shortAbandonMs } : {}) }]))
+export function liveSetup(setup: AcdConfig): Pick<LiveEngineOptions, 'queues' | 'agentQueues' | 'agentNames'> {
+  const queues = Object.fromEntries(setup.queues.map((q) => [q.id, {
+    name: q.names ? `${q.names['zh-CN']} / ${q.names.en}` : q.name ?? q.id, serviceLevelMs: q.serviceLevelMs,
+    ...(q.shortAbandonMs !== undefined ? { shortAbandonMs: q.shortAbandonMs } : {}), ...(q.serviceLevelFormula ? { formula: q.serviceLevelFormula } : {}),
+  }]))
   return {
     queues,
     agentQueues: Object.fromEntries(setup.agents.map((a) => [a.id, setup.queues.filter((q) => canServe(a, q)).map((q) => q.id)])),

@@ -17,6 +17,8 @@ import { startRetention } from './recordings/retention.ts'
 export interface DeskRuntime {
   desk: NonNullable<AppDeps['desk']>
   media: WorkerMedia
+  /** The center's configuration changed: the widget's entries follow. */
+  reconfigure(setup: AcdConfig): void
   /** Before the server closes its sockets: a closing socket is then not a customer hanging up. */
   halt(): Promise<void>
   close(): Promise<void>
@@ -30,12 +32,9 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
   const index = new RecordingIndex(store, config.tenant, (err) => console.error(`agner: a recording waits to be indexed (${err.message}); retrying`))
   const stopRetention = config.recordings.enabled ? startRetention({ store, tenant: config.tenant, dir: recordingsDir, days: config.recordings.days }, (msg) => console.warn(msg)) : () => undefined
   const chat = new ChatLog(store, config.tenant, (err) => console.error(`agner: chat messages wait to be stored (${err.message}); retrying`))
-  const ivrIds = (setup.ivrs as Array<{ id?: string }>).map((f) => f.id).filter((id): id is string => !!id)
-  const voiceQueue = setup.queues.find((q) => q.channel === 'voice')
-  const chatQueue = setup.queues.find((q) => q.channel === 'chat')
-  const voiceEntry = ivrIds.length > 0 ? { ivrId: ivrIds.includes('main') ? 'main' : ivrIds[0]! } : voiceQueue ? { queueId: voiceQueue.id } : undefined
+  const entries = widgetEntries(setup)
   const director = new CallDirector({
-    acd, media, chat, voiceEntry: voiceEntry ?? { queueId: '' }, ...(chatQueue ? { chatQueueId: chatQueue.id } : {}),
+    acd, media, chat, ...entries,
     ...(existsSync(join(m.audioDir, 'welcome.ogg')) ? { greeting: 'welcome' } : {}),
     agentName: (id) => acd.engine.findAgent(id)?.name ?? engine.agentName(id),
     ahtMs: (queueId) => {
@@ -46,12 +45,28 @@ export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, st
     warn,
     ...(config.recordings.enabled ? { recordings: { dir: recordingsDir, save: (row) => index.save(row), alert: (msg) => console.error(`agner ALERT: ${msg}`) } } : {}),
   })
+  const desk: DeskRuntime['desk'] = { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, widgetLimits: m.widgetLimits, chat: !!entries.chatQueueId, voice: !!entries.voiceEntry }
   return {
     media,
-    desk: { director, iceServers: m.iceServers, widgetOrigins: m.widgetOrigins, widgetLimits: m.widgetLimits, chat: !!chatQueue, voice: !!voiceEntry },
+    desk,
+    reconfigure: (next) => {
+      const e = widgetEntries(next)
+      director.retarget(e)
+      desk.chat = !!e.chatQueueId
+      desk.voice = !!e.voiceEntry
+    },
     halt: () => director.stop(),
     close: async () => { stopRetention(); await director.stop(); await chat.stop(); await media.stop(); await index.stop() },
   }
+}
+
+/** Where a caller from the web widget starts: the IVR `main` (else the first), else the first voice queue; chats go to the first chat queue. */
+function widgetEntries(setup: AcdConfig): { voiceEntry?: { ivrId: string } | { queueId: string }; chatQueueId?: string } {
+  const ivrIds = (setup.ivrs as Array<{ id?: string }>).map((f) => f.id).filter((id): id is string => !!id)
+  const voiceQueue = setup.queues.find((q) => q.channel === 'voice')
+  const chatQueue = setup.queues.find((q) => q.channel === 'chat')
+  const voiceEntry = ivrIds.length > 0 ? { ivrId: ivrIds.includes('main') ? 'main' : ivrIds[0]! } : voiceQueue ? { queueId: voiceQueue.id } : undefined
+  return { ...(voiceEntry ? { voiceEntry } : {}), ...(chatQueue ? { chatQueueId: chatQueue.id } : {}) }
 }
 
 /** Where recordings live: AGNER_RECORDINGS_DIR, else AGNER_DATA_DIR/recordings. */

@@ -14,6 +14,7 @@ import { utcOffsetHours } from './live/day.ts'
 import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
 import { acdSetup, centerCodes, liveSetup, startAcd } from './acd-runtime.ts'
+import { CenterConfig, loadCenter } from './center/center-config.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -51,6 +52,8 @@ export interface Agner {
   desk: DeskRuntime
   /** PBX sources: AMI, queue_log, FreeSWITCH (Admin → Sources). */
   sources: SourcesService
+  /** The center's configuration: queues, agents, IVR flows, codes (edited in the app, versioned). */
+  center: CenterConfig
   /** Accounts created at this start, with their one-time passwords (to print). */
   bootstrap: BootstrapResult
   emitter?: RealtimeEmitter
@@ -86,7 +89,7 @@ async function catchUpRollups(rollups: RollupRefresher, health: StoreHealth): Pr
 
 export async function startAgner(config: Config, opts: StartOptions = {}): Promise<Agner> {
   // Read and checked once, before anything starts: a bad AGNER_ACD_CONFIG stops the start here.
-  const acdConfig = acdSetup(config)
+  const acdConfigFirst = acdSetup(config)
   const store = await createStore(storeConfig(config))
   await migrate(store.client)
   let seededNow = false
@@ -96,8 +99,12 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     const seeded = await seedHistory(store, { tenant: config.tenant, timeZone: config.timeZone, weeks: config.demoHistoryWeeks })
     opts.onSeed?.('done', seeded)
   }
+  // The center's configuration: the store's newest version; on the first start, the file's or the demo's, stored as version 1.
+  const center0 = await loadCenter(store, config.tenant, acdConfigFirst, config.acdConfigFile ? 'file' : config.demo ? 'demo' : 'none', (msg) => console.warn(msg))
+  const acdConfig = center0.setup
+  const codes = centerCodes(acdConfig)
   const bus = await createBus(config.natsUrl, { ackWaitMs: config.ackWaitMs, replicas: config.natsReplicas, name: 'agner-ingest' })
-  const engine = new LiveEngine({ tenant: config.tenant, timeZone: config.timeZone, ...liveSetup(config, acdConfig) })
+  const engine = new LiveEngine({ tenant: config.tenant, timeZone: config.timeZone, ...liveSetup(acdConfig) })
   const feed = new LiveFeed(engine, config.liveFrameMs)
   await feed.start(bus)
   // Events already on the stream when this process started reach the store but not the tap, and
@@ -131,8 +138,12 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const sources = startSources(config, bus, engine)
   const desk = startDesk(config, acd, acdConfig, store, engine)
+  const center = new CenterConfig({
+    store, tenant: config.tenant, acd, engine, codes, teamExists: (id) => { const t = access.directory.get('teams', id); return !!t && !t.deleted },
+    onChange: (setup) => { desk.reconfigure(setup); feed.changed() },
+  }, acdConfig, center0.state)
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes: centerCodes(acdConfig),
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
     security: securityOptions(config), desk: desk.desk, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
@@ -166,7 +177,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, center, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts'
 it('the 60 agents of the demo history all have names, and no name is an id', () => {
   const scenario = demoHistoryScenario({ start: Date.UTC(2026, 10, 2), hours: 24, utcOffsetHours: 8 })
   const config = loadConfig({}, { demo: true })
-  const { agentNames } = liveSetup(config, acdSetup(config))
+  const { agentNames } = liveSetup(acdSetup(config))
   expect(scenario.agents).toHaveLength(60)
   for (const a of scenario.agents as ScenarioAgent[]) {
     const name = agentNames?.[a.id]

@@ -35,7 +35,7 @@ export async function reportCommand(a: ReportArgs): Promise<void> {
     await refresher.catchUp()
     const setup = acdSetup(config)
     const reports = new ReportService({
-      client: store.client, tenant: config.tenant, timeZone: config.timeZone, catalog: configCatalog(liveSetup(config, setup)), team: () => undefined, codes: centerCodes(setup),
+      client: store.client, tenant: config.tenant, timeZone: config.timeZone, catalog: configCatalog(liveSetup(setup)), team: () => undefined, codes: centerCodes(setup),
     })
     const r = await reports.run(a.name, a.query, { name: 'cli', queues: 'all', teamIds: [], pii: false, contacts: true }, { stream: a.format !== 'json' })
     if (a.section !== undefined && !r.sections.some((s) => s.id === a.section)) {

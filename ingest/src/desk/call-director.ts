@@ -18,8 +18,8 @@ export interface DirectorOptions {
   acd: RealtimeAcd
   media: MediaService
   chat: ChatLog
-  /** Where a browser call goes: an IVR flow, else a voice queue. */
-  voiceEntry: { ivrId: string } | { queueId: string }
+  /** Where a browser call goes: an IVR flow, else a voice queue (none: the widget offers no calls). */
+  voiceEntry?: { ivrId: string } | { queueId: string }
   chatQueueId?: string
   /** A greeting played before the first IVR prompt. */
   greeting?: string
@@ -50,6 +50,12 @@ export class CallDirector {
   private readonly recorder?: CallRecorder
   /** Supervisors listening in, whispering, barging (call-monitor.ts). */
   readonly monitor: CallMonitor
+
+  /** The center's configuration changed: where the widget's next calls and chats go. */
+  retarget(entries: Pick<DirectorOptions, 'voiceEntry' | 'chatQueueId'>): void {
+    this.o.voiceEntry = entries.voiceEntry
+    this.o.chatQueueId = entries.chatQueueId
+  }
 
   constructor(private readonly o: DirectorOptions) {
     this.monitor = new CallMonitor({ acd: o.acd, media: o.media, call: (id) => this.liveCall(id), toAgent: (a, f) => this.toAgent(a, f), warn: o.warn })
@@ -130,7 +136,7 @@ export class CallDirector {
     const contactId = `w${randomUUID().replaceAll('-', '').slice(0, 16)}`
     this.starting.set(contactId, session)
     const ani = session.form.phone
-    const entry = session.channel === 'chat' ? { queueId: this.o.chatQueueId ?? '' } : this.o.voiceEntry
+    const entry = session.channel === 'chat' ? { queueId: this.o.chatQueueId ?? '' } : this.o.voiceEntry ?? { queueId: '' }
     try {
       await this.o.acd.run((engine) => 'ivrId' in entry
         ? engine.arriveIvr({ ivrId: entry.ivrId, contactId, ...(ani ? { ani } : {}) })
@@ -305,8 +311,9 @@ export class CallDirector {
 
   /** Shows and plays a message the caller passes, or the menu they are at (each time it is played). */
   private prompt(s: CustomerSession, nodeId: string, kind: 'menu' | 'message'): void {
+    // The flow the caller is in (a flow changed since they called keeps playing to them).
     const entry = this.o.voiceEntry
-    const flow = 'ivrId' in entry ? this.o.acd.engine.ivrFlow(entry.ivrId) : undefined
+    const flow = this.o.acd.engine.peekContact(s.contactId ?? '')?.ivr?.flow ?? (entry && 'ivrId' in entry ? this.o.acd.engine.ivrFlow(entry.ivrId) : undefined)
     const node = flow?.nodes[nodeId]
     if (!node || node.type !== kind || (node.type !== 'menu' && node.type !== 'message')) return
     s.send({ type: 'ivr', node: nodeId, text: node.prompt, keys: node.type === 'menu' ? Object.keys(node.options) : [] })

@@ -65,11 +65,23 @@ export class LiveEngine {
     this.timeZone = opts.timeZone
     this.now = opts.now ?? Date.now()
     this.dayStart = startOfDayIn(this.now, this.timeZone)
-    for (const [id, s] of Object.entries(opts.queues ?? {})) this.configureQueue(id, s)
-    for (const [id, name] of Object.entries(opts.agentNames ?? {})) this.agentNames.set(id, name)
-    for (const [agentId, qs] of Object.entries(opts.agentQueues ?? {})) {
+    this.configure(opts)
+  }
+
+  /**
+   * The center's configuration (at start, and when it changes while running): queue names and
+   * service-level settings, agents' names, and who serves which queue (as configured now; later
+   * events add the queues agents are seen in).
+   */
+  configure(o: Pick<LiveEngineOptions, 'queues' | 'agentQueues' | 'agentNames'>): void {
+    for (const [id, s] of Object.entries(o.queues ?? {})) this.configureQueue(id, s)
+    for (const [id, name] of Object.entries(o.agentNames ?? {})) this.agentNames.set(id, name)
+    for (const [agentId, qs] of Object.entries(o.agentQueues ?? {})) {
       const a = this.agent(agentId)
+      for (const q of a.queues) this.dirtyQueues.add(q)
+      a.queues.clear()
       for (const q of qs) { a.queues.add(q); this.queue(q) }
+      this.markAgent(a)
     }
   }
 

@@ -56,6 +56,9 @@ import { recordingRoutes } from './recording-routes.ts'
 import { monitorRoutes } from './monitor-routes.ts'
 import type { CallDirector } from '../desk/call-director.ts'
 import type { IceServer } from '@agner/telephony'
+import { centerRoutes } from './center-routes.ts'
+import type { CenterConfig } from '../center/center-config.ts'
+import { seesQueue } from '../access/principal.ts'
 
 export interface AccessDeps {
   directory: AccessDirectory
@@ -96,6 +99,8 @@ export interface AppDeps {
   publishTimeoutMs?: number
   /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
   storeHealth?: StoreHealth
+  /** The center's configuration, edited in the app (Admin → Center). */
+  center?: CenterConfig
   /** The center's own disposition and aux reason codes with their names in both languages. */
   codes?: CenterCodes
   /** PBX sources (Admin → Sources) and the control of agents who live on a PBX. */
@@ -161,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
   await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
+  if (deps.center) await app.register(centerRoutes, { center: deps.center, audit, seesQueue: (p, q) => seesQueue(p.queues, q) })
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   await app.register(recordingRoutes, { store: deps.store, tenant: deps.tenant, audit, dir: deps.recordings?.dir ?? '', days: deps.recordings?.days ?? 0, agentName: (id) => deps.engine.agentName(id) })

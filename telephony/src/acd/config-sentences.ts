@@ -63,6 +63,8 @@ const CATALOG = {
   hoursWeekday: { en: 'Weekday "{day}" must be 1 (Monday) to 7 (Sunday).', 'zh-CN': '星期"{day}"必须是 1（周一）到 7（周日）。' },
   hoursSpan: { en: 'Weekday {day}: each span must be ["HH:MM", "HH:MM"] with the start before the end.', 'zh-CN': '星期 {day}：每个时段必须是 ["HH:MM", "HH:MM"]，且开始早于结束。' },
   hoursHolidays: { en: 'Holidays must be dates as "YYYY-MM-DD".', 'zh-CN': '节假日必须是 "YYYY-MM-DD" 格式的日期。' },
+  settingsShape: { en: '"settings" must be an object such as {"supervisorsEditSkills": true}.', 'zh-CN': '"settings" 必须是类似 {"supervisorsEditSkills": true} 的对象。' },
+  agentTeamUnknown: { en: 'Agent "{agent}" is in team "{team}", which does not exist; create the team under Users or pick another.', 'zh-CN': '坐席"{agent}"所属的团队"{team}"不存在；请在"用户"中创建该团队或另选一个。' },
   queueInUse: { en: 'Queue "{queue}" still has {count} contacts in it; remove it once they are served.', 'zh-CN': '队列"{queue}"里还有 {count} 个联络；请在处理完之后再删除它。' },
   agentInUse: { en: 'Agent "{agent}" is on a contact; remove them once it is wrapped up.', 'zh-CN': '坐席"{agent}"正在处理联络；请在话后处理结束后再删除。' },
 } as const

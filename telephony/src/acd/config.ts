@@ -15,7 +15,9 @@ export { AcdConfigError } from './config-sentences.ts'
 
 /** A center's own code (a disposition, an aux reason) with its display names; aux reasons say whether they are paid work. */
 export interface CenterCode { code: string; name: { en: string; 'zh-CN': string }; paid?: boolean }
-export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[]; dispositions?: CenterCode[]; auxReasons?: CenterCode[] }
+/** What admins allow others to change in the app. */
+export interface CenterSettings { supervisorsEditSkills?: boolean }
+export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[]; dispositions?: CenterCode[]; auxReasons?: CenterCode[]; settings?: CenterSettings }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 const msOk = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x >= 0
@@ -52,7 +54,12 @@ export function loadAcdConfig(raw: unknown): AcdConfig {
   }
   const dispositions = codes(raw.dispositions, 'dispositions')
   const auxReasons = codes(raw.auxReasons, 'auxReasons')
-  return { queues, agents, ivrs: ivrs as object[], ...(dispositions ? { dispositions } : {}), ...(auxReasons ? { auxReasons } : {}) }
+  const settings = raw.settings
+  if (settings !== undefined && !(isObj(settings) && (settings.supervisorsEditSkills === undefined || typeof settings.supervisorsEditSkills === 'boolean'))) throw new AcdConfigError('settingsShape')
+  return {
+    queues, agents, ivrs: ivrs as object[], ...(dispositions ? { dispositions } : {}), ...(auxReasons ? { auxReasons } : {}),
+    ...(settings ? { settings: { ...(typeof settings.supervisorsEditSkills === 'boolean' ? { supervisorsEditSkills: settings.supervisorsEditSkills } : {}) } } : {}),
+  }
 }
 
 /** A list of codes with names in both languages, e.g. [{ "code": "resolved", "name": { "en": "Resolved", "zh-CN": "已解决" } }]. */
