@@ -27,7 +27,7 @@ export interface DeskRuntime {
 export function startDesk(config: Config, acd: RealtimeAcd, setup: AcdConfig, store: Store, engine: LiveEngine): DeskRuntime {
   const m = config.media
   const warn = (msg: string) => console.warn(`agner media: ${msg}`)
-  const media = new WorkerMedia({ iceServers: m.iceServers, audioDir: m.audioDir, ...(m.portRange ? { portRange: m.portRange } : {}), ...(m.announcedAddress ? { announcedAddress: m.announcedAddress } : {}), ...(m.workers ? { workers: m.workers } : {}) }, warn)
+  const media = new WorkerMedia({ iceServers: m.iceServers, audioDir: m.audioDir, promptsDir: promptsFolder(config), ...(m.portRange ? { portRange: m.portRange } : {}), ...(m.announcedAddress ? { announcedAddress: m.announcedAddress } : {}), ...(m.workers ? { workers: m.workers } : {}) }, warn)
   const recordingsDir = recordingsFolder(config)
   const index = new RecordingIndex(store, config.tenant, (err) => console.error(`agner: a recording waits to be indexed (${err.message}); retrying`))
   const stopRetention = config.recordings.enabled ? startRetention({ store, tenant: config.tenant, dir: recordingsDir, days: config.recordings.days }, (msg) => console.warn(msg)) : () => undefined
@@ -67,6 +67,11 @@ function widgetEntries(setup: AcdConfig): { voiceEntry?: { ivrId: string } | { q
   const chatQueue = setup.queues.find((q) => q.channel === 'chat')
   const voiceEntry = ivrIds.length > 0 ? { ivrId: ivrIds.includes('main') ? 'main' : ivrIds[0]! } : voiceQueue ? { queueId: voiceQueue.id } : undefined
   return { ...(voiceEntry ? { voiceEntry } : {}), ...(chatQueue ? { chatQueueId: chatQueue.id } : {}) }
+}
+
+/** Where prompts uploaded in the app live: AGNER_DATA_DIR/prompts (they win over AGNER_AUDIO_DIR's). */
+export function promptsFolder(config: Config): string {
+  return resolve(join(config.dataDir, 'prompts'))
 }
 
 /** Where recordings live: AGNER_RECORDINGS_DIR, else AGNER_DATA_DIR/recordings. */

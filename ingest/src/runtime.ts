@@ -30,7 +30,7 @@ import { engineCatalog } from './reports/catalog.ts'
 import { SourcesService } from './sources/sources-service.ts'
 import { PbxControl } from './sources/pbx-control.ts'
 import { startSources } from './sources/start-sources.ts'
-import { recordingsFolder, startDesk, type DeskRuntime } from './desk-runtime.ts'
+import { promptsFolder, recordingsFolder, startDesk, type DeskRuntime } from './desk-runtime.ts'
 
 // Found through the package, not this file's place: `agner` runs a bundle built elsewhere (bin/compile.mjs).
 export const WEB_ROOT = join(dirname(createRequire(import.meta.url).resolve('@agner/web/package.json')), 'dist')
@@ -146,7 +146,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
-    security: securityOptions(config), desk: desk.desk, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
+    security: securityOptions(config), desk: desk.desk, prompts: { dir: promptsFolder(config), audioDir: config.media.audioDir }, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
   // The demo's first start: this and next week's schedules, in the background (about half a minute).

@@ -14,13 +14,24 @@ export class ApiError extends Error {
 let onSignedOut: (() => void) | undefined
 export function whenSignedOut(handler: () => void): void { onSignedOut = handler }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', data: JSON.stringify(body) })
+}
+
+/** A file as the request body (an IVR prompt's audio), with its content type. */
+export async function apiUpload<T>(method: Method, path: string, file: Blob, contentType: string): Promise<T> {
+  return send<T>(method, path, { type: contentType, data: file })
+}
+
+async function send<T>(method: Method, path: string, body?: { type: string; data: BodyInit }): Promise<T> {
   const headers: Record<string, string> = {}
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (body !== undefined) headers['content-type'] = body.type
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let res: Response
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
+    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: body.data } : {}) })
   } catch {
     throw new ApiError(0, 'network')
   }

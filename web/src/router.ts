@@ -38,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'admin/teams', name: 'teams', component: () => import('./pages/admin/TeamsPage.vue'), meta: { permission: 'users:manage', nav: 'nav.teams', section: 'admin' } },
       { path: 'admin/displays', name: 'displays', component: () => import('./pages/admin/DisplayLinksPage.vue'), meta: { permission: 'displays:manage', nav: 'nav.displays', section: 'admin' } },
       { path: 'admin/tokens', name: 'tokens', component: () => import('./pages/admin/TokensPage.vue'), meta: { permission: 'tokens:manage', nav: 'nav.tokens', section: 'admin' } },
+      { path: 'admin/center', name: 'center', component: () => import('./pages/admin/center/CenterPage.vue'), meta: { permission: 'settings:write', nav: 'nav.center', section: 'admin' } },
       { path: 'admin/sources', name: 'sources', component: () => import('./pages/admin/SourcesPage.vue'), meta: { permission: 'settings:write', nav: 'nav.sources', section: 'admin' } },
       { path: 'admin/audit', name: 'audit', component: () => import('./pages/admin/AuditPage.vue'), meta: { permission: 'audit:read', nav: 'nav.audit', section: 'admin' } },
       { path: 'me', name: 'profile', component: () => import('./pages/ProfilePage.vue') },

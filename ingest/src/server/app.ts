@@ -57,6 +57,7 @@ import { monitorRoutes } from './monitor-routes.ts'
 import type { CallDirector } from '../desk/call-director.ts'
 import type { IceServer } from '@agner/telephony'
 import { centerRoutes } from './center-routes.ts'
+import { promptRoutes } from './prompt-routes.ts'
 import type { CenterConfig } from '../center/center-config.ts'
 import { seesQueue } from '../access/principal.ts'
 
@@ -99,6 +100,8 @@ export interface AppDeps {
   publishTimeoutMs?: number
   /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
   storeHealth?: StoreHealth
+  /** IVR prompts: uploaded in the app (dir) and shipped (AGNER_AUDIO_DIR). */
+  prompts?: { dir: string; audioDir: string }
   /** The center's configuration, edited in the app (Admin → Center). */
   center?: CenterConfig
   /** The center's own disposition and aux reason codes with their names in both languages. */
@@ -167,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
   await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
   if (deps.center) await app.register(centerRoutes, { center: deps.center, audit, seesQueue: (p, q) => seesQueue(p.queues, q) })
+  if (deps.prompts) await app.register(promptRoutes, { ...deps.prompts, audit })
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   await app.register(recordingRoutes, { store: deps.store, tenant: deps.tenant, audit, dir: deps.recordings?.dir ?? '', days: deps.recordings?.days ?? 0, agentName: (id) => deps.engine.agentName(id) })

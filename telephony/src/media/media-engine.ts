@@ -38,7 +38,7 @@ export class MediaEngine {
   private tick?: NodeJS.Timeout
 
   constructor(private readonly settings: MediaSettings, private readonly emit: (e: MediaEvent) => void, private readonly warn: (msg: string) => void = () => undefined) {
-    this.audio = new AudioLibrary(settings.audioDir)
+    this.audio = new AudioLibrary(settings.promptsDir ? [settings.promptsDir, settings.audioDir] : [settings.audioDir])
   }
 
   async open(legId: string): Promise<{ sdp: string }> {

@@ -17,6 +17,8 @@ export interface MediaSettings {
   announcedAddress?: string
   /** Folder of the Ogg Opus prompts and music (`<name>.ogg`). */
   audioDir: string
+  /** Prompts uploaded in the app, looked up before `audioDir`. */
+  promptsDir?: string
   /** Worker threads running legs; a call's legs share one. */
   workers?: number
 }

@@ -1,9 +1,10 @@
 /** English. Every user-visible string of the web app lives here and in zh-CN.ts, key for key. */
 import desk from './desk.en'
+import center from './center.en'
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk' },
+  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk', center: 'Center' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -191,4 +192,5 @@ export default {
     moveHint: 'Drag a widget to move it, its corner to resize it; click it to configure it.',
   },
   desk,
+  center,
 } as const
