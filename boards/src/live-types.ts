@@ -42,6 +42,10 @@ export interface AgentLive {
   contactId: string | null
   contactQueueId: string | null
   contactSince: number | null
+  /** The channel of the contact the agent is on. */
+  contactChannel?: string
+  /** The caller's number, always masked (138****5678): the contact's page shows it whole to those with `pii`. */
+  contactCaller?: string
   handledToday: number
   queues: string[]
   /** Talk + hold + wrap-up of the contacts handled today (AHT = this ÷ handledToday). */

@@ -72,3 +72,42 @@ it('filters, sets an agent ready, on a break with the reason and logged out, and
   await page.screenshot({ path: join(shots, 'agents-view-queue-en.png') })
   await context.close()
 }, 120_000)
+
+it('shows the contact\'s channel, queue and masked caller, filters by skill, and lets a supervisor change skills once an admin allows it', async () => {
+  // The admin allows supervisors to change skills (Center → Versions & settings).
+  const allowed = await rig.page.evaluate(async () => {
+    const csrf = (await (await fetch('/api/me')).json() as { csrfToken: string }).csrfToken
+    const now = await (await fetch('/api/center/config')).json() as { version: number; document: { settings: { supervisorsEditSkills: boolean } } }
+    now.document.settings.supervisorsEditSkills = true
+    return (await fetch('/api/center/config', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ document: now.document, baseVersion: now.version }) })).status
+  })
+  expect(allowed).toBe(200)
+  const context = await rig.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en' })
+  const page = await context.newPage()
+  await page.goto(`${rig.agner.url}/login`)
+  await page.fill('input[name=username]', 'supervisor')
+  await page.fill('input[name=password]', passwords.supervisor!)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  await page.goto(`${rig.agner.url}/agents`)
+  await page.waitForSelector(row('agent-04'))
+
+  // A caller rings 刘洋: the row names the channel, the queue and the caller's number, masked.
+  // The caller the first test left waiting in Sales hangs up.
+  await rig.agner.acd.run((e) => { for (const w of rig.agner.engine.snapshot(Date.now()).queues.flatMap((q) => q.waitingContacts ?? [])) e.callerHangup(w.contactId) })
+  await rig.agner.acd.run((e) => e.setStatus('agent-04', 'available', undefined, 'supervisor'))
+  await rig.agner.acd.run((e) => e.arrive({ queueId: 'support', ani: '13812345678' }))
+  await page.waitForSelector(`${row('agent-04')}[data-state=reserved]`)
+  await expect.poll(() => page.locator(row('agent-04')).locator('[data-test=contact]').textContent()).toMatch(/^Voice · support · 138\*\*\*\*5678 · /) // Support is not one of this supervisor's queues: its id, not its name
+
+  await page.selectOption('select[name=skill]', 'chat')
+  await expect.poll(() => page.locator('[data-test=agents-view] .scroller .row').count()).toBe(2)
+  await page.locator(row('agent-04')).locator('[data-action=skills]').click()
+  await page.click('[data-test=skills-form] [data-skill=chat] button')
+  await page.click('[data-test=skills-form] button[type=submit]')
+  await page.waitForSelector('[data-test=skills-saved]')
+  await expect.poll(() => page.locator('[data-test=agents-view] .scroller .row').count()).toBe(1)
+  expect(rig.agner.acd.engine.agent('agent-04').queues.map((q) => q.cfg.id)).not.toContain('chat')
+  await page.screenshot({ path: join(shots, 'agents-view-skills-en.png') })
+  await context.close()
+}, 120_000)

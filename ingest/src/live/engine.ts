@@ -11,6 +11,7 @@ import type { CanonicalEvent } from '@agner/events'
 import { addInto, emptyCounters, emptyVisit, enteredAt, isKnownVisit, visitCounters, type Counters, type Visit } from '@agner/analytics'
 import { AgentRecord, DERIVED_STATES, type AgentLive, type DerivedState } from './agents.ts'
 import { intervalStart, MINUTE_MS, startOfDayIn } from './day.ts'
+import { ContactFacts } from './contact-facts.ts'
 import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from './queue-settings.ts'
 import { QueueState, type QueueLive } from './queue-state.ts'
 
@@ -50,6 +51,7 @@ export class LiveEngine {
   private readonly queues = new Map<string, QueueState>()
   private readonly agents = new Map<string, AgentRecord>()
   private readonly contactQueue = new Map<string, string>()
+  private readonly contactFacts = new ContactFacts()
   private readonly settings = new Map<string, QueueSettings>()
   private readonly agentNames = new Map<string, string>()
   private readonly dirtyQueues = new Set<string>()
@@ -122,8 +124,12 @@ export class LiveEngine {
   apply(e: CanonicalEvent): void {
     if (e.tenant !== this.tenant) return
     switch (e.type) {
+      case 'contact.created':
+        if (e.data.ani || e.channel) this.contactFacts.note(e.contactId!, { ...(e.channel ? { channel: e.channel } : {}), ...(e.data.ani ? { caller: e.data.ani } : {}) })
+        return
       case 'agent.status_changed':
       case 'agent.activity_changed': {
+        if (e.contactId && e.channel) this.contactFacts.note(e.contactId, { channel: e.channel })
         const a = this.agent(e.agentId!)
         if (e.queueId) a.queues.add(e.queueId)
         if (a.apply(e, this.dayStart)) this.markAgent(a)
@@ -314,7 +320,7 @@ export class LiveEngine {
 
 
   private agentView(a: AgentRecord): AgentLive {
-    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId, this.dayStart)
+    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId, this.dayStart, (contactId) => this.contactFacts.get(contactId))
   }
 
   private queue(id: string): QueueState {

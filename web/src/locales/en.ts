@@ -108,6 +108,7 @@ export default {
     title: 'Agents', team: 'Team', state: 'State', all: 'All', search: 'Name', searchHint: 'Name or id', shown: '{n} of {total} agents',
     agent: 'Agent', inState: 'Time in state', contact: 'Current contact', handled: 'Handled today', actions: 'Actions', setStatus: 'Set status…', logOut: 'Log out',
     waitingIn: '{n} waiting in {queue}', none: 'No agents match these filters.',
+    skill: 'Skill', skills: 'Skills', editSkills: 'Skills of {name}', save: 'Save skills', cancel: 'Cancel', skillsSaved: 'Skills of {name} saved (version {version}); routing uses them now.',
   },
   monitor: {
     title: 'Browser calls now', none: 'No browser calls in your queues right now.', agent: 'Agent', customer: 'Customer', listeners: 'Listening',

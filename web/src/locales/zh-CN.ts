@@ -107,6 +107,7 @@ export default {
     title: '坐席', team: '团队', state: '状态', all: '全部', search: '姓名', searchHint: '姓名或工号', shown: '显示 {n} / {total} 名坐席',
     agent: '坐席', inState: '状态时长', contact: '当前联络', handled: '今日处理', actions: '操作', setStatus: '设置状态…', logOut: '签出',
     waitingIn: '{queue} 有 {n} 位在排队', none: '没有符合筛选条件的坐席。',
+    skill: '技能', skills: '技能', editSkills: '{name} 的技能', save: '保存技能', cancel: '取消', skillsSaved: '{name} 的技能已保存（版本 {version}），路由立即按新技能进行。',
   },
   monitor: {
     title: '当前网页通话', none: '您的队列中目前没有网页通话。', agent: '坐席', customer: '客户', listeners: '监听者',
