@@ -15,6 +15,8 @@ import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
 import { acdSetup, centerCodes, liveSetup, startAcd } from './acd-runtime.ts'
 import { CenterConfig, loadCenter } from './center/center-config.ts'
+import { startAlerts } from './alerts/start-alerts.ts'
+import type { AlertsService } from './alerts/alerts-service.ts'
 import { storeConfig, type Config } from './config.ts'
 import { LiveEngine } from './live/engine.ts'
 import { LiveFeed } from './live/feed.ts'
@@ -54,6 +56,8 @@ export interface Agner {
   sources: SourcesService
   /** The center's configuration: queues, agents, IVR flows, codes (edited in the app, versioned). */
   center: CenterConfig
+  /** Alert rules at work: the bell, browser notifications, webhooks. */
+  alerts: AlertsService
   /** Accounts created at this start, with their one-time passwords (to print). */
   bootstrap: BootstrapResult
   emitter?: RealtimeEmitter
@@ -138,12 +142,13 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const sources = startSources(config, bus, engine)
   const desk = startDesk(config, acd, acdConfig, store, engine)
+  const alerts = await startAlerts({ store, tenant: config.tenant, timeZone: config.timeZone, engine, sources, ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}) })
   const center = new CenterConfig({
     store, tenant: config.tenant, acd, engine, codes, teamExists: (id) => { const t = access.directory.get('teams', id); return !!t && !t.deleted },
     onChange: (setup) => { desk.reconfigure(setup); feed.changed() },
   }, acdConfig, center0.state)
   const app = await buildApp({
-    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center,
+    bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center, alerts,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
     security: securityOptions(config), desk: desk.desk, prompts: { dir: promptsFolder(config), audioDir: config.media.audioDir }, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
@@ -177,12 +182,13 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
 
   let closing: Promise<void> | undefined
   return {
-    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, center, bootstrap, emitter, url,
+    config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, center, alerts, bootstrap, emitter, url,
     close: () => (closing ??= (async () => {
       await emitter?.stop()
       acd.stop()
       await desk.halt()
       await sources.stop()
+      await alerts.stop()
       await app.close()
       await desk.close()
       access.directory.stop()

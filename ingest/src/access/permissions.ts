@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'settings:write', // queue and center configuration
   'recordings:read', // play call recordings (supervisors and managers: their teams' queues); each playback is audited
   'calls:monitor', // listen to, whisper in and barge into live calls of the principal's queues
+  'alerts:read', // the alert bell: alerts about the principal's queues and their agents (admins also sources')
   'pii', // callers' numbers unmasked; granted per user by an admin
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
@@ -32,9 +33,9 @@ const ALL = PERMISSIONS.filter((p) => p !== 'agent:desktop')
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   agent: ['live:read', 'agent:desktop'],
-  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'agents:control', 'recordings:read', 'calls:monitor'],
-  planner: ['live:read', 'boards:read', 'reports:read', 'wfm:read', 'wfm:write'],
-  manager: ['live:read', 'boards:read', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'recordings:read'],
+  supervisor: ['live:read', 'boards:read', 'boards:write', 'displays:manage', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'agents:control', 'recordings:read', 'calls:monitor', 'alerts:read'],
+  planner: ['live:read', 'boards:read', 'reports:read', 'wfm:read', 'wfm:write', 'alerts:read'],
+  manager: ['live:read', 'boards:read', 'contacts:read', 'reports:read', 'reports:export', 'wfm:read', 'recordings:read', 'alerts:read'],
   admin: ALL,
 }
 

@@ -58,6 +58,9 @@ import type { CallDirector } from '../desk/call-director.ts'
 import type { IceServer } from '@agner/telephony'
 import { centerRoutes } from './center-routes.ts'
 import { promptRoutes } from './prompt-routes.ts'
+import { alertRoutes } from './alert-routes.ts'
+import type { AlertsService } from '../alerts/alerts-service.ts'
+import { startOfDayIn } from '../live/day.ts'
 import type { CenterConfig } from '../center/center-config.ts'
 import { seesQueue } from '../access/principal.ts'
 
@@ -100,6 +103,8 @@ export interface AppDeps {
   publishTimeoutMs?: number
   /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
   storeHealth?: StoreHealth
+  /** Alert rules at work (the bell, webhooks). */
+  alerts?: AlertsService
   /** IVR prompts: uploaded in the app (dir) and shipped (AGNER_AUDIO_DIR). */
   prompts?: { dir: string; audioDir: string }
   /** The center's configuration, edited in the app (Admin → Center). */
@@ -171,6 +176,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
   if (deps.center) await app.register(centerRoutes, { center: deps.center, audit, seesQueue: (p, q) => seesQueue(p.queues, q) })
   if (deps.prompts) await app.register(promptRoutes, { ...deps.prompts, audit })
+  if (deps.alerts) {
+    const tz = deps.timeZone ?? deps.engine.timeZone
+    await app.register(alertRoutes, { alerts: deps.alerts, audit, dayStart: (d) => (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) ? startOfDayIn(Date.parse(`${d}T12:00:00Z`), tz) : undefined) })
+  }
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
   await app.register(recordingRoutes, { store: deps.store, tenant: deps.tenant, audit, dir: deps.recordings?.dir ?? '', days: deps.recordings?.days ?? 0, agentName: (id) => deps.engine.agentName(id) })
