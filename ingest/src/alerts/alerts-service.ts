@@ -92,6 +92,11 @@ export class AlertsService {
       const live = this.deps.snapshot(now)
       const transitions = this.engine.evaluate(now, rules, observe(rules, { now, ...live, adherence: this.adherence, ...(this.deps.sources ? { sources: this.deps.sources() } : {}) }))
       for (const t of transitions) this.apply(t)
+      // The bell shows an open alert's figure as it is now (stored with its next change or its end).
+      for (const a of this.engine.active()) {
+        const v = this.recent.get(a.alertId)
+        if (v && v.value.en !== a.value.en) this.recent.set(a.alertId, { ...v, value: a.value })
+      }
       if (transitions.length) void this.flush()
     } catch (err) {
       this.deps.log(`agner: the alert rules could not run (${(err as Error).message}); trying again`)

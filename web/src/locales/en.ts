@@ -1,10 +1,11 @@
 /** English. Every user-visible string of the web app lives here and in zh-CN.ts, key for key. */
 import desk from './desk.en'
 import center from './center.en'
+import alerts from './alerts.en'
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk', center: 'Center' },
+  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk', center: 'Center', alertRules: 'Alerts' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -194,4 +195,5 @@ export default {
   },
   desk,
   center,
+  ...alerts,
 } as const

@@ -1,10 +1,11 @@
 /** 简体中文。与 en.ts 的键一一对应。 */
 import desk from './desk.zh-CN'
 import center from './center.zh-CN'
+import alerts from './alerts.zh-CN'
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班', desk: '工作台', center: '中心配置' },
+  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班', desk: '工作台', center: '中心配置', alertRules: '告警规则' },
   reports: {
     range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
@@ -193,4 +194,5 @@ export default {
   },
   desk,
   center,
+  ...alerts,
 } as const
