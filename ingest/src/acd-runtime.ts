@@ -42,7 +42,7 @@ const DEMO_DISPOSITIONS: CenterCode[] = [
 ]
 const DEMO_AUX_REASONS: CenterCode[] = [
   { code: 'break', name: { en: 'Break', 'zh-CN': '小休' }, paid: true }, { code: 'lunch', name: { en: 'Lunch', 'zh-CN': '午餐' }, paid: false },
-  { code: 'training', name: { en: 'Training', 'zh-CN': '培训' }, paid: true }, { code: 'meeting', name: { en: 'Meeting', 'zh-CN': '会议' }, paid: true },
+  { code: 'training', name: { en: 'Training', 'zh-CN': '培训' }, paid: true, productive: true }, { code: 'meeting', name: { en: 'Meeting', 'zh-CN': '会议' }, paid: true, productive: true },
 ]
 
 /** The center's own codes by kind, for display names (events' codeName). */

@@ -142,11 +142,11 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   const { acd } = await startAcd(config, acdConfig, bus, store, (err) => console.error('the ACD could not publish its events', err))
   const sources = startSources(config, bus, engine)
   const desk = startDesk(config, acd, acdConfig, store, engine)
-  const alerts = await startAlerts({ store, tenant: config.tenant, timeZone: config.timeZone, engine, sources, ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}) })
   const center = new CenterConfig({
     store, tenant: config.tenant, acd, engine, codes, teamExists: (id) => { const t = access.directory.get('teams', id); return !!t && !t.deleted },
     onChange: (setup) => { desk.reconfigure(setup); feed.changed() },
   }, acdConfig, center0.state)
+  const alerts = await startAlerts({ store, tenant: config.tenant, timeZone: config.timeZone, engine, sources, ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}), auxReasons: () => center.setup.auxReasons ?? [] })
   const app = await buildApp({
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center, alerts,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),

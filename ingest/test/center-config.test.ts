@@ -4,6 +4,8 @@
  * user's language, exported and imported, kept across a restart; supervisors change skills only
  * when an admin allows it.
  */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadAcdConfig } from '@agner/telephony'
 import { startAccessCenter, type AccessCenter } from './support/access-center.ts'
@@ -138,6 +140,19 @@ describe('the center configuration in the app', () => {
     expect([...c.agner.acd.engine.agent(target).skills]).toEqual([['sales', 3], ['vip', 2]])
     const service = (await current()).document.agents.find((a) => !Object.keys(a.skills as object).some((s) => s === 'sales' || s === 'vip'))!
     expect((await api(supervisor, 'PUT', `/api/center/agents/${service.id}/skills`, { skills: { support: 2 } })).status).toBe(404)
+  })
+
+  it('takes an uploaded Ogg Opus prompt, plays it back, and refuses anything else in the user\'s language', async () => {
+    const ogg = readFileSync(fileURLToPath(new URL('../../seeds/audio/menu.ogg', import.meta.url)))
+    const put = (name: string, body: Uint8Array, lang = 'en') => fetch(`${c.url}/api/center/prompts/${name}`, { method: 'PUT', headers: { ...admin.headers, 'content-type': 'audio/ogg', 'accept-language': lang }, body: new Blob([new Uint8Array(body)]) })
+    const ok = await put('sales-menu', ogg)
+    expect(ok.status).toBe(200)
+    expect(((await ok.json()) as { prompts: Array<{ name: string; uploaded: boolean }> }).prompts).toContainEqual({ name: 'sales-menu', uploaded: true, bytes: ogg.length })
+    const back = await fetch(`${c.url}/api/center/prompts/sales-menu`, { headers: admin.headers })
+    expect(Buffer.from(await back.arrayBuffer()).equals(ogg)).toBe(true)
+    const bad = await put('broken', Buffer.from('RIFF....WAVEfmt '), 'zh-CN')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { message: string }).message).toMatch(/^提示音必须是 Ogg Opus 文件（not an Ogg page at byte 0）；可用以下命令转换：ffmpeg/)
   })
 
   it('keeps the stored version across a restart', async () => {

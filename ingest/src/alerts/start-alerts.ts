@@ -6,13 +6,14 @@ import type { Store } from '@agner/analytics'
 import type { LiveEngine } from '../live/engine.ts'
 import type { SourcesService } from '../sources/sources-service.ts'
 import { rtaRows } from '../wfm/rta.ts'
+import { withAuxReasons } from '@agner/wfm'
 import { defaultRules } from '../wfm/schedule-input.ts'
 import { getRules, PublishedSchedules } from '../wfm/schedule-store.ts'
 import type { WfmRules } from '../wfm/schedule-types.ts'
 import { weekStartIn } from '../wfm/week.ts'
 import { AlertsService } from './alerts-service.ts'
 
-export interface AlertsSetup { store: Store; tenant: string; timeZone: string; engine: LiveEngine; sources?: SourcesService; wfmDefaults?: Partial<WfmRules>; appUrl?: string }
+export interface AlertsSetup { store: Store; tenant: string; timeZone: string; engine: LiveEngine; sources?: SourcesService; wfmDefaults?: Partial<WfmRules>; appUrl?: string; auxReasons?: () => ReadonlyArray<{ code: string; productive?: boolean }> }
 
 export async function startAlerts(o: AlertsSetup): Promise<AlertsService> {
   const published = new PublishedSchedules(o.store.client, o.tenant)
@@ -28,7 +29,7 @@ export async function startAlerts(o: AlertsSetup): Promise<AlertsService> {
       const s = await published.of(weekStartIn(now, o.timeZone))
       if (!s) return []
       const rules = (await getRules(o.store.client, o.tenant)) ?? { ...defaultRules(), ...o.wfmDefaults }
-      return rtaRows(s, o.engine.snapshot(now).agents, rules.adherence, now)
+      return rtaRows(s, o.engine.snapshot(now).agents, withAuxReasons(rules.adherence, o.auxReasons?.() ?? []), now)
     },
   })
   await alerts.start()

@@ -205,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(wfmRoutes, { store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit })
   await app.register(scheduleRoutes, {
     store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, catalog, audit, engine: deps.engine,
+    ...(deps.center ? { auxReasons: () => deps.center!.setup.auxReasons ?? [] } : {}),
     defaults: { ...deps.wfmDefaults, concurrency: acdConcurrency(deps.acd, catalog.queueIds()) },
   })
   if (deps.outboxDir) {

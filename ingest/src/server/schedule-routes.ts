@@ -13,6 +13,7 @@ import type { LiveEngine } from '../live/engine.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { adherenceReport } from '../wfm/adherence-report.ts'
 import { rtaRows } from '../wfm/rta.ts'
+import { withAuxReasons } from '@agner/wfm'
 import { applyEdit, EditError, type ShiftEdit } from '../wfm/schedule-edit.ts'
 import { defaultRules } from '../wfm/schedule-input.ts'
 import { leaveSpan } from '../wfm/leave.ts'
@@ -24,6 +25,8 @@ import { scheduleExportRoutes } from './schedule-export-routes.ts'
 
 export interface ScheduleRoutesOptions {
   store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; engine: LiveEngine
+  /** The center's not-ready reasons as configured now (productive ones are neutral during work). */
+  auxReasons?: () => ReadonlyArray<{ code: string; productive?: boolean }>
   /** Rules for a center that has saved none (the demo center's concurrency). */
   defaults?: Partial<WfmRules>
   now?: () => number
@@ -51,6 +54,8 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   const now = o.now ?? Date.now
   const client = store.client
   const rulesNow = async (): Promise<WfmRules> => (await getRules(client, tenant)) ?? { ...defaultRules(), ...o.defaults }
+  /** The adherence rules with the center's productive not-ready reasons (Center → Codes). */
+  const adherenceRules = async () => withAuxReasons((await rulesNow()).adherence, o.auxReasons?.() ?? [])
   const weekOf = (text: string | undefined): number => {
     if (!text) return weekStartIn(now(), timeZone)
     const w = parseWeek(text, timeZone)
@@ -174,7 +179,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const t = now()
     const s = await published.of(weekStartIn(t, timeZone))
     if (!s) return { serverTime: t, published: false, row: null }
-    const row = rtaRows(s, engine.snapshot(t).agents, (await rulesNow()).adherence, t).find((r) => r.agentId === agentId) ?? null
+    const row = rtaRows(s, engine.snapshot(t).agents, await adherenceRules(), t).find((r) => r.agentId === agentId) ?? null
     return { serverTime: t, published: true, row }
   })
 
@@ -197,7 +202,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const t = now()
     const s = await published.of(weekStartIn(t, timeZone))
     if (!s) return { serverTime: t, published: false, agents: [] }
-    const rows = rtaRows(s, engine.snapshot(t).agents, (await rulesNow()).adherence, t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
+    const rows = rtaRows(s, engine.snapshot(t).agents, await adherenceRules(), t).filter((r) => inScope(req.principal!.queues, r.agentId, s))
     return { serverTime: t, published: true, version: s.version, agents: rows }
   })
 
@@ -206,7 +211,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const s = await published.of(weekStart)
     // No published week is an empty state, not an error: the page says what to do.
     if (!s) return { weekStart, published: false, rows: [] }
-    const rows = await adherenceReport(client, tenant, s, (await rulesNow()).adherence, now())
+    const rows = await adherenceReport(client, tenant, s, await adherenceRules(), now())
     return { weekStart, published: true, version: s.version, rows: rows.filter((r) => inScope(req.principal!.queues, r.agentId, s)) }
   })
 

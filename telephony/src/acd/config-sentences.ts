@@ -23,6 +23,7 @@ const CATALOG = {
   codeTwice: { en: '{field}: code "{code}" is listed twice.', 'zh-CN': '{field}：代码"{code}"出现了两次。' },
   codeNames: { en: '{field}[{index}] ("{code}") needs a "name" in both languages: { "en": "…", "zh-CN": "…" }.', 'zh-CN': '{field}[{index}]（"{code}"）需要中英文两种名称：{ "en": "…", "zh-CN": "…" }。' },
   codePaid: { en: '{field}[{index}].paid must be true or false.', 'zh-CN': '{field}[{index}].paid 必须是 true 或 false。' },
+  codeProductive: { en: '{field}[{index}].productive must be true or false.', 'zh-CN': '{field}[{index}].productive 必须是 true 或 false。' },
   queueId: { en: 'queues[{index}] needs an "id" of letters, digits, "-" or "_".', 'zh-CN': 'queues[{index}] 需要由字母、数字、"-" 或 "_" 组成的 "id"。' },
   queueName: { en: 'Queue "{queue}": "name" must be text or { "en": "…", "zh-CN": "…" }.', 'zh-CN': '队列"{queue}"："name" 必须是文字或 { "en": "…", "zh-CN": "…" }。' },
   queueChannel: { en: 'Queue "{queue}": "channel" must be one of {list}.', 'zh-CN': '队列"{queue}"："channel" 必须是 {list} 之一。' },

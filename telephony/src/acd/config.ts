@@ -14,7 +14,14 @@ import { AcdConfigError, within } from './config-sentences.ts'
 export { AcdConfigError } from './config-sentences.ts'
 
 /** A center's own code (a disposition, an aux reason) with its display names; aux reasons say whether they are paid work. */
-export interface CenterCode { code: string; name: { en: string; 'zh-CN': string }; paid?: boolean }
+export interface CenterCode {
+  code: string
+  name: { en: string; 'zh-CN': string }
+  /** Aux reasons: paid time (a break) or not (lunch). */
+  paid?: boolean
+  /** Aux reasons: productive work off the phones (training, meetings): adherence counts it as neither in nor out during scheduled work. */
+  productive?: boolean
+}
 /** What admins allow others to change in the app. */
 export interface CenterSettings { supervisorsEditSkills?: boolean }
 export interface AcdConfig { queues: QueueConfig[]; agents: AgentConfig[]; ivrs: object[]; dispositions?: CenterCode[]; auxReasons?: CenterCode[]; settings?: CenterSettings }
@@ -76,7 +83,8 @@ function codes(raw: unknown, field: string): CenterCode[] | undefined {
       throw new AcdConfigError('codeNames', { field, index: i, code: c.code })
     }
     if (c.paid !== undefined && typeof c.paid !== 'boolean') throw new AcdConfigError('codePaid', { field, index: i })
-    return { code: c.code, name: { en: name.en, 'zh-CN': name['zh-CN'] }, ...(c.paid !== undefined ? { paid: c.paid } : {}) }
+    if (c.productive !== undefined && typeof c.productive !== 'boolean') throw new AcdConfigError('codeProductive', { field, index: i })
+    return { code: c.code, name: { en: name.en, 'zh-CN': name['zh-CN'] }, ...(c.paid !== undefined ? { paid: c.paid } : {}), ...(c.productive !== undefined ? { productive: c.productive } : {}) }
   })
 }
 

@@ -41,8 +41,8 @@ export default {
   },
   codes: {
     dispositions: 'Disposition codes', dispositionsHint: 'What agents choose when they wrap up a contact.', auxReasons: 'Not-ready reasons',
-    auxReasonsHint: 'Why agents are not ready. Paid, productive reasons (training, meetings) count as work for adherence and occupancy.',
-    code: 'Code', paid: 'Paid, productive', newCode: 'new code', codeRule: 'Use letters, digits, ., - and _ only.',
+    auxReasonsHint: 'Why agents are not ready. Paid time is counted in paid hours; productive reasons (training, meetings: work off the phones) are neither in nor out of adherence during scheduled work.',
+    code: 'Code', paid: 'Paid', productive: 'Productive', newCode: 'new code', codeRule: 'Use letters, digits, ., - and _ only.',
   },
   settings: { title: 'Settings', supervisorsEditSkills: 'Supervisors may change the skills of their teams\' agents (on the Agents page)' },
   versions: {

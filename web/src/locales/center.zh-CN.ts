@@ -41,8 +41,8 @@ export default {
   },
   codes: {
     dispositions: '结案代码', dispositionsHint: '坐席在话后处理时选择的结果。', auxReasons: '未就绪原因',
-    auxReasonsHint: '坐席未就绪的原因。带薪、有产出的原因（培训、会议）在遵从度和占用率中计为工作。',
-    code: '代码', paid: '带薪且有产出', newCode: '新代码', codeRule: '只能使用字母、数字、.、- 和 _。',
+    auxReasonsHint: '坐席未就绪的原因。带薪时间计入带薪工时；有产出的原因（培训、会议等离线工作）在排班工作时段内不计为遵从或不遵从。',
+    code: '代码', paid: '带薪', productive: '有产出', newCode: '新代码', codeRule: '只能使用字母、数字、.、- 和 _。',
   },
   settings: { title: '设置', supervisorsEditSkills: '允许主管修改其团队坐席的技能（在"坐席"页面）' },
   versions: {

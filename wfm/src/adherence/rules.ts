@@ -39,3 +39,17 @@ export function classify(rules: AdherenceRule[], activity: ScheduledActivity, st
   const hit = mine.find((r) => r.state === state) ?? (state.startsWith('aux:') ? mine.find((r) => r.state === 'aux:*') : undefined) ?? mine.find((r) => r.state === '*')
   return hit ? { result: hit.result, graceSec: hit.graceSec } : { result: 'out', graceSec: 0 }
 }
+
+/**
+ * The center's not-ready reasons in the rules: during scheduled work a productive reason (training,
+ * a meeting: work off the phones) is neutral, any other is out after the usual grace. A rule the
+ * planner wrote for that exact reason stays as written.
+ */
+export function withAuxReasons(rules: AdherenceRule[], reasons: ReadonlyArray<{ code: string; productive?: boolean }>): AdherenceRule[] {
+  const written = new Set(rules.filter((r) => r.activity === 'work').map((r) => r.state))
+  const added = reasons.filter((c) => !written.has(`aux:${c.code}`) && c.productive)
+    .map((c) => ({ activity: 'work' as const, state: `aux:${c.code}`, result: 'neutral' as const, graceSec: 0 }))
+  const demoted = new Set(reasons.filter((c) => c.productive === false).map((c) => `aux:${c.code}`))
+  // A reason the center says is not productive is not neutral by a default rule.
+  return [...rules.filter((r) => !(r.activity === 'work' && r.result === 'neutral' && demoted.has(r.state))), ...added]
+}

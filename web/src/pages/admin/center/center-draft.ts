@@ -20,7 +20,7 @@ export type IvrNode =
   | { type: 'queue'; queueId: string; priority?: number }
   | { type: 'hangup' }
 export interface IvrDoc { id: string; start: string; nodes: Record<string, IvrNode> }
-export interface CodeDoc { code: string; name: Names; paid?: boolean }
+export interface CodeDoc { code: string; name: Names; paid?: boolean; productive?: boolean }
 export interface CenterDocument { queues: QueueDoc[]; agents: AgentDoc[]; ivrs: IvrDoc[]; dispositions: CodeDoc[]; auxReasons: CodeDoc[]; settings: { supervisorsEditSkills: boolean } }
 export interface CenterChange { kind: string; id: string; op: 'added' | 'removed' | 'changed'; fields?: string[] }
 export interface CenterState { version: number; atMs: number; actorName: string; source: string; changes: CenterChange[]; document: CenterDocument }
