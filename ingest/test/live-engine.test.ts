@@ -50,6 +50,8 @@ describe('live engine', () => {
     engine.takeDelta(t0 + 4000)
     expect(engine.takeDelta(t0 + 4100)).toBeUndefined()
     engine.apply(ev(t0 + 5000, { type: 'agent.status_changed', agentId: 'a1', data: { status: 'aux', reasonCode: 'lunch', origin: 'agent' } }))
+    // Someone reads a snapshot in between (a socket connecting, the alert rules): the change still goes out.
+    expect(engine.snapshot(t0 + 5050).agents.find((a) => a.agentId === 'a1')?.state).toBe('aux')
     const delta = engine.takeDelta(t0 + 5100)!
     expect(delta.agents.map((a) => [a.agentId, a.state, a.reasonCode])).toEqual([['a1', 'aux', 'lunch']])
   })

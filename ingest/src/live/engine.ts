@@ -277,9 +277,13 @@ export class LiveEngine {
       .map(([start, counters]) => ({ start, counters: { ...counters }, maxWaitMs: q.maxWaitByInterval.get(start) ?? 0 }))
   }
 
+  /**
+   * Everything now. It leaves what changed for the next delta: a snapshot read by one client (a
+   * socket connecting, GET /api/live, the alert rules every second) must not take the change away
+   * from the others' next frame.
+   */
   snapshot(now = this.now): LiveSnapshot {
     this.tick(now)
-    this.dirtyQueues.clear(); this.dirtyAgents.clear()
     return {
       tenant: this.tenant, timeZone: this.timeZone, serverTime: now, dayStart: this.dayStart,
       queues: this.queueViews([...this.queues.keys()].sort(), now),
@@ -287,7 +291,7 @@ export class LiveEngine {
     }
   }
 
-  /** What changed since the last snapshot or delta; undefined when nothing did. */
+  /** What changed since the last delta; undefined when nothing did. */
   takeDelta(now = this.now): LiveDelta | undefined {
     this.tick(now)
     if (this.dirtyQueues.size === 0 && this.dirtyAgents.size === 0) return undefined
