@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { shots, startRig, type Rig } from './support'
+import { shots, signedIn, startRig, type Rig } from './support'
 
 const fixture = fileURLToPath(new URL('../../ingest/test/fixtures/desk-center.json', import.meta.url))
 let rig: Rig
@@ -22,13 +22,7 @@ afterAll(async () => { await rig?.dispose() })
 const row = (agentId: string) => `[data-test=agents-view] .row[data-agent="${agentId}"]`
 
 it('filters, sets an agent ready, on a break with the reason and logged out, and opens a queue\u2019s agents and waiting contacts', async () => {
-  const context = await rig.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${rig.agner.url}/login`)
-  await page.fill('input[name=username]', 'supervisor')
-  await page.fill('input[name=password]', passwords.supervisor!)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  const { context, page } = await signedIn(rig, 'supervisor', passwords.supervisor!, { locale: 'zh-CN' })
   await page.click('[data-nav=agents], a[href="/agents"]')
   await page.waitForSelector(row('agent-01'))
   expect(await page.locator('[data-test=agents-view] .scroller .row').count()).toBe(2)
@@ -82,13 +76,7 @@ it('shows the contact\'s channel, queue and masked caller, filters by skill, and
     return (await fetch('/api/center/config', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ document: now.document, baseVersion: now.version }) })).status
   })
   expect(allowed).toBe(200)
-  const context = await rig.browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en' })
-  const page = await context.newPage()
-  await page.goto(`${rig.agner.url}/login`)
-  await page.fill('input[name=username]', 'supervisor')
-  await page.fill('input[name=password]', passwords.supervisor!)
-  await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  const { context, page } = await signedIn(rig, 'supervisor', passwords.supervisor!, { locale: 'en' })
   await page.goto(`${rig.agner.url}/agents`)
   await page.waitForSelector(row('agent-04'))
 

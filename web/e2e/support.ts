@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner, type Agner, type Config } from '../../ingest/src/index.ts'
 
@@ -16,6 +16,18 @@ export const shots = join(here, 'screenshots')
 export const ADMIN_PASSWORD = 'e2e admin password'
 
 export interface Rig { agner: Agner; browser: Browser; page: Page; dispose(): Promise<void> }
+
+/** A new browser context signed in as `username` (its own cookies), on the start page. */
+export async function signedIn(rig: Pick<Rig, 'agner' | 'browser'>, username: string, password: string, o: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await rig.browser.newContext({ viewport: o.viewport ?? { width: 1366, height: 860 }, locale: o.locale ?? 'en' })
+  const page = await context.newPage()
+  await page.goto(`${rig.agner.url}/login`)
+  await page.fill('input[name=username]', username)
+  await page.fill('input[name=password]', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL((u) => u.pathname === '/')
+  return { context, page }
+}
 
 export async function startRig(name: string, config: Partial<Config>, viewport: { width: number; height: number }, locale: string): Promise<Rig> {
   const dataDir = mkdtempSync(join(tmpdir(), `agner-${name}-e2e-`))

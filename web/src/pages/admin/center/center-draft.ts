@@ -93,3 +93,9 @@ export interface CenterContext {
   timeZone: string
 }
 export const CENTER = Symbol('center') as import('vue').InjectionKey<CenterContext>
+
+/** What is wrong with a new id (nothing: undefined), as the message key and its values. */
+export function newIdProblem(id: string, taken: readonly string[], pattern: RegExp = /^[A-Za-z0-9_-]{1,64}$/): [key: string, values: { id: string }] | undefined {
+  if (!pattern.test(id)) return ['center.idRule', { id }]
+  return taken.includes(id) ? ['center.idTaken', { id }] : undefined
+}
