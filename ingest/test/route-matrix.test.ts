@@ -185,6 +185,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/center/prompts': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/center/prompts' }) },
   'GET /api/center/prompts/:name': { allow: ['admin'], ok: 404, req: () => ({ path: '/api/center/prompts/nothing-here' }) },
   'PUT /api/center/prompts/:name': { allow: ['admin'], ok: 400, req: () => ({ path: '/api/center/prompts/bad.name', body: {} }) },
+  'GET /api/wfm/intraday': { allow: ['supervisor', 'planner', 'manager', 'admin', 'token'], ok: 200, req: () => ({ path: '/api/wfm/intraday?queue=sales&weeks=3' }) },
   'GET /api/sources': { allow: ['admin'], ok: 200, req: () => ({ path: '/api/sources' }) },
   'GET /api/sources/:id': { allow: ['admin'], ok: 404, req: () => ({ path: '/api/sources/none' }) },
   'POST /api/sources': { allow: ['admin'], ok: 201, req: () => ({ path: '/api/sources', body: { id: `log-${Math.random().toString(36).slice(2, 8)}`, kind: 'asterisk-queuelog', path: '/nonexistent/queue_log' } }) },

@@ -113,3 +113,24 @@ it('bad input is a 4xx naming the field; another team\'s queue is refused', asyn
   const admin = (await signIn(c.url, 'admin', ADMIN_PASSWORD)).headers
   expect((await plan('', admin)).status).toBe(200)
 })
+
+it('intraday: today so far and the rest of today re-forecast from it, without a published schedule', async () => {
+  const res = await fetch(`${c.url}/api/wfm/intraday?queue=support&weeks=3&interval=30&sl=0.8&threshold=30`, { headers: planner })
+  expect(res.status).toBe(200)
+  const v = await res.json() as {
+    schedule: null; volumeFactor: number; seen: { actual: number; forecast: number }
+    rows: Array<{ start: number; forecast: number; volume: number; seen: boolean; scheduled: number | null; required: number; short: number | null }>
+    rest: { volume: number; shortAgentHours: number | null }
+  }
+  expect(v.rows).toHaveLength(48)
+  const seen = v.rows.filter((r) => r.seen)
+  expect(seen.length).toBe(Math.floor((Date.now() - v.rows[0]!.start) / 1_800_000))
+  expect(seen.reduce((s, r) => s + r.volume, 0)).toBe(v.seen.actual)
+  expect(v.volumeFactor).toBeCloseTo((v.seen.actual + 20) / (v.seen.forecast + 20), 6)
+  for (const r of v.rows.filter((x) => !x.seen)) expect(r.volume).toBeCloseTo(r.forecast * v.volumeFactor, 6)
+  expect(v.schedule).toBeNull()
+  expect(v.rows.every((r) => r.scheduled === null && r.short === null)).toBe(true)
+  expect(v.rest.shortAgentHours).toBeNull()
+  // Outside the caller's teams and unknown queues are refused with a sentence.
+  expect((await fetch(`${c.url}/api/wfm/intraday?queue=nope`, { headers: planner })).status).toBe(400)
+})

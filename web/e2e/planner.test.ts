@@ -40,3 +40,20 @@ it('shows next week\'s forecast, its backtest and the agents needed, and a what-
   expect(res.status()).toBe(200)
   expect(res.headers()['content-type']).toContain('spreadsheetml')
 })
+
+it('intraday: today so far against the forecast and the rest of the day re-forecast, in both languages', async () => {
+  await page.goto(`${agner.url}/wfm/intraday`)
+  await page.waitForSelector('[data-testid=intraday-rows] tbody tr')
+  // Half-hour rows for the whole day; the ones already over are marked as seen.
+  expect(await page.locator('[data-testid=intraday-rows] tbody tr').count()).toBe(48)
+  const seen = await page.locator('[data-testid=intraday-rows] tbody tr[data-seen=true]').count()
+  const shanghaiMinutes = (Date.now() / 60_000 + 8 * 60) % 1440
+  expect(seen).toBe(Math.floor(shanghaiMinutes / 30))
+  expect(await page.getByTestId('intraday-factor').textContent()).toMatch(/^×\d+\.\d\d$/)
+  expect(await page.getByTestId('intraday-summary').textContent()).toContain('no schedule published for this week')
+  await page.screenshot({ path: join(shots, 'intraday-en.png'), fullPage: true })
+  await page.getByTestId('language').click()
+  await expect.poll(() => page.locator('[data-testid=intraday] h2').textContent()).toBe('日内管理')
+  await page.screenshot({ path: join(shots, 'intraday-zh.png'), fullPage: true })
+  await page.getByTestId('language').click()
+})

@@ -1,7 +1,8 @@
 /**
  * GET /api/wfm/plan: a queue's forecast (method chosen by backtest, or the one asked for) and the
  * agents needed per interval for the goals, with what-ifs; `format=xlsx` exports forecast and
- * requirements to Excel. Planners see every queue; supervisors and managers their teams' queues.
+ * requirements to Excel. GET /api/wfm/intraday: today so far and the rest of today re-forecast,
+ * against the published schedule (agents short, projected service level). Planners see every queue; supervisors and managers their teams' queues.
  */
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync } from 'fastify'
@@ -16,6 +17,9 @@ import { queueHistory, type QueueHistory } from '../wfm/history.ts'
 import { getForecast, listForecasts, saveForecast } from '../wfm/forecast-store.ts'
 import { plan, type Plan } from '../wfm/plan.ts'
 import { planReport } from '../wfm/plan-export.ts'
+import { intraday } from '../wfm/intraday.ts'
+import { PublishedSchedules } from '../wfm/schedule-store.ts'
+import { weekStartIn } from '../wfm/week.ts'
 
 export interface WfmRoutesOptions { store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; now?: () => number }
 
@@ -31,6 +35,12 @@ const QUERY = {
     sl: num, threshold: num, asa: num, maxOccupancy: num, abandonRate: num, shrinkage: { type: 'number', default: 0 }, patience: num,
     lang: { type: 'string', enum: ['en', 'zh-CN'], default: 'en' }, format: { type: 'string', enum: ['json', 'xlsx'], default: 'json' },
   },
+}
+
+/** Intraday takes the plan's queue, history, interval and goals; the horizon is today. */
+const INTRADAY_QUERY = {
+  type: 'object', additionalProperties: false, required: ['queue'],
+  properties: Object.fromEntries(Object.entries(QUERY.properties).filter(([k]) => ['queue', 'weeks', 'interval', 'sl', 'threshold', 'asa', 'maxOccupancy', 'abandonRate', 'shrinkage', 'patience'].includes(k))),
 }
 
 interface Query {
@@ -111,6 +121,22 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
       queue: { id: q.queue, name: queue.name }, timeZone, interval: q.interval, ...result,
       history: { from: history.to - shown * result.intervalMs, volume: history.volume.slice(-shown) },
     }
+  })
+
+  // Intraday: today so far, the rest of today re-forecast, against the published schedule.
+  const published = new PublishedSchedules(store.client, tenant)
+  app.get('/api/wfm/intraday', { schema: { querystring: INTRADAY_QUERY }, config: { access: { permission: 'wfm:read' } } }, async (req) => {
+    const q = { ...(req.query as Query), horizonDays: 1, method: 'auto' as const, volumePct: 0, lang: 'en' as const, format: 'json' as const }
+    const { plan: today } = await planFor(q, req.principal!)
+    const t = now()
+    const actual = await queueHistory(store.client, { tenant, timeZone, queue: q.queue, from: today.forecastFrom, days: 1, intervalMinutes: q.interval })
+    const week = await published.of(weekStartIn(t, timeZone))
+    const staffed = week?.coverage.skills.find((k) => k.skill === q.queue)?.staffed
+    const view = intraday({
+      plan: today, today: actual, now: t, goals: goalsOf(q), shrinkage: q.shrinkage, ...(q.patience !== undefined ? { patienceSec: q.patience } : {}),
+      ...(week && staffed ? { staffed: (start: number) => staffed[Math.floor((start - week.weekStart) / (week.intervalMin * 60_000))] ?? 0 } : {}),
+    })
+    return { queue: { id: q.queue, name: catalog.queue(q.queue).name }, timeZone, interval: q.interval, serverTime: t, method: today.method, schedule: week ? { id: week.id, version: week.version } : null, ...view }
   })
 
   // Saved forecast versions.

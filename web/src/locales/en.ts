@@ -5,7 +5,7 @@ import alerts from './alerts.en'
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', mySchedule: 'My schedule', desk: 'Desk', center: 'Center', alertRules: 'Alerts' },
+  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', intraday: 'Intraday', mySchedule: 'My schedule', desk: 'Desk', center: 'Center', alertRules: 'Alerts' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -60,6 +60,14 @@ export default {
     backwards: '"Back on" must be after "From"; pick the first day back at work.',
   },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
+  intraday: {
+    title: 'Intraday', intro: 'Today against its forecast: what has come so far, the rest of the day re-forecast from it (pulled toward the forecast while little has been seen), and with the published schedule how many agents are short and the service level Erlang projects for each remaining interval.',
+    interval: 'Interval', sl: 'Service level goal (%)', threshold: 'Within (s)', shrinkage: 'Shrinkage (%)',
+    soFar: 'Contacts so far', ofForecast: 'forecast {n} by now', factor: 'Rest of day re-forecast', ahtFactor: 'AHT ×{f}', rest: 'Still to come', contacts: 'contacts expected',
+    projectedSl: 'Projected service level, rest of day', withSchedule: 'with the published schedule (version {v})', noSchedule: 'no schedule published for this week',
+    short: 'Short, rest of day', agentHours: '{h} agent-hours', worst: 'worst: {n} short at {at}',
+    time: 'Time', forecast: 'Forecast', volume: 'Contacts', seen: 'seen', expected: 'expected', aht: 'AHT', scheduled: 'Scheduled', required: 'Needed', shortCol: 'Short', slCol: 'Projected SL',
+  },
   rta: {
     title: 'Real-time adherence', history: 'Adherence this week (so far)', formula: 'Adherence = time in the scheduled activity ÷ (scheduled time − neutral time); conformance = time worked ÷ scheduled work time (above 100 % with overtime).', scheduledTime: 'Scheduled', conformance: 'Conformance', noSchedule: 'No schedule is published for this week, so there is nothing to measure adherence against yet. A planner generates and publishes one on the Schedules page.', toSchedule: 'Open Schedules', summary: '{agents} agents scheduled now · {out} out of adherence · {alerts} alerts',
     agent: 'Agent', scheduled: 'Scheduled', state: 'Doing', adherence: 'Adherence', outFor: 'Out for', shift: 'Shift', alert: 'ALERT',

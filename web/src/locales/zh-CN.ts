@@ -5,7 +5,7 @@ import alerts from './alerts.zh-CN'
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', mySchedule: '我的排班', desk: '工作台', center: '中心配置', alertRules: '告警规则' },
+  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', intraday: '日内管理', mySchedule: '我的排班', desk: '工作台', center: '中心配置', alertRules: '告警规则' },
   reports: {
     range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
@@ -60,6 +60,14 @@ export default {
     backwards: '“返岗日”必须晚于“开始”；请选择重新上班的第一天。',
   },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
+  intraday: {
+    title: '日内管理', intro: '今天与预测的对比：已到达的联络量、据此重新预测的当天剩余时段（观测较少时更接近原预测），以及按已发布排班，每个剩余时段缺多少坐席、Erlang 预计的服务水平。',
+    interval: '时段', sl: '服务水平目标（%）', threshold: '应答时限（秒）', shrinkage: '缩减率（%）',
+    soFar: '目前联络量', ofForecast: '此时预测 {n}', factor: '剩余时段重新预测', ahtFactor: 'AHT ×{f}', rest: '预计还有', contacts: '个联络',
+    projectedSl: '剩余时段预计服务水平', withSchedule: '按已发布排班（版本 {v}）', noSchedule: '本周没有已发布的排班',
+    short: '剩余时段缺口', agentHours: '{h} 坐席小时', worst: '最缺：{at} 缺 {n} 人',
+    time: '时间', forecast: '预测', volume: '联络量', seen: '实际', expected: '预计', aht: 'AHT', scheduled: '已排班', required: '需要', shortCol: '缺口', slCol: '预计服务水平',
+  },
   rta: {
     title: '实时遵从度', history: '本周遵从度（截至目前）', formula: '遵从度 = 处于计划活动的时间 ÷（计划时间 − 中性时间）；符合度 = 实际工作时间 ÷ 计划工作时间（加班时可超过 100%）。', scheduledTime: '计划时长', conformance: '符合度', noSchedule: '本周还没有已发布的排班，暂无可对照的遵从度。请排班员在“排班表”页面生成并发布排班。', toSchedule: '打开排班表', summary: '当前排班 {agents} 人 · 未遵从 {out} 人 · 告警 {alerts} 个',
     agent: '坐席', scheduled: '计划', state: '实际', adherence: '遵从', outFor: '未遵从时长', shift: '班次', alert: '告警',
