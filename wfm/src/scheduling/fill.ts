@@ -2,7 +2,8 @@
  * Repair after the named assignment. A selected shift nobody could take (the group totals cannot
  * see rest or consecutive days per person) goes to an agent of the same group as the nearest shift
  * they may work: same day and template first, closest start. Agents still short of their
- * contract's minimum hours get the shifts that cover the most remaining need. Every addition keeps
+ * contract's minimum hours get the shifts that take away the most shortage cost (shortage.ts: the
+ * emptiest intervals first). Every addition keeps
  * every labour rule (one shift a day, weekly hours, days off, consecutive days, rest; availability
  * and time off through eligibility).
  */
@@ -11,6 +12,7 @@ import type { Candidate } from './candidates.ts'
 import type { Profile } from './profiles.ts'
 import { horizonLength, requirementHorizon, type Contract, type ScheduleInput } from './rules.ts'
 import { dayPastRun, restShortfall } from './shift-rules.ts'
+import { shortageCost } from './shortage.ts'
 
 export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedBefore = 0): boolean {
   if (mine.some((m) => m.day === x.day)) return false
@@ -31,6 +33,8 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
   const byAgent = new Map<string, Candidate[]>()
   const skillsOf = new Map<string, number[]>()
   for (const p of profiles) for (const a of p.agents) { byAgent.set(a.id, []); skillsOf.set(a.id, p.skills.map((s) => skillIndex.get(s)!)) }
+  const full = i.requirements.map((r) => requirementHorizon(r))
+  // The gain of a shift: how much shortage cost it takes away (shortage.ts), so the emptiest intervals come first.
   const take = (agentId: string, c: Candidate, apply: boolean): number => {
     let gain = 0
     const skills = skillsOf.get(agentId)!
@@ -39,8 +43,10 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
       if (t >= n) return
       let left = w
       for (const s of [...skills].sort((x, y) => need[y]![t]! - need[x]![t]!)) {
-        const used = Math.min(left, Math.max(0, need[s]![t]!))
-        gain += used
+        const short = Math.max(0, need[s]![t]!)
+        const used = Math.min(left, short)
+        const req = full[s]![t] ?? 0
+        gain += shortageCost(short, req) - shortageCost(short - used, req)
         left -= used
         if (apply) need[s]![t] = need[s]![t]! - used
         if (left <= 0) break

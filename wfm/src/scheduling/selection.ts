@@ -6,14 +6,16 @@
  * That holds for all S exactly when the agents can be split between the skills to cover each (max
  * flow, min cut), so no allocation variables are needed; one under-staffing variable per interval
  * takes the largest deficit over the sets, which is the max-flow deficit. Only sets connected by
- * shared agents matter. Under-staffing is allowed at a penalty per agent-hour, so an impossible
- * week still gets the best cover; the groups' limits (agents free per day, weekly hours, working
+ * shared agents matter. Under-staffing is allowed at a penalty per agent-hour that grows as the
+ * interval empties (shortage.ts), so an impossible week still gets the best cover, spread where it
+ * costs callers least; the groups' limits (agents free per day, weekly hours, working
  * days) keep the selection assignable to names.
  */
 import type { Candidate } from './candidates.ts'
 import { MilpBuilder, solveMilp, type MilpResult } from './milp.ts'
 import type { Profile } from './profiles.ts'
 import { horizonLength, requirementHorizon, type ScheduleInput } from './rules.ts'
+import { SHORTAGE_STEPS } from './shortage.ts'
 
 export interface Selection {
   /** counts per group: candidate index → agents */
@@ -44,6 +46,15 @@ export function connectedSkillSets(skillCount: number, groups: number[][]): numb
   return masks
 }
 
+/**
+ * The deficit of an interval (a row, or with Hall the interval's rows together) as one column per
+ * step of SHORTAGE_STEPS, each step dearer than the one before: the solver fills the cheap steps
+ * first, so the cost it minimises is the convex `shortageCost`.
+ */
+function addShortage(b: MilpBuilder, base: number, need: number, rows: number[]): void {
+  for (const s of SHORTAGE_STEPS) b.addColumn({ cost: base * s.weight, upper: s.share * need, rows, values: rows.map(() => 1) })
+}
+
 /** Up to this many skills, Hall's condition (exact); beyond, a proportional split (fast, approximate). */
 const HALL_MAX_SKILLS = 3
 
@@ -70,11 +81,11 @@ export async function selectShifts(i: ScheduleInput, candidates: Candidate[], pr
       req.forEach((r, s) => { if (m & (1 << s)) need += r[t] ?? 0 })
       if (need <= 0) return
       const row = (setRows[k]![t] = b.addRow(need, Infinity))
-      if (!hall) b.addColumn({ cost: under * stepH, upper: need, rows: [row], values: [1] })
+      if (!hall) addShortage(b, under * stepH, need, [row])
       rows.push(row)
       most = Math.max(most, need)
     })
-    if (hall && rows.length) b.addColumn({ cost: under * stepH, upper: most, rows, values: rows.map(() => 1) })
+    if (hall && rows.length) addShortage(b, under * stepH, most, rows)
   }
   const xCols: Array<{ profile: Profile; candidate: Candidate; col: number }> = []
   profiles.forEach((p, pi) => {
