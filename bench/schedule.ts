@@ -6,7 +6,7 @@
  * center's generated week (`--demo`): coverage % and mean predicted service level. Method in
  * bench/README.md.
  */
-import { buildSchedule, syntheticWeek } from '../wfm/src/index.ts'
+import { buildSchedule, shortageCost, syntheticWeek } from '../wfm/src/index.ts'
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200)
 const LIMIT = Number(process.env.BENCH_LIMIT_SEC ?? 60)
@@ -20,12 +20,15 @@ const s = await buildSchedule(input)
 const seconds = (performance.now() - t0) / 1000
 const t = s.coverage.totals
 const lp = s.solver.lpBound
-const objective = t.paidHours + underPenalty * t.underHours
+// The scheduler's objective: paid hours plus the stepped shortage cost (wfm shortage.ts) per interval, in agent-hours × penalty.
+const stepH = input.intervalMin / 60
+const shortage = s.coverage.intervals.reduce((x, iv) => x + shortageCost(iv.under, iv.required) * stepH, 0)
+const objective = t.paidHours + underPenalty * shortage
 console.log(`  time to schedule: ${seconds.toFixed(1)} s (shift selection ${s.solver.status}, MILP gap ${(s.solver.gap * 100).toFixed(2)} %)`)
 console.log(`  shifts: ${s.shifts.length}; paid hours ${t.paidHours.toFixed(1)}; under-staffed ${t.underHours.toFixed(2)} agent-hours; over-staffed ${t.overHours.toFixed(1)}`)
 console.log(`  coverage ${(t.coveragePct * 100).toFixed(2)} %; mean predicted SL ${((t.meanServiceLevel ?? 0) * 100).toFixed(1)} %`)
 if (lp) {
-  console.log(`  LP relaxation: paid hours ${lp.paidHours.toFixed(1)}, objective ${lp.objective.toFixed(1)} (paid hours + ${underPenalty} × under-staffed agent-hours)`)
+  console.log(`  LP relaxation: paid hours ${lp.paidHours.toFixed(1)}, objective ${lp.objective.toFixed(1)} (paid hours + ${underPenalty} × the stepped shortage cost in agent-hours)`)
   console.log(`  ratio paid hours / LP paid hours: ${(t.paidHours / lp.paidHours).toFixed(3)}`)
   console.log(`  ratio objective / LP objective:   ${(objective / lp.objective).toFixed(3)} (schedule objective ${objective.toFixed(1)}, breaks placed)`)
 } else {
@@ -53,7 +56,7 @@ if (process.argv.includes('--demo')) {
     const t1 = performance.now()
     const res = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers, body: JSON.stringify({ week: monday, timeLimitSec: LIMIT }) })
     const d = await res.json() as {
-      shifts: unknown[]; agents: unknown[]; coverage: { totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null } }
+      shifts: unknown[]; agents: unknown[]; coverage: { intervals: Array<{ required: number; scheduled: number }>; totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null } }
       simulation: { serviceLevel: Array<number | null>; offered: number[] }; solver: { gap: number; lpBound?: { paidHours: number } }; problems: Array<{ message: string }>
     }
     const sim = d.simulation
@@ -62,6 +65,20 @@ if (process.argv.includes('--demo')) {
     console.log(`\ndemo center, week of ${monday}: ${d.agents.length} agents, ${d.shifts.length} shifts, ${((performance.now() - t1) / 1000).toFixed(1)} s (forecast + schedule + simulation)`)
     console.log(`  coverage ${(d.coverage.totals.coveragePct * 100).toFixed(1)} %; paid hours ${d.coverage.totals.paidHours}; under-staffed ${d.coverage.totals.underHours.toFixed(1)} agent-hours; MILP gap ${(d.solver.gap * 100).toFixed(2)} %`)
     console.log(`  mean predicted SL (Erlang per queue) ${((d.coverage.totals.meanServiceLevel ?? 0) * 100).toFixed(1)} %; simulated SL ${(simSl * 100).toFixed(1)} % (${Math.round(offered).toLocaleString('en')} contacts)`)
+    // The same measure over the week before, from the demo's own history (the queue-performance report, every queue).
+    const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+    const mondayMs = Date.parse(`${monday}T00:00:00Z`)
+    const hist = await (await fetch(`${agner.url}/api/reports/queue-performance?from=${day(mondayMs - 14 * 86_400_000)}&to=${day(mondayMs - 8 * 86_400_000)}&interval=week`, { headers })).json() as { sections: Array<{ id: string; totals: { serviceLevel: number | null; offered: number } }> }
+    const histTotals = hist.sections.find((x) => x.id === 'byQueue')!.totals
+    // The hours that history had: the roster the demo's history follows is not bound by the contracts.
+    const agentsWeek = await (await fetch(`${agner.url}/api/reports/agent-performance?from=${day(mondayMs - 14 * 86_400_000)}&to=${day(mondayMs - 8 * 86_400_000)}`, { headers })).json() as { sections: Array<{ totals?: { loggedIn?: number } }> }
+    const loggedH = (agentsWeek.sections.find((x) => x.totals?.loggedIn !== undefined)?.totals?.loggedIn ?? 0) / 3_600_000
+    const empty = d.coverage.intervals.filter((iv) => iv.required > 0 && iv.scheduled <= 0).length
+    console.log(`  history SL, the week before (${day(mondayMs - 14 * 86_400_000)}–${day(mondayMs - 8 * 86_400_000)}, every queue): ${((histTotals.serviceLevel ?? 0) * 100).toFixed(1)} % (${histTotals.offered.toLocaleString('en')} contacts, ${Math.round(loggedH).toLocaleString('en')} logged-in agent-hours against the schedule's ${d.coverage.totals.paidHours.toLocaleString('en')} paid); simulated − history: ${((simSl - (histTotals.serviceLevel ?? 0)) * 100).toFixed(1)} points`)
+    const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+    const at = (k: number): string => `${names[Math.floor(k / 96)]} ${String(Math.floor((k % 96) / 4)).padStart(2, '0')}:${String((k % 4) * 15).padStart(2, '0')}`
+    const emptyAt = d.coverage.intervals.flatMap((iv, k) => (iv.required > 0 && iv.scheduled <= 0 ? [`${at(k)} (${iv.required})`] : []))
+    console.log(`  intervals with demand and nobody scheduled: ${empty} of ${d.coverage.intervals.filter((iv) => iv.required > 0).length}${emptyAt.length ? `: ${emptyAt.slice(0, 12).join(', ')}${emptyAt.length > 12 ? ', …' : ''}` : ''}`)
     console.log(`  problems: ${d.problems.map((p) => p.message).join(' | ') || 'none'}`)
   } finally {
     await agner.close()

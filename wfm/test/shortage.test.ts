@@ -1,21 +1,22 @@
 /**
  * The shortage cost and what it does to a schedule, worked by hand: four one-hour shifts for two
  * hours that each need four agents. A flat penalty per missing agent-hour cannot tell 4 + 0 from
- * 2 + 2; priced in steps (shortage.ts) 4 + 0 leaves 10:00 empty at 1 + 2 + 4 + 8 = 15 units and
- * 2 + 2 costs (1 + 2) × 2 = 6, so the scheduler splits them.
+ * 2 + 2; priced in steps (shortage.ts: the first half short at 1 per agent, the second at 4),
+ * 4 + 0 leaves 10:00 empty at 2 × 1 + 2 × 4 = 10 units and 2 + 2 costs 2 × (2 × 1) = 4, so the
+ * scheduler splits them.
  */
 import { describe, expect, it } from 'vitest'
 import { buildSchedule, shortageCost, type Contract, type ScheduleInput, type ShiftTemplate } from '../src/index.ts'
 
 describe('shortageCost', () => {
-  it('prices each quarter of the requirement short at twice the quarter before', () => {
+  it('prices the first half of the requirement short at 1 per agent and the second half at 4', () => {
     expect(shortageCost(0, 4)).toBe(0)
     expect(shortageCost(1, 4)).toBe(1)
-    expect(shortageCost(2, 4)).toBe(3)
-    expect(shortageCost(3, 4)).toBe(7)
-    expect(shortageCost(4, 4)).toBe(15)
-    expect(shortageCost(6, 4)).toBe(15) // never more than the whole requirement
-    expect(shortageCost(1.5, 10)).toBe(1.5)
+    expect(shortageCost(2, 4)).toBe(2)
+    expect(shortageCost(3, 4)).toBe(6)
+    expect(shortageCost(4, 4)).toBe(10)
+    expect(shortageCost(6, 4)).toBe(10) // never more than the whole requirement
+    expect(shortageCost(7, 10)).toBe(13)
     expect(shortageCost(2, 0)).toBe(0)
   })
 })
