@@ -32,3 +32,27 @@ export async function queueHistory(client: ClickHouseClient, o: { tenant: string
   }
   return { from: o.from, to, perDay, volume, handleSec, handled }
 }
+
+/** Fewer abandons than this over the history: patience is not estimated (Erlang C sizes the queue). */
+export const MIN_ABANDONS_FOR_PATIENCE = 20
+
+/**
+ * Callers' mean patience on a queue, from its history: the time all callers spent waiting (the
+ * answered ones' waits are patience not yet used up) over the number who gave up, the maximum-
+ * likelihood estimate for exponential patience censored by answering. Undefined with too few
+ * abandons to say. Abandoned waits come from the rollups' whole-second histograms (rounded up).
+ */
+export async function queuePatience(client: ClickHouseClient, o: { tenant: string; queue: string; from: number; to: number }): Promise<{ patienceSec: number; abandoned: number; answered: number } | undefined> {
+  const rs = await client.query({
+    query: `SELECT sum(abandoned) AS abandoned, sum(answered) AS answered, sum(answered_wait_ms) / 1000 AS answeredWaitSec,
+                   sum(arraySum((k, v) -> toUInt64(k) * v, mapKeys(abandoned_waits), mapValues(abandoned_waits))) AS abandonedWaitSec
+            FROM queue_intervals FINAL
+            WHERE tenant = {tenant:String} AND queue_id = {queue:String} AND interval_start >= {from:Int64} AND interval_start < {to:Int64}`,
+    query_params: { tenant: o.tenant, queue: o.queue, from: o.from, to: o.to }, format: 'JSONEachRow',
+  })
+  const [r] = await rs.json<{ abandoned: string; answered: string; answeredWaitSec: number; abandonedWaitSec: string }>()
+  const abandoned = Number(r?.abandoned ?? 0)
+  if (abandoned < MIN_ABANDONS_FOR_PATIENCE) return undefined
+  const exposure = Number(r!.answeredWaitSec) + Number(r!.abandonedWaitSec)
+  return { patienceSec: exposure / abandoned, abandoned, answered: Number(r!.answered) }
+}

@@ -1,7 +1,8 @@
 /**
  * What the scheduler gets for a week: each queue's requirement per 15-minute interval from its
- * forecast (the planner's method choice by backtest, sized by Erlang C for the queue's own
- * service-level threshold, divided by how many contacts an agent takes at once), the center's
+ * forecast (the planner's method choice by backtest, sized for the queue's own service-level
+ * threshold by Erlang A with the callers' patience measured in its history, or Erlang C when too few
+ * gave up to measure it, divided by how many contacts an agent takes at once), the center's
  * templates and contracts, and its agents with their skills (the queues they serve) and rules.
  */
 import type { Store } from '@agner/analytics'
@@ -11,7 +12,7 @@ import {
 } from '@agner/wfm'
 import { startOfDayIn } from '../live/day.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
-import { queueHistory } from './history.ts'
+import { queueHistory, queuePatience } from './history.ts'
 import { plan } from './plan.ts'
 import type { ScheduleAgent, WfmRules } from './schedule-types.ts'
 import { getSchedule, publishedIdFor } from './schedule-store.ts'
@@ -47,9 +48,13 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     if (history.volume.every((v) => v === 0)) continue
     // A threshold past the interval (email: hours) is sized at the interval's length, the most Erlang can see.
     const threshold = Math.min(settings.serviceLevelMs / 1000, 15 * 60)
+    // Callers who give up relieve the queue: with enough abandons in the history, Erlang A with the
+    // queue's own patience sizes it (an email queue, where nobody hangs up, has too few to measure).
+    const patience = await queuePatience(o.store.client, { tenant: o.tenant, queue, from, to: today })
     const p = plan(history, {
       horizonDays: Math.max(1, ahead + 7 + (afterIntervals > 0 ? 1 : 0)), method: 'auto', excludedDays: [], specialDays: [], volumePct: 0,
       goals: { serviceLevel: o.rules.serviceLevel, slThresholdSec: threshold }, shrinkage: o.rules.shrinkage,
+      ...(patience ? { patienceSec: patience.patienceSec } : {}),
     })
     // The forecast starts today: days of the week already past need nobody.
     const none = { volume: 0, ahtSec: 0, scheduledAgents: 0 }
@@ -61,6 +66,7 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
       skill: queue, agents: week.map(agentsFor), ...(after.length ? { after: after.map(agentsFor) } : {}),
       // The prediction sees an agent's concurrency as that many servers.
       volume: week.map((r) => r.volume / perAgent), ahtSec: week.map((r) => r.ahtSec), slThresholdSec: threshold,
+      ...(patience ? { patienceSec: patience.patienceSec } : {}),
     })
   }
   const own = new Map(o.rules.agents.map((a) => [a.agentId, a]))
