@@ -32,6 +32,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'wfm', name: 'planner', component: () => import('./pages/wfm/PlannerPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.planner', section: 'wfm' } },
       { path: 'wfm/schedule', name: 'schedule', component: () => import('./pages/wfm/SchedulePage.vue'), meta: { permission: 'wfm:read', nav: 'nav.schedule', section: 'wfm' } },
       { path: 'wfm/intraday', name: 'intraday', component: () => import('./pages/wfm/IntradayPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.intraday', section: 'wfm' } },
+      { path: 'wfm/time-off', name: 'time-off', component: () => import('./pages/wfm/TimeOffPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.timeOff', section: 'wfm' } },
       { path: 'wfm/rta', name: 'rta', component: () => import('./pages/wfm/RtaPage.vue'), meta: { permission: 'wfm:read', nav: 'nav.rta', section: 'wfm' } },
       { path: 'desk', name: 'desk', component: () => import('./pages/desk/DeskPage.vue'), meta: { permission: 'agent:desktop', nav: 'nav.desk', section: 'main' } },
       { path: 'my-schedule', name: 'my-schedule', component: () => import('./pages/wfm/MySchedulePage.vue'), meta: { permission: 'agent:desktop', nav: 'nav.mySchedule', section: 'main' } },
