@@ -159,6 +159,44 @@ it('the agent sees their own published schedule', async () => {
   await ctx.close()
 }, 60_000)
 
+it('an agent asks for a day off; the planner sees what it costs the published week and approves it; the agent sees the answer', async () => {
+  const agentUser = agner.bootstrap.created.find((u) => u.role === 'agent')!
+  const mine = await (await fetch(`${agner.url}/api/wfm/schedules?week=${mondayOf(Date.now() + 7 * DAY)}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string; weekStart: number }> }
+  const week = mine.schedules.find((x) => x.status === 'published')!
+  const published = await (await fetch(`${agner.url}/api/wfm/schedules/${week.id}`, { headers: admin })).json() as { weekStart: number; shifts: Shift[] }
+  const shift = published.shifts.find((x) => x.agentId === 'agent-01')!
+  const date = new Date(published.weekStart + shift.day * DAY + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+  const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })
+  const p = await ctx.newPage()
+  await p.goto(`${agner.url}/login`)
+  await p.fill('input[name=username]', agentUser.username)
+  await p.fill('input[name=password]', agentUser.password)
+  await p.click('button[type=submit]')
+  await p.waitForURL((u) => u.pathname === '/desk')
+  await p.goto(`${agner.url}/my-schedule`)
+  await p.fill('[data-testid=time-off] input[name=from]', date)
+  await p.fill('[data-testid=time-off] input[name=to]', date)
+  await p.fill('[data-testid=time-off] input[name=reason]', '看牙医')
+  await p.click('[data-testid=time-off-ask]')
+  await expect.poll(() => p.locator('[data-testid=my-requests] tr[data-status=pending]').count(), { timeout: 10_000 }).toBe(1)
+  expect(await p.textContent('[data-testid=my-requests]')).toContain('等待排班员处理')
+
+  await page.goto(`${agner.url}/wfm/time-off`)
+  const card = page.locator('[data-agent=agent-01]').first()
+  await expect.poll(() => card.locator('[data-testid=impact]').textContent(), { timeout: 10_000 }).toMatch(/1/)
+  const impact = (await card.locator('[data-testid=impact]').textContent())!
+  expect(impact).toMatch(new RegExp(`${(shift.paidMin / 60).toFixed(1)}`))
+  await page.screenshot({ path: join(shots, 'time-off-planner.png'), fullPage: true })
+  expect(await card.locator('[data-action=decline]').isDisabled()).toBe(true) // declining needs a reason the agent reads
+  await card.locator('[data-action=approve]').click()
+  await expect.poll(async () => ((await (await fetch(`${agner.url}/api/wfm/rules`, { headers: admin })).json()) as { agents: Array<{ agentId: string; leave?: Array<{ from: string; reason?: string }> }> }).agents.find((a) => a.agentId === 'agent-01')?.leave?.[0]).toMatchObject({ from: date, reason: '看牙医' })
+  await p.reload()
+  await expect.poll(() => p.locator('[data-testid=my-requests] tr[data-status=approved]').count(), { timeout: 10_000 }).toBe(1)
+  expect(await p.textContent('[data-testid=my-requests]')).toContain('已批准')
+  await p.screenshot({ path: join(shots, 'time-off-agent-zh.png'), fullPage: true })
+  await ctx.close()
+}, 60_000)
+
 it('the adherence view flags an agent still on break after it ended', async () => {
   const now = Date.now()
   const gen = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify({ week: mondayOf(now), timeLimitSec: 4 }) })

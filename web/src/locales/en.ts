@@ -68,7 +68,7 @@ export default {
     planTitle: 'Time-off requests', planIntro: 'What agents asked for, with what each pending request would cost the published week before you decide. Approved time off becomes the agent\'s leave: the next generated weeks keep them free.',
     none: 'No requests.', askedAt: 'asked {when}', noSchedule: 'No published schedule for that week yet: nothing to cost.',
     impact: 'Touches {shifts} shift(s), {hours} paid hours; under-staffed {ub} → {ua} agent-hours; coverage {cb} → {ca}.', noViolations: 'No labour rule would be broken.',
-    decisionReason: 'Reason (required to decline)', approve: 'Approve', decline: 'Decline',
+    decisionReason: 'Reason (required to decline)', approve: 'Approve', decline: 'Decline', declineNeedsReason: 'Write the reason the agent will read, then decline.',
   },
   intraday: {
     title: 'Intraday', intro: 'Today against its forecast: what has come so far, the rest of the day re-forecast from it (pulled toward the forecast while little has been seen), and with the published schedule how many agents are short and the service level Erlang projects for each remaining interval.',

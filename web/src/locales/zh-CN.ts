@@ -68,7 +68,7 @@ export default {
     planTitle: '休假申请', planIntro: '坐席提交的休假申请；在决定前可看到每个待处理申请对已发布排班的影响。批准的休假会成为坐席的假期：之后生成的排班会空出这段时间。',
     none: '没有申请。', askedAt: '申请于 {when}', noSchedule: '该周还没有已发布的排班，无法计算影响。',
     impact: '涉及 {shifts} 个班次、{hours} 带薪小时；人手不足 {ub} → {ua} 坐席小时；覆盖率 {cb} → {ca}。', noViolations: '不违反任何劳动规则。',
-    decisionReason: '原因（拒绝时必填）', approve: '批准', decline: '拒绝',
+    decisionReason: '原因（拒绝时必填）', approve: '批准', decline: '拒绝', declineNeedsReason: '请先填写坐席将看到的原因，再拒绝。',
   },
   intraday: {
     title: '日内管理', intro: '今天与预测的对比：已到达的联络量、据此重新预测的当天剩余时段（观测较少时更接近原预测），以及按已发布排班，每个剩余时段缺多少坐席、Erlang 预计的服务水平。',
