@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Agner } from '../../ingest/src/index.ts'
 import { signIn } from '../../ingest/test/support/access.ts'
-import { ADMIN_PASSWORD, shots, startRig, type Rig } from './support.ts'
+import { ADMIN_PASSWORD, shots, signedIn, startRig, type Rig } from './support.ts'
 
 let rig: Rig
 let agner: Agner
@@ -139,13 +139,7 @@ it('a planner changes an agent\'s contract on the schedule page; the rules keep 
 
 it('the agent sees their own published schedule', async () => {
   const agentUser = agner.bootstrap.created.find((u) => u.role === 'agent')!
-  const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })
-  const p = await ctx.newPage()
-  await p.goto(`${agner.url}/login`)
-  await p.fill('input[name=username]', agentUser.username)
-  await p.fill('input[name=password]', agentUser.password)
-  await p.click('button[type=submit]')
-  await p.waitForURL((u) => u.pathname === '/desk') // agents start at their desk
+  const { context: ctx, page: p } = await signedIn(rig, agentUser.username, agentUser.password, { locale: 'zh-CN', viewport: { width: 1200, height: 900 }, landing: '/desk' })
   await p.goto(`${agner.url}/my-schedule`)
   await p.waitForTimeout(1500)
   await p.screenshot({ path: join(shots, 'my-schedule-zh.png'), fullPage: true })
@@ -166,13 +160,7 @@ it('an agent asks for a day off; the planner sees what it costs the published we
   const published = await (await fetch(`${agner.url}/api/wfm/schedules/${week.id}`, { headers: admin })).json() as { weekStart: number; shifts: Shift[] }
   const shift = published.shifts.find((x) => x.agentId === 'agent-01')!
   const date = new Date(published.weekStart + shift.day * DAY + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
-  const ctx = await rig.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' })
-  const p = await ctx.newPage()
-  await p.goto(`${agner.url}/login`)
-  await p.fill('input[name=username]', agentUser.username)
-  await p.fill('input[name=password]', agentUser.password)
-  await p.click('button[type=submit]')
-  await p.waitForURL((u) => u.pathname === '/desk')
+  const { context: ctx, page: p } = await signedIn(rig, agentUser.username, agentUser.password, { locale: 'zh-CN', viewport: { width: 1200, height: 900 }, landing: '/desk' })
   await p.goto(`${agner.url}/my-schedule`)
   await p.fill('[data-testid=time-off] input[name=from]', date)
   await p.fill('[data-testid=time-off] input[name=to]', date)

@@ -17,15 +17,15 @@ export const ADMIN_PASSWORD = 'e2e admin password'
 
 export interface Rig { agner: Agner; browser: Browser; page: Page; dispose(): Promise<void> }
 
-/** A new browser context signed in as `username` (its own cookies), on the start page. */
-export async function signedIn(rig: Pick<Rig, 'agner' | 'browser'>, username: string, password: string, o: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** A new browser context signed in as `username` (its own cookies), on the start page (`landing`: where that role starts). */
+export async function signedIn(rig: Pick<Rig, 'agner' | 'browser'>, username: string, password: string, o: { locale?: string; viewport?: { width: number; height: number }; landing?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await rig.browser.newContext({ viewport: o.viewport ?? { width: 1366, height: 860 }, locale: o.locale ?? 'en' })
   const page = await context.newPage()
   await page.goto(`${rig.agner.url}/login`)
   await page.fill('input[name=username]', username)
   await page.fill('input[name=password]', password)
   await page.click('button[type=submit]')
-  await page.waitForURL((u) => u.pathname === '/')
+  await page.waitForURL((u) => u.pathname === (o.landing ?? '/')) // agents start at their desk
   return { context, page }
 }
 
