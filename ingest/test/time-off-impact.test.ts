@@ -1,5 +1,5 @@
 /**
- * What a time-off request costs the published week, worked by hand: one agent, Monday 09:00–17:00
+ * What a time-off request and a shift swap cost the published week, worked by hand: one agent, Monday 09:00–17:00
  * (8 paid hours, no breaks), skill "a" needing one agent 09:00–17:00. A request from 13:00 ends the
  * shift at 13:00: 4 paid hours lost, 4 under-staffed agent-hours appear, coverage 100 % → 50 %, and
  * with a 6-hour weekly minimum the contract's rule is broken. A whole-day request drops the shift.
@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { coverage, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate } from '@agner/wfm'
 import { timeOffImpact, withLeave, newRequest } from '../src/wfm/time-off-requests.ts'
+import { tradeShifts } from '../src/wfm/shift-swaps.ts'
 import type { StoredSchedule } from '../src/wfm/schedule-types.ts'
 import { defaultRules } from '../src/wfm/schedule-input.ts'
 
@@ -45,5 +46,22 @@ describe('timeOffImpact', () => {
     const r = newRequest({ agentId: 'ann', agentName: 'Ann', fromText: '2026-12-07T13:00', toText: '2026-12-08', fromMs: 0, toMs: 1, reason: 'dentist', now: 0 })
     const rules = withLeave(defaultRules(), r, 'full-time')
     expect(rules.agents).toEqual([{ agentId: 'ann', contractId: 'full-time', leave: [{ from: '2026-12-07T13:00', to: '2026-12-08', reason: 'dentist' }] }])
+  })
+})
+
+describe('tradeShifts', () => {
+  // Ann (skill a) works Monday 09:00–17:00; Bob (skill b only) is off that day; b needs nobody.
+  const two = {
+    ...week, agents: [...agents, { id: 'bob', name: 'Bob', skills: ['b'], contractId: 'c' }],
+    input: { ...input, agents: [...input.agents, { id: 'bob', name: 'Bob', skills: ['b'], contractId: 'c' }], requirements: [...input.requirements, { skill: 'b', agents: new Array<number>(168).fill(0) }] },
+  } as unknown as StoredSchedule
+  it('gives Ann\'s Monday to Bob: the shift moves, and skill a is left 8 agent-hours short since Bob cannot take its calls', () => {
+    const t = tradeShifts(two, 'ann', 'bob', 0)
+    expect(t.agentShift?.agentId).toBe('ann')
+    expect(t.colleagueShift).toBeNull()
+    expect(t.shifts.map((x) => [x.agentId, x.day, x.startMin])).toEqual([['bob', 0, 540]])
+    expect([t.underHoursBefore, t.underHoursAfter]).toEqual([0, 8])
+    // Bob's 8 h keep his contract; Ann, left with no shift that week, is not checked (the rules judge the shifts an agent has).
+    expect(t.violations).toEqual([])
   })
 })

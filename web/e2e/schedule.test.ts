@@ -185,6 +185,53 @@ it('an agent asks for a day off; the planner sees what it costs the published we
   await ctx.close()
 }, 60_000)
 
+it('two agents trade a day\'s shifts: one proposes, the other accepts, the planner sees what it does and approves; the week is published again, traded', async () => {
+  const byRole = (name: string) => agner.bootstrap.created.find((u) => u.username === name)!
+  const weekOf = async () => {
+    const list = await (await fetch(`${agner.url}/api/wfm/schedules?week=${mondayOf(Date.now() + 7 * DAY)}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string; version: number }> }
+    const newest = list.schedules.filter((x) => x.status === 'published').sort((x, y) => y.version - x.version)[0]!
+    return await (await fetch(`${agner.url}/api/wfm/schedules/${newest.id}`, { headers: admin })).json() as { version: number; weekStart: number; shifts: Shift[] }
+  }
+  const before = await weekOf()
+  const ownShifts = before.shifts.filter((x) => x.agentId === 'agent-01')
+  const shift = ownShifts[ownShifts.length - 1]!
+  const theirs = before.shifts.find((x) => x.agentId === 'agent-04' && x.day === shift.day) ?? null
+  const date = new Date(before.weekStart + shift.day * DAY + 12 * 3_600_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+
+  const a = await signedIn(rig, byRole('agent').username, byRole('agent').password, { locale: 'zh-CN', viewport: { width: 1200, height: 1000 }, landing: '/desk' })
+  await a.page.goto(`${agner.url}/my-schedule`)
+  await a.page.fill('[data-testid=swaps] input[name=swapDate]', date)
+  await a.page.waitForSelector('[data-testid=swaps] select[name=colleague]')
+  await a.page.selectOption('[data-testid=swaps] select[name=colleague]', 'agent-04')
+  await a.page.fill('[data-testid=swaps] input[name=swapReason]', '家里有事')
+  await a.page.click('[data-testid=swap-propose]')
+  await expect.poll(() => a.page.locator('[data-testid=my-swaps] tr[data-status=awaiting_colleague]').count(), { timeout: 10_000 }).toBe(1)
+
+  const b = await signedIn(rig, byRole('agent2').username, byRole('agent2').password, { locale: 'en', viewport: { width: 1200, height: 1000 }, landing: '/desk' })
+  await b.page.goto(`${agner.url}/my-schedule`)
+  await b.page.waitForSelector('[data-testid=my-swaps] [data-action=accept]')
+  expect(await b.page.textContent('[data-testid=my-swaps]')).toContain('asks you')
+  await b.page.click('[data-testid=my-swaps] [data-action=accept]')
+  await expect.poll(() => b.page.locator('[data-testid=my-swaps] tr[data-status=pending]').count(), { timeout: 10_000 }).toBe(1)
+
+  await page.goto(`${agner.url}/wfm/time-off`)
+  const card = page.locator('[data-testid=swap-decisions] .panel').first()
+  await expect.poll(() => card.locator('[data-testid=swap-impact]').textContent(), { timeout: 10_000 }).toContain('⇄')
+  await page.screenshot({ path: join(shots, 'swap-planner.png'), fullPage: true })
+  await card.locator('[data-action=approve-swap]').click()
+  await expect.poll(async () => (await weekOf()).version, { timeout: 10_000 }).toBe(before.version + 1)
+  const after = await weekOf()
+  const moved = after.shifts.find((x) => x.agentId === 'agent-04' && x.day === shift.day)!
+  expect([moved.startMin, moved.endMin]).toEqual([shift.startMin, shift.endMin])
+  const back = after.shifts.find((x) => x.agentId === 'agent-01' && x.day === shift.day) ?? null
+  expect(back ? [back.startMin, back.endMin] : null).toEqual(theirs ? [theirs.startMin, theirs.endMin] : null)
+  await a.page.reload()
+  await expect.poll(() => a.page.locator('[data-testid=my-swaps] tr[data-status=approved]').count(), { timeout: 10_000 }).toBe(1)
+  await a.page.screenshot({ path: join(shots, 'swap-agent-zh.png'), fullPage: true })
+  await a.context.close()
+  await b.context.close()
+}, 90_000)
+
 it('the adherence view flags an agent still on break after it ended', async () => {
   const now = Date.now()
   const gen = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers: { ...admin, ...json }, body: JSON.stringify({ week: mondayOf(now), timeLimitSec: 4 }) })

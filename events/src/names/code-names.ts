@@ -32,7 +32,7 @@ export const BUILT_IN_CODES: Record<CodeKind, Record<string, Names>> = {
     'display.create': n('Display link created', '创建大屏链接'), 'display.revoke': n('Display link revoked', '吊销大屏链接'),
     'board.create': n('Board created', '创建看板'), 'board.update': n('Board changed', '修改看板'), 'board.delete': n('Board deleted', '删除看板'),
     'wfm.rules.change': n('WFM rules changed', '修改排班规则'),
-    'recording.play': n('Recording played', '播放录音'), 'call.listen': n('Listened in on a call', '监听通话'), 'wfm.time-off': n('Time-off request', '休假申请'),
+    'recording.play': n('Recording played', '播放录音'), 'call.listen': n('Listened in on a call', '监听通话'), 'wfm.time-off': n('Time-off request', '休假申请'), 'wfm.swap': n('Shift swap', '换班'),
     'wfm.schedule.generate': n('Schedule generated', '生成排班'), 'wfm.schedule.edit': n('Schedule edited', '编辑排班'), 'wfm.schedule.publish': n('Schedule published', '发布排班'),
   },
 }

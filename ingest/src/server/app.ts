@@ -60,6 +60,7 @@ import { centerRoutes } from './center-routes.ts'
 import { promptRoutes } from './prompt-routes.ts'
 import { alertRoutes } from './alert-routes.ts'
 import { timeOffRoutes } from './time-off-routes.ts'
+import { shiftSwapRoutes } from './shift-swap-routes.ts'
 import type { AlertsService } from '../alerts/alerts-service.ts'
 import { startOfDayIn } from '../live/day.ts'
 import type { CenterConfig } from '../center/center-config.ts'
@@ -203,6 +204,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     })
   }
   if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice, ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })
+  await app.register(shiftSwapRoutes, {
+    store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, audit, agentName: (id) => deps.engine.agentName(id), agentQueues: (id) => deps.engine.agentQueuesOf(id),
+  })
   await app.register(timeOffRoutes, {
     store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, audit, agentName: (id) => deps.engine.agentName(id),
     agentQueues: (id) => deps.engine.agentQueuesOf(id), ...(deps.wfmDefaults ? { defaults: deps.wfmDefaults } : {}),

@@ -5,7 +5,7 @@ import alerts from './alerts.en'
 export default {
   app: { name: 'Agner', signOut: 'Sign out', otherLanguage: '中文', theme: 'Theme', loading: 'Loading…', signedInAs: 'Signed in as {name} ({role})', denied: '{page} is not open to your role ({role}), so you are here instead; ask an admin if you need it.' },
   theme: { light: 'Light', dark: 'Dark', auto: 'System' },
-  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', intraday: 'Intraday', timeOff: 'Time off', mySchedule: 'My schedule', desk: 'Desk', center: 'Center', alertRules: 'Alerts' },
+  nav: { wfm: 'Workforce', live: 'Live queues', agents: 'Agents', boards: 'Wallboards', admin: 'Administration', users: 'Users', teams: 'Teams', displays: 'Display links', tokens: 'API tokens', audit: 'Audit trail', sources: 'Sources', reports: 'Reports', schedules: 'Scheduled reports', planner: 'Forecast & staffing', schedule: 'Schedules', rta: 'Adherence', intraday: 'Intraday', timeOff: 'Time off & swaps', mySchedule: 'My schedule', desk: 'Desk', center: 'Center', alertRules: 'Alerts' },
   reports: {
     range: '{from}–{to} of {total}',
     title: 'Reports', report: 'Report', from: 'From', to: 'To (inclusive)', interval: 'Interval', queues: 'Queues', team: 'Team', agents: 'Agents',
@@ -61,11 +61,17 @@ export default {
     backwards: '"Back on" must be after "From"; pick the first day back at work.',
   },
   mySchedule: { title: 'My schedule', thisWeek: 'This week', nextWeek: 'Next week', notPublished: 'Not published yet.', day: 'Day', shift: 'Shift', breaks: 'Breaks', off: 'Day off', hours: '{n} paid hours' },
+  swap: {
+    title: 'Shift swaps', date: 'Day', mine: 'Your shift: {shift}', colleague: 'Trade with', reason: 'Reason', propose: 'Propose the swap', sent: 'Sent to your colleague; once they accept, your planner decides.',
+    off: 'off', with: 'With', askedBy: '{name} asks you', status: 'Status', accept: 'Accept', refuse: 'Decline', withdraw: 'Withdraw',
+    statuses: { awaiting_colleague: 'Waiting for the colleague', colleague_declined: 'Declined by the colleague', pending: 'Waiting for the planner', approved: 'Approved', declined: 'Declined', canceled: 'Withdrawn' },
+    planTitle: 'Shift swaps', none: 'No swaps.', trade: '{a} ({as}) ⇄ {b} ({bs})', under: 'Under-staffed {before} → {after} agent-hours in the week.',
+  },
   timeOff: {
     title: 'Time off', wholeDays: 'Whole days', from: 'From', toDay: 'To (last day)', toTime: 'Until', reason: 'Reason', ask: 'Ask for time off', sent: 'Sent to your planner; you will see the answer here.',
     when: 'When', asked: 'Asked', status: 'Status', withdraw: 'Withdraw', all: 'All',
     statuses: { pending: 'Waiting for the planner', approved: 'Approved', declined: 'Declined', canceled: 'Withdrawn' },
-    planTitle: 'Time-off requests', planIntro: 'What agents asked for, with what each pending request would cost the published week before you decide. Approved time off becomes the agent\'s leave: the next generated weeks keep them free.',
+    planTitle: 'Time off and shift swaps', planIntro: 'What agents asked for, with what each pending request would cost the published week before you decide. Approved time off becomes the agent\'s leave: the next generated weeks keep them free.',
     none: 'No requests.', askedAt: 'asked {when}', noSchedule: 'No published schedule for that week yet: nothing to cost.',
     impact: 'Touches {shifts} shift(s), {hours} paid hours; under-staffed {ub} → {ua} agent-hours; coverage {cb} → {ca}.', noViolations: 'No labour rule would be broken.',
     decisionReason: 'Reason (required to decline)', approve: 'Approve', decline: 'Decline', declineNeedsReason: 'Write the reason the agent will read, then decline.',

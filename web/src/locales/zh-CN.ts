@@ -5,7 +5,7 @@ import alerts from './alerts.zh-CN'
 export default {
   app: { name: 'Agner', signOut: '退出登录', otherLanguage: 'English', theme: '主题', loading: '加载中…', signedInAs: '当前用户：{name}（{role}）', denied: '您的角色（{role}）无权打开“{page}”，因此转到了本页；如确有需要，请联系管理员。' },
   theme: { light: '浅色', dark: '深色', auto: '跟随系统' },
-  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', intraday: '日内管理', timeOff: '休假申请', mySchedule: '我的排班', desk: '工作台', center: '中心配置', alertRules: '告警规则' },
+  nav: { wfm: '劳动力管理', live: '实时队列', agents: '坐席', boards: '大屏看板', admin: '系统管理', users: '用户', teams: '团队', displays: '大屏链接', tokens: 'API 令牌', audit: '审计日志', sources: '数据源', reports: '报表', schedules: '定时报表', planner: '预测与排班', schedule: '排班表', rta: '实时遵从度', intraday: '日内管理', timeOff: '休假与换班', mySchedule: '我的排班', desk: '工作台', center: '中心配置', alertRules: '告警规则' },
   reports: {
     range: '第 {from}–{to} 条，共 {total} 条',
     title: '报表', report: '报表', from: '开始日期', to: '结束日期（含）', interval: '间隔', queues: '队列', team: '团队', agents: '坐席',
@@ -61,11 +61,17 @@ export default {
     backwards: '“返岗日”必须晚于“开始”；请选择重新上班的第一天。',
   },
   mySchedule: { title: '我的排班', thisWeek: '本周', nextWeek: '下周', notPublished: '尚未发布。', day: '日期', shift: '班次', breaks: '休息', off: '休息日', hours: '计薪 {n} 小时' },
+  swap: {
+    title: '换班', date: '日期', mine: '您的班次：{shift}', colleague: '与谁换', reason: '原因', propose: '提出换班', sent: '已发送给同事；同事同意后由排班员决定。',
+    off: '休息', with: '对方', askedBy: '{name} 向您提出', status: '状态', accept: '同意', refuse: '拒绝', withdraw: '撤回',
+    statuses: { awaiting_colleague: '等待同事回复', colleague_declined: '同事已拒绝', pending: '等待排班员处理', approved: '已批准', declined: '已拒绝', canceled: '已撤回' },
+    planTitle: '换班', none: '没有换班申请。', trade: '{a}（{as}）⇄ {b}（{bs}）', under: '本周人手不足 {before} → {after} 坐席小时。',
+  },
   timeOff: {
     title: '休假申请', wholeDays: '整天', from: '开始', toDay: '结束（最后一天）', toTime: '直到', reason: '原因', ask: '申请休假', sent: '已提交给排班员；结果会显示在这里。',
     when: '时间', asked: '申请时间', status: '状态', withdraw: '撤回', all: '全部',
     statuses: { pending: '等待排班员处理', approved: '已批准', declined: '已拒绝', canceled: '已撤回' },
-    planTitle: '休假申请', planIntro: '坐席提交的休假申请；在决定前可看到每个待处理申请对已发布排班的影响。批准的休假会成为坐席的假期：之后生成的排班会空出这段时间。',
+    planTitle: '休假与换班', planIntro: '坐席提交的休假申请；在决定前可看到每个待处理申请对已发布排班的影响。批准的休假会成为坐席的假期：之后生成的排班会空出这段时间。',
     none: '没有申请。', askedAt: '申请于 {when}', noSchedule: '该周还没有已发布的排班，无法计算影响。',
     impact: '涉及 {shifts} 个班次、{hours} 带薪小时；人手不足 {ub} → {ua} 坐席小时；覆盖率 {cb} → {ca}。', noViolations: '不违反任何劳动规则。',
     decisionReason: '原因（拒绝时必填）', approve: '批准', decline: '拒绝', declineNeedsReason: '请先填写坐席将看到的原因，再拒绝。',

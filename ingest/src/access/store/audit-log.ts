@@ -8,7 +8,7 @@ import { uuidv7 } from '@agner/events'
 export const AUDIT_ACTIONS = [
   'login', 'logout', 'password.change', 'user.create', 'user.update', 'user.delete', 'team.create', 'team.update', 'team.delete',
   'token.create', 'token.revoke', 'display.create', 'display.revoke', 'board.create', 'board.update', 'board.delete',
-  'export', 'settings.change', 'wfm.schedule.generate', 'wfm.schedule.publish', 'wfm.rules.change', 'wfm.time-off', 'recording.play', 'call.listen',
+  'export', 'settings.change', 'wfm.schedule.generate', 'wfm.schedule.publish', 'wfm.rules.change', 'wfm.time-off', 'wfm.swap', 'recording.play', 'call.listen',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
