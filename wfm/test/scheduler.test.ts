@@ -130,7 +130,10 @@ describe('breaks', () => {
     expect(s.shifts.length).toBeGreaterThan(50)
     expect(ruleViolations(input, s.shifts).filter((v) => v.rule !== 'min-hours-per-week')).toEqual([])
     expect(s.shifts.every((x) => x.breaks.length > 0)).toBe(true)
-    expect(s.coverage.totals.coveragePct).toBeGreaterThan(0.9)
+    // Coverage counts every missing agent-interval alike, which is the flat penalty the scheduler no
+    // longer minimises (shortage.ts prices an emptier interval higher), so it is checked loosely here;
+    // the hand-worked shortage test checks the objective itself.
+    expect(s.coverage.totals.coveragePct).toBeGreaterThan(0.85)
   }, 30_000)
 })
 
