@@ -85,6 +85,8 @@ export class AlertsService {
     try {
       const now = this.now()
       const rules = this.settings.rules
+      // No rule on and nothing open: nothing to look at (the live snapshot is not free on a big floor).
+      if (!rules.some((r) => r.enabled) && this.engine.active().length === 0) return
       if (this.deps.adherence && rules.some((r) => r.enabled && r.kind === 'adherence') && now - this.adherenceAt >= 10_000) {
         this.adherenceAt = now
         this.adherence = await this.deps.adherence(now).catch(() => this.adherence)
