@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import { createBus, type Bus } from '@agner/events'
 import { countStoredEvents, createStore, migrate, RollupRefresher, type Store } from '@agner/analytics'
 import { seedHistory, type SeedResult } from './seed-history.ts'
-import { startRealtimeSimulation, type RealtimeEmitter } from '@agner/telephony'
+import { startRealtimeSimulation, type RealtimeEmitter, type RealtimeSimulation } from '@agner/telephony'
 import { utcOffsetHours } from './live/day.ts'
 import { DEMO_USERS, demoHistoryScenario } from '@agner/seeds'
 import type { RealtimeAcd } from '@agner/telephony'
@@ -147,10 +147,16 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
     onChange: (setup) => { desk.reconfigure(setup); feed.changed() },
   }, acdConfig, center0.state)
   const alerts = await startAlerts({ store, tenant: config.tenant, timeZone: config.timeZone, engine, sources, ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}), auxReasons: () => center.setup.auxReasons ?? [] })
+  // The live demo's simulation starts once the server listens; the agents view reaches it through this.
+  const floor: { sim?: RealtimeSimulation } = {}
   const app = await buildApp({
     bus, store, engine, feed, access, acd, rollups, tenant: config.tenant, timeZone: config.timeZone, outboxDir: config.outboxDir, maxBodyBytes: config.maxBodyBytes, publishTimeoutMs: config.publishTimeoutMs, storeHealth, codes, center, alerts,
     ...(config.demo ? { wfmDefaults: DEMO_WFM_RULES } : {}),
     sources: { service: sources, pbx: new PbxControl({ sources, bus, engine, tenant: config.tenant, publishTimeoutMs: config.publishTimeoutMs }) },
+    simulated: {
+      hosts: (id) => floor.sim?.hasAgent(id) ?? false,
+      setStatus: (id, status, reasonCode) => { floor.sim?.control((e) => e.setStatus(id, status, reasonCode, 'supervisor')) },
+    },
     security: securityOptions(config), desk: desk.desk, prompts: { dir: promptsFolder(config), audioDir: config.media.audioDir }, recordings: { dir: recordingsFolder(config), days: config.recordings.days },
     webRoot: opts.web === false ? undefined : opts.webRoot ?? WEB_ROOT, logLevel: config.logLevel,
   })
@@ -170,7 +176,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
   }
   // The live demo: the demo center simulated against the wall clock (the agent a person drives
   // through the ACD is left out). AGNER_DEMO_RATE 5 is the center's real volume.
-  const emitter = config.demo && config.demoRate > 0
+  const emitter: RealtimeSimulation | undefined = config.demo && config.demoRate > 0
     ? startRealtimeSimulation(demoHistoryScenario({
         start: Date.now(), hours: 24 * 366, utcOffsetHours: utcOffsetHours(config.timeZone), seed: Date.now() % 100_000,
         volumeScale: config.demoRate / 5, excludeAgents: DEMO_USERS.flatMap((u) => (u.agentId ? [u.agentId] : [])),
@@ -180,6 +186,7 @@ export async function startAgner(config: Config, opts: StartOptions = {}): Promi
       })
     : undefined
 
+  floor.sim = emitter
   let closing: Promise<void> | undefined
   return {
     config, app, bus, store, engine, feed, writer, rollups, storeHealth, access, acd, desk, sources, center, alerts, bootstrap, emitter, url,

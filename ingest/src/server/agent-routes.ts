@@ -5,7 +5,8 @@
  *   POST /api/agent/offers/:offerId/accept | reject
  *   POST /api/agent/contacts/:contactId/hold | resume | end | wrapup {dispositionCode} | transfer {queueId}
  *   WS   /ws/agent                                    my state on connect, then my offers and contact changes
- * Supervisors: POST /api/agents/:agentId/status (force status or log out; agents of their queues).
+ * Supervisors: POST /api/agents/:agentId/status (force status or log out; agents of their queues; for
+ * an agent on a PBX it is carried out there, for one of the live demo's simulated agents in the simulation).
  * Telephony adapters: POST /api/acd/contacts {queueId, ani?, priority?}, POST /api/acd/contacts/:id/hangup,
  * POST /api/acd/contacts/:id/callback {number} (the caller keeps their place and is called back),
  * POST /api/acd/ivr/:ivrId/calls {ani?} (a call enters an IVR flow), POST /api/acd/contacts/:id/dtmf {digit}.
@@ -28,6 +29,14 @@ export interface AgentRoutesOptions {
   engine?: Pick<LiveEngine, 'agentQueuesOf' | 'snapshot' | 'agentName'>
   /** Browser calls and chats: media legs and messages ride the agent's socket. */
   director?: CallDirector
+  /** The demo's simulated floor: its agents' status is set in the simulation that drives them. */
+  simulated?: SimulatedFloor
+}
+
+/** Agents a simulation drives (the live demo): a supervisor's status change is carried out there. */
+export interface SimulatedFloor {
+  hosts(agentId: string): boolean
+  setStatus(agentId: string, status: 'available' | 'aux' | 'offline', reasonCode: string | undefined): void
 }
 
 const ID = { type: 'string', pattern: '^[0-9A-Za-z_.:-]{1,128}$' } as const
@@ -79,7 +88,7 @@ async function attempt<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T 
   }
 }
 
-export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets, pbx, engine: live, director }) => {
+export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, { acd, sockets, pbx, engine: live, director, simulated }) => {
   const desk = { permission: 'agent:desktop' } as const
 
   /** Runs an ACD command for the caller's own agent; AcdError becomes 404/409 with its sentence. */
@@ -174,6 +183,10 @@ export const agentRoutes: FastifyPluginAsync<AgentRoutesOptions> = async (app, {
     if (pbx?.hosts(agentId)) {
       if (!inScope(req.principal!, live?.agentQueuesOf(agentId) ?? [])) return reply.status(404).send({ error: `There is no agent "${agentId}" in your teams.` })
       return pbx.setStatus(agentId, b.status, b.reasonCode, 'supervisor')
+    }
+    if (simulated?.hosts(agentId)) {
+      if (!inScope(req.principal!, live?.agentQueuesOf(agentId) ?? [])) return reply.status(404).send({ error: `There is no agent "${agentId}" in your teams.` })
+      return attempt(reply, async () => { simulated.setStatus(agentId, b.status, b.reasonCode); return { agentId, status: b.status, reasonCode: b.reasonCode ?? null, simulated: true } })
     }
     return attempt(reply, () => acd.run((engine) => {
       const a = engine.agent(agentId)

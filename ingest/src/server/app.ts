@@ -60,6 +60,7 @@ import { centerRoutes } from './center-routes.ts'
 import { promptRoutes } from './prompt-routes.ts'
 import { alertRoutes } from './alert-routes.ts'
 import { timeOffRoutes } from './time-off-routes.ts'
+import type { SimulatedFloor } from './agent-routes.ts'
 import { shiftSwapRoutes } from './shift-swap-routes.ts'
 import type { AlertsService } from '../alerts/alerts-service.ts'
 import { startOfDayIn } from '../live/day.ts'
@@ -105,6 +106,8 @@ export interface AppDeps {
   publishTimeoutMs?: number
   /** Whether the store takes writes (a full disk refuses ingestion with a sentence). */
   storeHealth?: StoreHealth
+  /** The live demo's simulated floor (its agents' status is set there). */
+  simulated?: SimulatedFloor
   /** Alert rules at work (the bell, webhooks). */
   alerts?: AlertsService
   /** IVR prompts: uploaded in the app (dir) and shipped (AGNER_AUDIO_DIR). */
@@ -175,7 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const screens = new BoardScreens()
   await app.register(boardRoutes, { directory, audit, screens, knownQueue })
   await app.register(boardLiveRoutes, { directory, engine: deps.engine, feed: deps.feed, sockets, screens, store: deps.store, tenant: deps.tenant, codes: deps.codes })
-  await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}) })
+  await app.register(agentRoutes, { acd: deps.acd, sockets, engine: deps.engine, pbx: deps.sources?.pbx, ...(deps.desk ? { director: deps.desk.director } : {}), ...(deps.simulated ? { simulated: deps.simulated } : {}) })
   if (deps.center) await app.register(centerRoutes, { center: deps.center, audit, seesQueue: (p, q) => seesQueue(p.queues, q) })
   if (deps.prompts) await app.register(promptRoutes, { ...deps.prompts, audit })
   if (deps.alerts) {

@@ -4,14 +4,22 @@
  */
 import type { CanonicalEvent } from '@agner/events'
 import type { RealtimeEmitter } from '../traffic/emitter.ts'
+import type { AcdEngine } from '../acd/engine-desk.ts'
 import type { Scenario } from './scenario.ts'
 import { createSimulation, type SimOptions } from './simulator.ts'
+
+/** The simulated center running against the wall clock, which a supervisor can also act on. */
+export interface RealtimeSimulation extends RealtimeEmitter {
+  hasAgent(agentId: string): boolean
+  /** Runs a command on the simulated center now (its events are published with the next tick, at once). */
+  control<T>(fn: (engine: AcdEngine) => T): T
+}
 
 export function startRealtimeSimulation(
   scenario: Scenario,
   publish: (events: CanonicalEvent[]) => Promise<void>,
   opts: Omit<SimOptions, 'onEvent' | 'hours'> & { tickMs?: number; now?: () => number; onError?: (err: unknown) => void } = {},
-): RealtimeEmitter {
+): RealtimeSimulation {
   const now = opts.now ?? Date.now
   let buffer: CanonicalEvent[] = []
   const sim = createSimulation({ ...scenario, start: new Date(now()).toISOString() }, { ...opts, hours: scenario.hours ?? 24 * 366, onEvent: (e) => { buffer.push(e) } })
@@ -32,6 +40,8 @@ export function startRealtimeSimulation(
   }
   const timer = setInterval(tick, opts.tickMs ?? 200)
   return {
+    hasAgent: (id) => sim.hasAgent(id),
+    control: (fn) => { const out = sim.command(fn); tick(); return out },
     get published() { return published },
     stop: async () => { stopped = true; clearInterval(timer); await inFlight },
   }

@@ -56,6 +56,10 @@ export interface Simulation {
   /** Closes the run at its end and returns the figures. */
   /** Runs to the end; `closeAll` (a reason) closes every open contact and logs every agent out there. */
   finish(opts?: { closeAll?: string }): SimResult
+  /** Is this agent one of the simulation's? */
+  hasAgent(agentId: string): boolean
+  /** A command on the simulated center from outside (a supervisor's status change), at its current time; its events go out like the rest. */
+  command<T>(fn: (engine: AcdEngine) => T): T
 }
 
 /** A simulation run piece by piece, so a caller can store each day's events before the next. */
@@ -245,7 +249,9 @@ export function createSimulation(s: Scenario, opts: SimOptions = {}): Simulation
     }
   }
 
-  return { start, end, advance, finish }
+  const agentIds = new Set(agents.map((a) => a.id))
+  const command = <T>(fn: (engine: AcdEngine) => T): T => { try { return fn(acd) } finally { drain() } }
+  return { start, end, advance, finish, hasAgent: (id) => agentIds.has(id), command }
 }
 
 function phone(rng: Random): string {
