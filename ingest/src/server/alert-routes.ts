@@ -10,16 +10,16 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { SaidError } from '@agner/events/sentences'
-import { ReportInputError } from '@agner/analytics'
+import { parseInstant, ReportInputError } from '@agner/analytics'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import type { AlertsService } from '../alerts/alerts-service.ts'
 import { publicSettings } from '../alerts/alert-rules.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { refusalBody } from './errors.ts'
 
-export interface AlertRoutesOptions { alerts: AlertsService; audit: AuditLog; dayStart: (date: string) => number | undefined }
+export interface AlertRoutesOptions { alerts: AlertsService; audit: AuditLog; timeZone: string }
 
-export const alertRoutes: FastifyPluginAsync<AlertRoutesOptions> = async (app, { alerts, audit, dayStart }) => {
+export const alertRoutes: FastifyPluginAsync<AlertRoutesOptions> = async (app, { alerts, audit, timeZone }) => {
   const read = { access: { permission: 'alerts:read' } } as const
   const admin = { access: { permission: 'settings:write' } } as const
 
@@ -43,9 +43,10 @@ export const alertRoutes: FastifyPluginAsync<AlertRoutesOptions> = async (app, {
     config: read,
   }, async (req) => {
     const q = req.query as { from: string; to: string }
-    const from = dayStart(q.from)
-    const to = dayStart(q.to)
-    if (from === undefined || to === undefined || to < from) throw new ReportInputError('from and to must be dates like 2026-12-01, from on or before to.')
+    // Center days, as every report reads them: the whole of `to` is included.
+    const from = parseInstant(q.from, timeZone, 'from')
+    const to = parseInstant(q.to, timeZone, 'to')
+    if (to < from) throw new ReportInputError('from must be on or before to.')
     return { alerts: await alerts.history(req.principal!.queues, from, to + 86_400_000) }
   })
 

@@ -63,7 +63,6 @@ import { timeOffRoutes } from './time-off-routes.ts'
 import type { SimulatedFloor } from './agent-routes.ts'
 import { shiftSwapRoutes } from './shift-swap-routes.ts'
 import type { AlertsService } from '../alerts/alerts-service.ts'
-import { startOfDayIn } from '../live/day.ts'
 import type { CenterConfig } from '../center/center-config.ts'
 import { seesQueue } from '../access/principal.ts'
 
@@ -182,8 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.center) await app.register(centerRoutes, { center: deps.center, audit, seesQueue: (p, q) => seesQueue(p.queues, q) })
   if (deps.prompts) await app.register(promptRoutes, { ...deps.prompts, audit })
   if (deps.alerts) {
-    const tz = deps.timeZone ?? deps.engine.timeZone
-    await app.register(alertRoutes, { alerts: deps.alerts, audit, dayStart: (d) => (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) ? startOfDayIn(Date.parse(`${d}T12:00:00Z`), tz) : undefined) })
+    await app.register(alertRoutes, { alerts: deps.alerts, audit, timeZone: deps.timeZone ?? deps.engine.timeZone })
   }
   if (deps.sources) await app.register(sourceRoutes, { sources: deps.sources.service, pbx: deps.sources.pbx, audit })
   await app.register(contactsRoutes, { store: deps.store, tenant: deps.tenant, engine: deps.engine })
@@ -206,7 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       displayName: (id) => directory.get('users', id)?.displayName,
     })
   }
-  if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, chat: deps.desk.chat, voice: deps.desk.voice, ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })
+  if (deps.desk) await app.register(widgetRoutes, { director: deps.desk.director, origins: deps.desk.widgetOrigins, iceServers: deps.desk.iceServers, offers: () => ({ chat: deps.desk!.chat, voice: deps.desk!.voice }), ...(deps.desk.widgetLimits ? { limits: deps.desk.widgetLimits } : {}) })
   await app.register(shiftSwapRoutes, {
     store: deps.store, tenant: deps.tenant, timeZone: deps.timeZone ?? deps.engine.timeZone, audit, agentName: (id) => deps.engine.agentName(id), agentQueues: (id) => deps.engine.agentQueuesOf(id),
   })

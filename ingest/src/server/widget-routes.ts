@@ -20,8 +20,8 @@ export interface WidgetRoutesOptions {
   director: CallDirector
   origins: string[]
   iceServers: IceServer[]
-  chat: boolean
-  voice: boolean
+  /** What the widget offers now (the center's configuration can change it while running). */
+  offers: () => { chat: boolean; voice: boolean }
   limits?: { concurrent: number; perMinute: number; framesPerSecond?: number; burst?: number }
 }
 
@@ -42,7 +42,7 @@ export const widgetRoutes: FastifyPluginAsync<WidgetRoutesOptions> = async (app,
 
   app.get('/api/widget/config', { config: { access: 'public' } }, async (req, reply) => {
     if (!allowed(req)) return reply.status(403).send({ error: `This site (${req.headers.origin}) may not use the widget; the center must add it to AGNER_WIDGET_ORIGINS.` })
-    return { chat: o.chat, voice: o.voice, iceServers: o.iceServers, maxMessageChars: MAX_MESSAGE_CHARS }
+    return { ...o.offers(), iceServers: o.iceServers, maxMessageChars: MAX_MESSAGE_CHARS }
   })
 
   app.get('/widget.js', { config: { access: 'public' } }, async (_req, reply) => reply.type('application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(EMBED_SCRIPT))
@@ -52,7 +52,8 @@ export const widgetRoutes: FastifyPluginAsync<WidgetRoutesOptions> = async (app,
     const q = req.query as Record<string, string | undefined>
     const channel = q.channel === 'voice' ? 'voice' : q.channel === 'chat' ? 'chat' : undefined
     const send = (f: WidgetFrame) => { if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(f)) }
-    if (!channel || (channel === 'chat' && !o.chat) || (channel === 'voice' && !o.voice)) {
+    const offers = o.offers()
+    if (!channel || (channel === 'chat' && !offers.chat) || (channel === 'voice' && !offers.voice)) {
       send({ type: 'refused', code: 'bad_channel', detail: 'channel must be chat or voice' }); socket.close(4400, 'bad channel'); return
     }
     const admitted = addresses.admit(req.ip, Date.now())

@@ -51,13 +51,13 @@ export abstract class AcdCore {
   addQueue(cfg: QueueConfig): void {
     const q = new QueueState(cfg)
     this.queues.set(cfg.id, q)
-    for (const a of this.agents.values()) if (a.canEverServe(cfg)) { q.agents.push(a); a.queues.push(q) }
+    for (const a of this.agents.values()) link(a, q)
   }
 
   addAgent(cfg: AgentConfig): void {
     const a = new AgentState(cfg, this.nextAgentIndex++, this.now)
     this.agents.set(cfg.id, a)
-    for (const q of this.queues.values()) if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
+    for (const q of this.queues.values()) link(a, q)
   }
 
   /**
@@ -96,7 +96,7 @@ export abstract class AcdCore {
     for (const q of this.queues.values()) q.agents.length = 0
     for (const a of this.agents.values()) {
       a.queues.length = 0
-      for (const q of this.queues.values()) if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
+      for (const q of this.queues.values()) link(a, q)
     }
     for (const a of this.agents.values()) if (a.status === 'available') this.routeAgent(a)
   }
@@ -406,4 +406,9 @@ export abstract class AcdCore {
     this.decisions++
     if (best && bestQueue) { bestQueue.cursor = a.index; this.offer(best, a, bestQueue) }
   }
+}
+
+/** The agent serves the queue when it has the queue's skills at any level (levels relax with waiting). */
+function link(a: AgentState, q: QueueState): void {
+  if (a.canEverServe(q.cfg)) { q.agents.push(a); a.queues.push(q) }
 }

@@ -120,7 +120,7 @@ export class AcdFlows extends AcdCore {
     let at: string | undefined = start
     while (at !== undefined) {
       const node: IvrNode = flow.nodes[at]!
-      c.ivr = { flowId: flow.id, flow, node: at, plays: c.ivr?.node === at ? c.ivr.plays : 0 }
+      c.ivr = { flow, node: at, plays: c.ivr?.node === at ? c.ivr.plays : 0 }
       if (node.type === 'menu') { this.playMenu(c, flow, node); return }
       this.events.emit('contact.ivr_step', this.now, this.ids(c), { node: at })
       if (node.type === 'queue') {

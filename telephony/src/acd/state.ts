@@ -94,7 +94,7 @@ export class ContactState {
   /** A callback: the number to dial when an agent takes it. */
   callbackNumber: string | undefined
   /** In an IVR: the flow, the node the caller is at, and how often this menu was played. */
-  ivr: { flowId: string; flow: IvrFlow; node: string; plays: number } | undefined
+  ivr: { flow: IvrFlow; node: string; plays: number } | undefined
   queueId: string | undefined
   queuedAt = 0
   offer: Offer | undefined
