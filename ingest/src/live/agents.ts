@@ -137,13 +137,13 @@ export class AgentRecord {
     return totals
   }
 
-  view(contactQueue: (contactId: string) => string | undefined, name: string, dayStart = 0, contactFact?: (contactId: string) => { channel?: string; caller?: string } | undefined): AgentLive {
+  view(contactFact: (contactId: string) => { queueId?: string; channel?: string; caller?: string } | undefined, name: string, dayStart = 0): AgentLive {
     const c = this.current
-    const fact = c.contactId ? contactFact?.(c.contactId) : undefined
+    const fact = c.contactId ? contactFact(c.contactId) : undefined
     return {
       agentId: this.agentId, name, state: c.state, reasonCode: c.state === 'aux' ? c.reasonCode : null,
       stateSince: c.stateSince, contactId: c.contactId,
-      contactQueueId: c.contactId ? contactQueue(c.contactId) ?? null : null,
+      contactQueueId: fact?.queueId ?? null,
       ...(fact?.channel ? { contactChannel: fact.channel } : {}), ...(fact?.caller ? { contactCaller: fact.caller } : {}),
       contactSince: c.contactSince, handledToday: this.handled.size, queues: [...this.queues],
       handleMsToday: this.handleMsToday(), stateMsToday: this.stateMsToday(dayStart),

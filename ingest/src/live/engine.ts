@@ -50,7 +50,6 @@ export class LiveEngine {
   private readonly visits = new Map<string, Visit>()
   private readonly queues = new Map<string, QueueState>()
   private readonly agents = new Map<string, AgentRecord>()
-  private readonly contactQueue = new Map<string, string>()
   private readonly contactFacts = new ContactFacts()
   private readonly settings = new Map<string, QueueSettings>()
   private readonly agentNames = new Map<string, string>()
@@ -107,7 +106,7 @@ export class LiveEngine {
   hasQueue(queueId: string): boolean { return this.queues.has(queueId) }
 
   /** The queue a contact was last offered from or connected in (PBX wrap-ups are stored against it). */
-  queueOfContact(contactId: string): string | undefined { return this.contactQueue.get(contactId) }
+  queueOfContact(contactId: string): string | undefined { return this.contactFacts.get(contactId)?.queueId }
 
   /** Gives an agent a display name (a PBX source's mapping). */
   nameAgent(agentId: string, name: string): void { this.agentNames.set(agentId, name) }
@@ -138,7 +137,7 @@ export class LiveEngine {
       case 'contact.offered':
       case 'contact.connected':
         if (e.queueId) {
-          this.contactQueue.set(e.contactId!, e.queueId)
+          this.contactFacts.note(e.contactId!, { queueId: e.queueId })
           const a = this.agent(e.data.agentId)
           if (!a.queues.has(e.queueId)) { a.queues.add(e.queueId); this.markAgent(a) }
         }
@@ -324,7 +323,7 @@ export class LiveEngine {
 
 
   private agentView(a: AgentRecord): AgentLive {
-    return a.view((contactId) => this.contactQueue.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId, this.dayStart, (contactId) => this.contactFacts.get(contactId))
+    return a.view((contactId) => this.contactFacts.get(contactId), this.agentNames.get(a.agentId) ?? a.agentId, this.dayStart)
   }
 
   private queue(id: string): QueueState {
