@@ -158,7 +158,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const next: StoredSchedule = {
       ...s, shifts: result.shifts, coverage: result.coverage, updatedMs: now(),
       violations: result.violations.length ? [...s.violations.filter((v) => v.agentId !== agentId), ...result.violations] : s.violations.filter((v) => v.agentId !== agentId),
-      simulation: simulate(s.input, result.shifts, s.agents, s.simulation?.seed),
+      simulation: simulate(s.input, result.shifts, s.agents, s.simulation?.seed, s.carriedIn),
     }
     await saveSchedule(client, tenant, next)
     return { ...result.coverage.totals, intervals: result.coverage.intervals, simulation: next.simulation, violations: result.violations, saved: true }

@@ -5,7 +5,7 @@
  */
 import type { Store } from '@agner/analytics'
 import { uuidv7 } from '@agner/events'
-import { buildSchedule, carryInNote, simulateSchedule, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
+import { buildSchedule, carryInNote, type CarriedShift, simulateSchedule, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { skillLookup } from './schedule-edit.ts'
@@ -14,8 +14,9 @@ import { saveSchedule } from './schedule-store.ts'
 import type { ScheduleAgent, StoredSchedule, WfmRules } from './schedule-types.ts'
 
 /** Two simulated runs of the week: enough to show where per-interval Erlang is off, fast enough to redo on every edit. */
-export const simulate = (input: ScheduleInput, shifts: ScheduledShift[], agents: ScheduleAgent[], seed?: number): SimulatedCoverage =>
-  simulateSchedule(input, shifts, skillLookup(agents), { runs: 2, ...(seed !== undefined ? { seed } : {}) })
+export const simulate = (input: ScheduleInput, shifts: ScheduledShift[], agents: ScheduleAgent[], seed?: number, carriedIn: readonly CarriedShift[] = []): SimulatedCoverage =>
+  // Last week's night shifts answer this Monday's first callers too.
+  simulateSchedule(input, [...carriedIn.map((c) => c.shift), ...shifts], skillLookup(agents), { runs: 2, ...(seed !== undefined ? { seed } : {}) })
 
 export interface GenerateOptions {
   store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; rules: WfmRules; weekStart: number; now: number; timeLimitSec: number
@@ -30,7 +31,7 @@ export async function generateSchedule(o: GenerateOptions): Promise<StoredSchedu
   const stored: StoredSchedule = {
     id: uuidv7(), weekStart: o.weekStart, status: 'draft', version: 0, sourceId: '', timeZone: o.timeZone, intervalMin: input.intervalMin, agents, input,
     shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: [...carryInNote(carried), ...s.problems], violations: s.violations,
-    simulation: simulate(input, s.shifts, agents), createdBy: o.by, createdMs: o.now, updatedMs: o.now,
+    simulation: simulate(input, s.shifts, agents, undefined, carried), ...(carried.length ? { carriedIn: carried } : {}), createdBy: o.by, createdMs: o.now, updatedMs: o.now,
   }
   await saveSchedule(o.store.client, o.tenant, stored)
   return stored

@@ -2,12 +2,13 @@
  * What the scheduler gets for a week: each queue's requirement per 15-minute interval from its
  * forecast (the planner's method choice by backtest, sized for the queue's own service-level
  * threshold by Erlang A with the callers' patience measured in its history, or Erlang C when too few
- * gave up to measure it, divided by how many contacts an agent takes at once), the center's
+ * gave up to measure it, divided by how many contacts an agent takes at once, then corrected for
+ * multi-skill agents pooling by simulating the center: staffing/pooling.ts), the center's
  * templates and contracts, and its agents with their skills (the queues they serve) and rules.
  */
 import type { Store } from '@agner/analytics'
 import {
-  carriedInto, daysWorkedAtEnd, DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, withCarryIn, withDaysWorkedBefore,
+  carriedInto, daysWorkedAtEnd, pooledRequirements, DEFAULT_ADHERENCE_RULES, DEFAULT_CONTRACTS, DEFAULT_TEMPLATES, WEEK_MIN, withCarryIn, withDaysWorkedBefore,
   type CarriedShift, type ScheduleInput, type SkillRequirement,
 } from '@agner/wfm'
 import { startOfDayIn } from '../live/day.ts'
@@ -79,12 +80,14 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
   }))
   // The week before, as published: its shifts that end after it cover this week's first hours, and
   // the days its agents worked up to Sunday count toward this week's consecutive-day rule.
+  // Multi-skill agents pool: each queue's Erlang figure corrected by simulating the center's real mix of skills.
+  const pooled = pooledRequirements({ weekStart: o.weekStart, intervalMin: 15, requirements, agents, goal: o.rules.serviceLevel, shrinkage: o.rules.shrinkage }).requirements
   const previousId = await publishedIdFor(o.store.client, o.tenant, o.weekStart - 7 * DAY)
   const previous = previousId ? await getSchedule(o.store.client, o.tenant, previousId) : undefined
   const previousShifts = previous?.shifts ?? []
   const carried = carriedInto(previousShifts)
   const input: ScheduleInput = {
-    weekStart: o.weekStart, intervalMin: 15, requirements, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
+    weekStart: o.weekStart, intervalMin: 15, requirements: pooled, templates: o.rules.templates, contracts: o.rules.contracts, shrinkage: o.rules.shrinkage,
     timeLimitSec: o.timeLimitSec ?? 30,
     agents: agents.map((a) => {
       const r = own.get(a.id)

@@ -1,5 +1,5 @@
 /** The shapes WFM scheduling keeps: the center's rules document and a stored schedule. */
-import type { AdherenceRule, Availability, Contract, Coverage, ScheduledShift, ScheduleInput, Problem, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
+import type { AdherenceRule, Availability, CarriedShift, Contract, Coverage, ScheduledShift, ScheduleInput, Problem, ShiftTemplate, SimulatedCoverage, SolverReport, TimeOff, Violation } from '@agner/wfm'
 
 /**
  * Dated leave (holiday, training, sick day): ISO local date or date-time in the center's zone,
@@ -47,6 +47,8 @@ export interface StoredSchedule {
   problems: Array<Problem | string>
   violations: Violation[]
   simulation?: SimulatedCoverage
+  /** The week before's published shifts that run into this week (their cover is already taken off `input`'s requirement). */
+  carriedIn?: CarriedShift[]
   createdBy: string
   createdMs: number
   updatedMs: number

@@ -39,7 +39,7 @@ export default {
     weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   },
   schedule: {
-    sizing: 'Agents needed per interval, by queue:', erlangA: 'Erlang A, callers\' patience {s} s (measured)', erlangC: 'Erlang C (too few abandons to measure patience)',
+    sizing: 'Agents needed per interval, by queue:', erlangA: 'Erlang A, callers\' patience {s} s (measured)', erlangC: 'Erlang C (too few abandons to measure patience)', pooled: '× {f} for pooling: agents with several skills share the load (found by simulating the center; simulated service level {sl})', poolingNone: 'pooling leaves nothing to spare (simulated service level {sl})',
     title: 'Schedules', week: 'Week (Monday)', version: 'Version', draft: 'Draft', versionN: 'Version {n}', timeLimit: 'Time limit (s)', generate: 'Generate schedule',
     generating: 'Optimizing…', publish: 'Publish', published: 'Published as version {n}; agents see it now.', saved: 'Saved; coverage updated.',
     exportDay: 'Excel (by day)', exportInterval: 'Excel (by interval)', none: 'No schedule for this week yet.', paidHours: 'Paid hours', coverage: 'Coverage',

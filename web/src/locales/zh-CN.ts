@@ -39,7 +39,7 @@ export default {
     weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   },
   schedule: {
-    sizing: '各队列每时段所需坐席的计算方法：', erlangA: 'Erlang A，来电者耐心 {s} 秒（实测）', erlangC: 'Erlang C（放弃太少，无法测出耐心）',
+    sizing: '各队列每时段所需坐席的计算方法：', erlangA: 'Erlang A，来电者耐心 {s} 秒（实测）', erlangC: 'Erlang C（放弃太少，无法测出耐心）', pooled: '因多技能坐席共同分担乘以 {f}（由模拟整个中心得出；模拟服务水平 {sl}）', poolingNone: '多技能分担后仍无富余（模拟服务水平 {sl}）',
     title: '排班表', week: '周（周一）', version: '版本', draft: '草稿', versionN: '第 {n} 版', timeLimit: '求解时限（秒）', generate: '生成排班',
     generating: '优化中…', publish: '发布', published: '已发布为第 {n} 版，坐席现在可以看到。', saved: '已保存，覆盖已更新。',
     exportDay: 'Excel（按日）', exportInterval: 'Excel（按时段）', none: '本周还没有排班。', paidHours: '计薪工时', coverage: '覆盖率',

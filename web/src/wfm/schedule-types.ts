@@ -15,7 +15,7 @@ export interface Schedule {
   problems: Array<Said & { message: string } | string>
   violations: Array<Said & { agentId: string; rule: string; message: string }>
   simulation?: { serviceLevel: Array<number | null>; offered: number[] }
-  input: { requirements: Array<{ skill: string; volume?: number[]; patienceSec?: number }> }
+  input: { requirements: Array<{ skill: string; volume?: number[]; patienceSec?: number; pooling?: { factor: number; serviceLevel: number | null; uncorrected: number | null } }> }
 }
 export interface Summary { id: string; weekStart: number; status: 'draft' | 'published'; version: number; createdBy: string; createdMs: number; updatedMs: number }
 

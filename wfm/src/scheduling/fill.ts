@@ -10,9 +10,9 @@
 import type { Assigned } from './assignment.ts'
 import type { Candidate } from './candidates.ts'
 import type { Profile } from './profiles.ts'
-import { horizonLength, requirementHorizon, type Contract, type ScheduleInput } from './rules.ts'
+import { RemainingNeed } from './remaining-need.ts'
+import type { Contract, ScheduleInput } from './rules.ts'
 import { dayPastRun, restShortfall } from './shift-rules.ts'
-import { shortageCost } from './shortage.ts'
 
 export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedBefore = 0): boolean {
   if (mine.some((m) => m.day === x.day)) return false
@@ -25,38 +25,14 @@ export function canAdd(c: Contract, mine: Candidate[], x: Candidate, daysWorkedB
 
 /** `lost`: per group (profile key), the selected shifts nobody could take. */
 export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMap<string, Candidate[]>, candidates: Candidate[], assigned: Assigned[]): Assigned[] {
-  const n = horizonLength(i)
   const skillIndex = new Map(i.requirements.map((r, k) => [r.skill, k]))
-  // Remaining need per skill (each agent's expected cover shared over its skills, most needed first),
-  // over the week and the hours after it that Sunday's night shifts reach.
-  const need = i.requirements.map((r) => { const h = requirementHorizon(r); return Float64Array.from({ length: n }, (_, t) => h[t] ?? 0) })
+  const need = new RemainingNeed(i)
   const byAgent = new Map<string, Candidate[]>()
   const skillsOf = new Map<string, number[]>()
   for (const p of profiles) for (const a of p.agents) { byAgent.set(a.id, []); skillsOf.set(a.id, p.skills.map((s) => skillIndex.get(s)!)) }
-  const full = i.requirements.map((r) => requirementHorizon(r))
-  // The gain of a shift: how much shortage cost it takes away (shortage.ts), so the emptiest intervals come first.
-  const take = (agentId: string, c: Candidate, apply: boolean): number => {
-    let gain = 0
-    const skills = skillsOf.get(agentId)!
-    c.cover.forEach((w, k) => {
-      const t = c.firstInterval + k
-      if (t >= n) return
-      let left = w
-      for (const s of [...skills].sort((x, y) => need[y]![t]! - need[x]![t]!)) {
-        const short = Math.max(0, need[s]![t]!)
-        const used = Math.min(left, short)
-        const req = full[s]![t] ?? 0
-        gain += shortageCost(short, req) - shortageCost(short - used, req)
-        left -= used
-        if (apply) need[s]![t] = need[s]![t]! - used
-        if (left <= 0) break
-      }
-    })
-    return gain
-  }
   const out = [...assigned]
-  const add = (agentId: string, c: Candidate): void => { byAgent.get(agentId)!.push(c); take(agentId, c, true); out.push({ agentId, candidate: c }) }
-  for (const x of assigned) { byAgent.get(x.agentId)?.push(x.candidate); take(x.agentId, x.candidate, true) }
+  const add = (agentId: string, c: Candidate): void => { byAgent.get(agentId)!.push(c); need.add(skillsOf.get(agentId)!, c); out.push({ agentId, candidate: c }) }
+  for (const x of assigned) { byAgent.get(x.agentId)?.push(x.candidate); need.add(skillsOf.get(x.agentId) ?? [], x.candidate) }
   const before = new Map(i.agents.map((a) => [a.id, a.daysWorkedBefore ?? 0]))
   const mayTake = (p: Profile, agentId: string, c: Candidate): boolean =>
     !!p.eligible.get(c.index)?.some((a) => a.id === agentId) && canAdd(p.contract, byAgent.get(agentId)!, c, before.get(agentId) ?? 0)
@@ -82,7 +58,7 @@ export function fillGaps(i: ScheduleInput, profiles: Profile[], lost: ReadonlyMa
       for (const [idx] of p.eligible) {
         const c = candidates[idx]!
         if (!mayTake(p, a.id, c)) continue
-        const gain = take(a.id, c, false)
+        const gain = need.gain(skillsOf.get(a.id)!, c)
         if (!best || gain > best.gain) best = { c, gain }
       }
       if (!best) break

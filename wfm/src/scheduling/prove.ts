@@ -18,6 +18,8 @@ export interface SimulatedCoverage {
   abandoned: number[]
   /** The week's totals, contact-weighted. */
   totals: { offered: number; serviceLevel: number | null; abandonRate: number | null }
+  /** The week per queue: contacts offered (per run) and the share answered within the queue's threshold. */
+  byQueue?: Record<string, { offered: number; serviceLevel: number | null }>
   runs: number
   seed: number
 }
@@ -38,6 +40,13 @@ export function simulateSchedule(i: ScheduleInput, shifts: ScheduledShift[], ski
     }
   })
   const offered = new Array<number>(n).fill(0), within = new Array<number>(n).fill(0), abandoned = new Array<number>(n).fill(0)
+  const perQueue = new Map<string, { offered: number; within: number }>()
+  const tally = (queue: string, inTime: boolean): void => {
+    let q = perQueue.get(queue)
+    if (!q) perQueue.set(queue, (q = { offered: 0, within: 0 }))
+    q.offered++
+    if (inTime) q.within++
+  }
   const runs = o.runs ?? 3
   const seed = o.seed ?? 17
   if (queues.length === 0) return { serviceLevel: offered.map(() => null), offered, answeredWithinT: within, abandoned, totals: { offered: 0, serviceLevel: null, abandonRate: null }, runs, seed }
@@ -52,24 +61,27 @@ export function simulateSchedule(i: ScheduleInput, shifts: ScheduledShift[], ski
   })).filter((a) => Object.keys(a.skills!).length > 0)
   if (agents.length === 0) agents.push({ id: 'nobody', skills: {} })
   for (let run = 0; run < runs; run++) {
-    const entered = new Map<string, number>()
+    const entered = new Map<string, { t: number; queue: string }>()
     const scenario: Scenario = { start: new Date(i.weekStart).toISOString(), hours: (n * step) / 60, seed: seed + run, queues, agents }
     simulate(scenario, {
       onEvent: (e) => {
-        if (e.type === 'contact.queued') entered.set(e.contactId!, Math.floor((e.time - i.weekStart) / stepMs))
+        if (e.type === 'contact.queued') entered.set(e.contactId!, { t: Math.floor((e.time - i.weekStart) / stepMs), queue: e.queueId ?? '' })
         else if (e.type === 'contact.dequeued') {
-          const t = entered.get(e.contactId!)
-          if (t === undefined || t < 0 || t >= n) return
+          const at = entered.get(e.contactId!)
+          if (at === undefined || at.t < 0 || at.t >= n) return
+          const t = at.t
           entered.delete(e.contactId!)
           const { outcome, waitMs } = e.data as { outcome: string; waitMs: number }
           offered[t]!++
-          if (outcome === 'answered' && waitMs <= (thresholdMs.get(e.queueId ?? '') ?? 20_000)) within[t]!++
+          const inTime = outcome === 'answered' && waitMs <= (thresholdMs.get(at.queue) ?? 20_000)
+          tally(at.queue, inTime)
+          if (inTime) within[t]!++
           else if (outcome === 'abandoned' || outcome === 'caller_exit') abandoned[t]!++
         }
       },
     })
     // Contacts still waiting at the week's end count as offered and not answered in time.
-    for (const t of entered.values()) if (t >= 0 && t < n) offered[t]!++
+    for (const { t, queue } of entered.values()) if (t >= 0 && t < n) { offered[t]!++; tally(queue, false) }
   }
   const totalOffered = offered.reduce((a, b) => a + b, 0)
   return {
@@ -80,6 +92,7 @@ export function simulateSchedule(i: ScheduleInput, shifts: ScheduledShift[], ski
       serviceLevel: totalOffered > 0 ? within.reduce((a, b) => a + b, 0) / totalOffered : null,
       abandonRate: totalOffered > 0 ? abandoned.reduce((a, b) => a + b, 0) / totalOffered : null,
     },
+    byQueue: Object.fromEntries([...perQueue].map(([q, x]) => [q, { offered: x.offered / runs, serviceLevel: x.offered > 0 ? x.within / x.offered : null }])),
     runs, seed,
   }
 }

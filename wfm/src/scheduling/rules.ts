@@ -91,6 +91,8 @@ export interface SkillRequirement {
   ahtSec?: number[]
   patienceSec?: number
   slThresholdSec?: number
+  /** How multi-skill pooling changed Erlang's per-queue figure (staffing/pooling.ts): the factor and the simulated service level with and without it. */
+  pooling?: { factor: number; serviceLevel: number | null; uncorrected: number | null }
 }
 
 export interface ScheduleInput {

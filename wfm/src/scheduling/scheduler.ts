@@ -8,6 +8,7 @@
 import type { ScheduledShift } from './activities.ts'
 import { assignGroup, type Assigned } from './assignment.ts'
 import { fillGaps } from './fill.ts'
+import { expectedObjective, improveSchedule, type Improvement } from './improve.ts'
 import { placeBreaks, type ToPlace } from './breaks.ts'
 import { buildCandidates, type Candidate } from './candidates.ts'
 import { coverage, type Coverage } from './coverage.ts'
@@ -27,6 +28,12 @@ export interface SolverReport {
   /** The LP relaxation of the shift selection (when it solved in half the time): objective and paid hours. */
   lpBound?: { objective: number; paidHours: number }
   seconds: number
+  /**
+   * The local search after the solves (improve.ts), run when the selection stopped more than
+   * FAR_GAP from its bound: shifts added, moved, dropped; the exact objective before and after;
+   * whether its result was kept (only when better).
+   */
+  improved?: Omit<Improvement, 'assigned'> & { kept: boolean }
 }
 
 export interface Schedule {
@@ -79,7 +86,14 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
     lost.set(p.key, g.unassigned)
     assigned.push(...g.assigned)
   }
-  const filled = fillGaps(input, profiles, lost, candidates, assigned)
+  const repaired = fillGaps(input, profiles, lost, candidates, assigned)
+  // When the selection stopped far from its bound, whatever time is left (at least a second) goes to
+  // local search on the same objective, kept only when the exact measure says it helped.
+  const far = sel.roundedLp || !(sel.result.gap <= FAR_GAP)
+  const better = far ? improveSchedule(input, profiles, candidates, repaired, { deadlineMs: started + Math.max(limit * 1000, performance.now() - started + 1000) }) : undefined
+  const judged = better && { before: expectedObjective(input, profiles, repaired), after: expectedObjective(input, profiles, better.assigned) }
+  const kept = better && judged && judged.after < judged.before - 1e-6
+  const filled = kept ? better.assigned : repaired
   const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
   const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
   const paidHours = new Map<string, number>()
@@ -102,6 +116,7 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
     solver: {
       status: sel.result.status, objective: sel.result.objective, bound: sel.result.bound, gap: sel.result.gap,
       ...(sel.lpBound ? { lpBound: sel.lpBound } : {}), seconds: (performance.now() - started) / 1000,
+      ...(better && judged ? { improved: { added: better.added, moved: better.moved, dropped: better.dropped, before: round(judged.before), after: round(judged.after), kept: !!kept } } : {}),
     },
     problems, violations,
   }
@@ -120,5 +135,8 @@ function tidyAgent(a: AgentRules, problems: Problem[]): AgentRules {
   if (merged.length < sorted.length) problems.push(said('problem.time-off-merged', { name: a.name, count: merged.length }))
   return { ...a, timeOff: merged }
 }
+
+/** A selection this far (relative gap) from its bound is handed to the local search. */
+const FAR_GAP = 0.02
 
 const round = (x: number): number => Math.round(x * 10) / 10
