@@ -66,6 +66,7 @@ if (process.argv.includes('--demo')) {
       shifts: unknown[]; agents: unknown[]; coverage: { intervals: Array<{ required: number; scheduled: number }>; totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null } }
       simulation: { serviceLevel: Array<number | null>; offered: number[] }; solver: { gap: number; lpBound?: { paidHours: number }; improved?: { added: number; moved: number; dropped: number; before: number; after: number } }
       problems: Array<{ message: string }>; carriedIn?: Array<{ shift: ScheduledShift }>
+      input: { requirements: Array<{ skill: string; agents: number[]; patienceSec?: number; pooling?: { factor: number; serviceLevel: number | null; uncorrected: number | null } }> }
     }
     // Agents on the phones per interval from last week's shifts that run into this one.
     const carriedOn = new Array<number>(d.coverage.intervals.length).fill(0)
@@ -75,6 +76,9 @@ if (process.argv.includes('--demo')) {
     const offered = sim.offered.reduce((a, b) => a + b, 0)
     const simSl = sim.serviceLevel.reduce((a: number, x, i) => a + (x ?? 0) * sim.offered[i]!, 0) / offered
     console.log(`\ndemo center, week of ${monday}: ${d.agents.length} agents, ${d.shifts.length} shifts, ${((performance.now() - t1) / 1000).toFixed(1)} s (forecast + schedule + simulation)`)
+    const sizing = d.input.requirements.map((r) => `${r.skill} ${r.patienceSec ? `A ${Math.round(r.patienceSec)} s` : 'C'} ×${r.pooling?.factor.toFixed(2) ?? '1'} (sim ${r.pooling?.uncorrected !== undefined && r.pooling.uncorrected !== null ? (r.pooling.uncorrected * 100).toFixed(1) : '—'} → ${r.pooling?.serviceLevel !== undefined && r.pooling.serviceLevel !== null ? (r.pooling.serviceLevel * 100).toFixed(1) : '—'} %)`)
+    const reqH = d.input.requirements.reduce((x, r) => x + r.agents.reduce((a, b) => a + b, 0), 0) / 4
+    console.log(`  requirement ${Math.round(reqH).toLocaleString('en')} agent-h after carry-in; per queue (Erlang A/C, pooling factor, simulated SL of the requirement before → after): ${sizing.join('; ')}`)
     const imd = d.solver.improved
     console.log(`  carried in from this week: ${d.carriedIn?.length ?? 0} shifts; local search after the MILP: ${imd ? `${imd.added} added, ${imd.moved} moved, ${imd.dropped} dropped, objective ${imd.before} → ${imd.after}` : '—'}`)
     console.log(`  coverage ${(d.coverage.totals.coveragePct * 100).toFixed(1)} %; paid hours ${d.coverage.totals.paidHours}; under-staffed ${d.coverage.totals.underHours.toFixed(1)} agent-hours; MILP gap ${(d.solver.gap * 100).toFixed(2)} %`)

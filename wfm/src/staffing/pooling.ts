@@ -6,11 +6,14 @@
  * skills of one of the center's real agents who serves the queue (so the center's real mix of
  * skills pools), and run through the ACD engine against the forecast, callers abandoning with their
  * measured patience. Each queue's requirement is then scaled by a factor (never above 1), found by
- * bisection, so that the queue's simulated service level for the week stays at the goal or above.
- * A queue that pools with nobody keeps its factor 1. Pure (no I/O).
+ * bisection, so that the queue's simulated service level for the week stays at what Erlang promised
+ * for the uncorrected requirement (its contact-weighted service level over the week, each interval
+ * sized for the goal and so a little above it) or the goal, whichever is higher: pooling takes away
+ * only the agents it gives back. A queue that pools with nobody keeps its factor 1. Pure (no I/O).
  */
 import type { ScheduledShift } from '../scheduling/activities.ts'
 import { simulateSchedule } from '../scheduling/prove.ts'
+import { evaluate } from './size.ts'
 import { requirementHorizon, WEEK_MIN, type SkillRequirement } from '../scheduling/rules.ts'
 
 export interface PoolingInput {
@@ -62,14 +65,15 @@ export function pooledRequirements(p: PoolingInput): PoolingResult {
   let last = uncorrected
   if (pools.size > 0) {
     // The factor 1 meets the goal (or nothing can be taken away): bisect between FLOOR and 1.
-    const open = queues.filter((r) => pools.has(r.skill) && (uncorrected[r.skill] ?? 0) >= p.goal).map((r) => r.skill)
+    const target = new Map(queues.map((r) => [r.skill, Math.max(p.goal, erlangWeek(r, p.intervalMin, p.shrinkage) ?? 0)]))
+    const open = queues.filter((r) => pools.has(r.skill) && (uncorrected[r.skill] ?? 0) >= target.get(r.skill)!).map((r) => r.skill)
     const best = new Map(open.map((q) => [q, { factor: 1, sl: uncorrected[q] ?? null }]))
     for (let step = 0; step < (p.steps ?? 5) && open.length > 0; step++) {
       for (const q of open) factors.set(q, (lo.get(q)! + hi.get(q)!) / 2)
       last = run()
       for (const q of open) {
         const sl = last[q] ?? 0
-        if (sl >= p.goal) { hi.set(q, factors.get(q)!); best.set(q, { factor: factors.get(q)!, sl }) } else lo.set(q, factors.get(q)!)
+        if (sl >= target.get(q)!) { hi.set(q, factors.get(q)!); best.set(q, { factor: factors.get(q)!, sl }) } else lo.set(q, factors.get(q)!)
       }
     }
     for (const q of open) factors.set(q, best.get(q)!.factor)
@@ -85,6 +89,22 @@ export function pooledRequirements(p: PoolingInput): PoolingResult {
     requirements,
     queues: Object.fromEntries(queues.map((r) => [r.skill, { factor: factors.get(r.skill)!, serviceLevel: last[r.skill] ?? null, uncorrected: uncorrected[r.skill] ?? null }])),
   }
+}
+
+/** The week's service level Erlang predicts for a queue staffed exactly to its requirement (contact-weighted; null without contacts). */
+function erlangWeek(r: SkillRequirement, intervalMin: number, shrinkage: number): number | null {
+  const intervalSec = intervalMin * 60
+  let within = 0, volume = 0
+  r.agents.forEach((a, t) => {
+    const v = r.volume?.[t] ?? 0
+    const aht = r.ahtSec?.[t] ?? 0
+    if (!(v > 0 && aht > 0)) return
+    const onPhones = Math.round(a * (1 - shrinkage))
+    const sl = evaluate({ volume: v, intervalSec, ahtSec: aht, ...(r.patienceSec ? { patienceSec: r.patienceSec } : {}) }, onPhones, Math.min(r.slThresholdSec ?? 20, intervalSec)).serviceLevel ?? 0
+    within += sl * v
+    volume += v
+  })
+  return volume > 0 ? within / volume : null
 }
 
 /**
