@@ -64,7 +64,7 @@ if (process.argv.includes('--demo')) {
     const res = await fetch(`${agner.url}/api/wfm/schedules`, { method: 'POST', headers, body: JSON.stringify({ week: monday, timeLimitSec: LIMIT }) })
     const d = await res.json() as {
       shifts: unknown[]; agents: unknown[]; coverage: { intervals: Array<{ required: number; scheduled: number }>; totals: { paidHours: number; coveragePct: number; underHours: number; meanServiceLevel: number | null } }
-      simulation: { serviceLevel: Array<number | null>; offered: number[] }; solver: { gap: number; lpBound?: { paidHours: number }; improved?: { added: number; moved: number; dropped: number; before: number; after: number } }
+      simulation: { serviceLevel: Array<number | null>; offered: number[] }; solver: { gap: number; lpBound?: { paidHours: number }; improved?: { added: number; moved: number; dropped: number; before: number; after: number; kept: boolean } }
       problems: Array<{ message: string }>; carriedIn?: Array<{ shift: ScheduledShift }>
       input: { requirements: Array<{ skill: string; agents: number[]; patienceSec?: number; pooling?: { factor: number; serviceLevel: number | null; uncorrected: number | null } }> }
     }
@@ -80,7 +80,7 @@ if (process.argv.includes('--demo')) {
     const reqH = d.input.requirements.reduce((x, r) => x + r.agents.reduce((a, b) => a + b, 0), 0) / 4
     console.log(`  requirement ${Math.round(reqH).toLocaleString('en')} agent-h after carry-in; per queue (Erlang A/C, pooling factor, simulated SL of the requirement before → after): ${sizing.join('; ')}`)
     const imd = d.solver.improved
-    console.log(`  carried in from this week: ${d.carriedIn?.length ?? 0} shifts; local search after the MILP: ${imd ? `${imd.added} added, ${imd.moved} moved, ${imd.dropped} dropped, objective ${imd.before} → ${imd.after}` : '—'}`)
+    console.log(`  carried in from this week: ${d.carriedIn?.length ?? 0} shifts; local search after the MILP: ${imd ? `${imd.added} added, ${imd.moved} moved, ${imd.dropped} dropped, objective ${imd.before} → ${imd.after}${imd.kept ? '' : ' (not kept)'}` : 'not needed'}`)
     console.log(`  coverage ${(d.coverage.totals.coveragePct * 100).toFixed(1)} %; paid hours ${d.coverage.totals.paidHours}; under-staffed ${d.coverage.totals.underHours.toFixed(1)} agent-hours; MILP gap ${(d.solver.gap * 100).toFixed(2)} %`)
     console.log(`  mean predicted SL (Erlang per queue) ${((d.coverage.totals.meanServiceLevel ?? 0) * 100).toFixed(1)} %; simulated SL ${(simSl * 100).toFixed(1)} % (${Math.round(offered).toLocaleString('en')} contacts)`)
     // The same measure over the week before, from the demo's own history (the queue-performance report, every queue).

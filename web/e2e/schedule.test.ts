@@ -54,6 +54,10 @@ it('a planner generates next week, drags a lunch within its window, and publishe
   const problems = await page.getByTestId('schedule-problems').locator('li').allInnerTexts()
   expect(problems.join('\n')).toMatch(/无法完全覆盖/)
   for (const p of problems) expect(p).toMatch(/[\u4e00-\u9fff]/)
+  // How each queue was sized, pooling included (the demo's agents share queues), in Chinese.
+  const sizing = await page.getByTestId('sizing').innerText()
+  expect(sizing).toMatch(/Erlang A，来电者耐心 \d+ 秒/)
+  expect(sizing).toMatch(/多技能坐席共同分担乘以 0\.\d\d/)
   const week = mondayOf(Date.now() + 7 * DAY)
   const list = await (await fetch(`${agner.url}/api/wfm/schedules?week=${week}`, { headers: admin })).json() as { schedules: Array<{ id: string; status: string }> }
   const id = list.schedules.find((s) => s.status === 'draft')!.id
@@ -89,6 +93,18 @@ it('a planner generates next week, drags a lunch within its window, and publishe
   await expect.poll(() => page.getByTestId('schedule-version').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), { timeout: 10_000 }).toBe('第 1 版')
   await page.screenshot({ path: join(shots, 'schedule-published-zh.png'), fullPage: true })
 }, 120_000)
+
+it('in English the planner reads how each queue was sized, pooling included', async () => {
+  const planner = agner.bootstrap.created.find((u) => u.role === 'planner')!
+  const { context: ctx, page: p } = await signedIn(rig, planner.username, planner.password, { locale: 'en', viewport: { width: 1600, height: 1200 } })
+  await p.goto(`${agner.url}/wfm/schedule`)
+  await expect.poll(() => p.getByTestId('sizing').count(), { timeout: 20_000 }).toBe(1)
+  const sizing = await p.getByTestId('sizing').innerText()
+  expect(sizing).toMatch(/Erlang A, callers' patience \d+ s \(measured\)/)
+  expect(sizing).toMatch(/× 0\.\d\d for pooling: agents with several skills share the load/)
+  await p.screenshot({ path: join(shots, 'schedule-en.png'), fullPage: true })
+  await ctx.close()
+})
 
 it('a planner enters an agent\'s leave on the schedule page; a backwards one is refused, saying why in Chinese', async () => {
   await page.goto(`${agner.url}/wfm/schedule`)

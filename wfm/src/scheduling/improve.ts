@@ -17,6 +17,7 @@ import type { Assigned } from './assignment.ts'
 import type { Candidate } from './candidates.ts'
 import { canAdd } from './fill.ts'
 import type { Profile } from './profiles.ts'
+import { MIN_HOURS_PENALTY } from './selection.ts'
 import { RemainingNeed, type Allocation } from './remaining-need.ts'
 import { horizonLength, requirementHorizon, type ScheduleInput } from './rules.ts'
 import { shortageCost } from './shortage.ts'
@@ -35,6 +36,8 @@ interface Held { candidate: Candidate; alloc: Allocation }
 interface Worker { profile: Profile; skills: number[]; options: Candidate[]; held: Held[]; before: number }
 
 const EPS = 1e-6
+/** Move sweeps at most (each one pass over every shift); the deadline usually ends it first. */
+const MAX_SWEEPS = 30
 
 export function improveSchedule(i: ScheduleInput, profiles: Profile[], candidates: Candidate[], assigned: Assigned[], o: { deadlineMs: number }): Improvement {
   const stepH = i.intervalMin / 60
@@ -90,7 +93,7 @@ export function improveSchedule(i: ScheduleInput, profiles: Profile[], candidate
 
   // Move (or drop): each shift out, the agent's best back in.
   let moved = 0, dropped = 0
-  for (let sweep = 0, changed = true; changed && sweep < 4 && !late(); sweep++) {
+  for (let sweep = 0, changed = true; changed && sweep < MAX_SWEEPS && !late(); sweep++) {
     changed = false
     for (const w of workers.values()) {
       for (const h of [...w.held]) {
@@ -116,7 +119,7 @@ export function improveSchedule(i: ScheduleInput, profiles: Profile[], candidate
 
 /**
  * The scheduler's objective for assigned shifts, exactly: paid hours + penalty × the shortage cost
- * per skill and interval, with the agents on duty (expected cover, breaks spread over their windows)
+ * per skill and interval (+ the selection's penalty for contract minimum hours left unworked), with the agents on duty (expected cover, breaks spread over their windows)
  * split between skills by maximum flow (multi-skill agents counted once). The local search's own
  * measure gives each shift's cover to its skills greedily; this is the judge of whether it helped.
  */
@@ -141,5 +144,9 @@ export function expectedObjective(i: ScheduleInput, profiles: Profile[], assigne
     const { met } = allocate(profiles.map((_, k) => ({ agents: on[k]![t]!, skills: skills[k]! })), needT)
     needT.forEach((r, s) => { cost += shortageCost(r - met[s]!, r) })
   }
-  return paid + (i.underPenalty ?? 20) * (i.intervalMin / 60) * cost
+  // As in the selection MILP: each group's contract minimum hours left unworked, at their penalty.
+  const worked = profiles.map(() => 0)
+  for (const x of assigned) { const k = profileOf.get(x.agentId); if (k !== undefined) worked[k] = worked[k]! + x.candidate.paidMin / 60 }
+  const minShort = profiles.reduce((s, p, k) => s + Math.max(0, p.minHours - worked[k]!), 0)
+  return paid + (i.underPenalty ?? 20) * (i.intervalMin / 60) * cost + MIN_HOURS_PENALTY * minShort
 }

@@ -21,10 +21,12 @@ import { said, type Problem } from './sayings.ts'
 
 export interface SolverReport {
   status: SolveStatus
-  /** Shift selection: objective of the schedule chosen, the proven bound and their relative gap. */
+  /** Shift selection: objective of the schedule chosen (after the local search when it was kept), the proven bound and their relative gap. */
   objective: number
   bound: number
   gap: number
+  /** The selection MILP's own gap when it stopped (before any local search). */
+  selectionGap?: number
   /** The LP relaxation of the shift selection (when it solved in half the time): objective and paid hours. */
   lpBound?: { objective: number; paidHours: number }
   seconds: number
@@ -74,8 +76,6 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   }
 
   const sel = await selectShifts(input, candidates, profiles, { timeLimitSec: limit * 0.75 })
-  if (sel.roundedLp) problems.push(said('problem.rounded-lp', { limit }))
-  else if (sel.result.status === 'time_limit') problems.push(said('problem.time-limit', { limit, gap: (sel.result.gap * 100).toFixed(1) }))
   const left = Math.max(0.5, limit - (performance.now() - started) / 1000)
   const assigned: Assigned[] = []
   const lost = new Map<string, Candidate[]>()
@@ -94,6 +94,11 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   const judged = better && { before: expectedObjective(input, profiles, repaired), after: expectedObjective(input, profiles, better.assigned) }
   const kept = better && judged && judged.after < judged.before - 1e-6
   const filled = kept ? better.assigned : repaired
+  // The gap of the schedule kept: after a local search that helped, its objective against the MILP's proven bound.
+  const gap = kept && Number.isFinite(sel.result.bound) ? Math.max(0, (judged.after - sel.result.bound) / judged.after) : sel.result.gap
+  if (sel.roundedLp) problems.push(said('problem.rounded-lp', { limit }))
+  else if (sel.result.status === 'time_limit' && kept) problems.push(said('problem.time-limit-improved', { limit, before: pct1(sel.result.gap), gap: pct1(gap) }))
+  else if (sel.result.status === 'time_limit') problems.push(said('problem.time-limit', { limit, gap: pct1(sel.result.gap) }))
   const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
   const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
   const paidHours = new Map<string, number>()
@@ -114,7 +119,7 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   return {
     weekStart: input.weekStart, intervalMin: input.intervalMin, shifts, coverage: cov,
     solver: {
-      status: sel.result.status, objective: sel.result.objective, bound: sel.result.bound, gap: sel.result.gap,
+      status: sel.result.status, objective: kept ? judged.after : sel.result.objective, bound: sel.result.bound, gap, selectionGap: sel.result.gap,
       ...(sel.lpBound ? { lpBound: sel.lpBound } : {}), seconds: (performance.now() - started) / 1000,
       ...(better && judged ? { improved: { added: better.added, moved: better.moved, dropped: better.dropped, before: round(judged.before), after: round(judged.after), kept: !!kept } } : {}),
     },
@@ -139,4 +144,5 @@ function tidyAgent(a: AgentRules, problems: Problem[]): AgentRules {
 /** A selection this far (relative gap) from its bound is handed to the local search. */
 const FAR_GAP = 0.02
 
+const pct1 = (x: number): string => (x * 100).toFixed(1)
 const round = (x: number): number => Math.round(x * 10) / 10

@@ -28,7 +28,7 @@ export interface Selection {
 }
 
 /** Penalty per hour of a group's contract minimum left unworked (any value above 1 makes it worth a shift). */
-const MIN_HOURS_PENALTY = 5
+export const MIN_HOURS_PENALTY = 5
 
 /** Sets of skills (bit masks) in which every skill is linked to the others through agents' skill sets. */
 export function connectedSkillSets(skillCount: number, groups: number[][]): number[] {
