@@ -146,7 +146,8 @@ export class AmiMapper {
       }
       case 'QueueCallerLeave': case 'Leave': {
         const v = this.book.get(h.Uniqueid ?? '')
-        if (v && !v.dequeued) this.leaves.set(v.callId, { callId: v.callId, at: t, seenAt: receivedAt, position: int(h.Position) })
+        // Kept in arrival order (a repeated leave moves to the end), so `due` stops at the first not yet due.
+        if (v && !v.dequeued) { this.leaves.delete(v.callId); this.leaves.set(v.callId, { callId: v.callId, at: t, seenAt: receivedAt, position: int(h.Position) }) }
         break
       }
       case 'Hold': case 'Unhold': {
@@ -242,8 +243,10 @@ export class AmiMapper {
     if (this.leaves.size === 0) return []
     const grace = this.o.leaveGraceMs ?? 2000
     const out: CanonicalEvent[] = []
-    for (const p of [...this.leaves.values()]) {
-      if (now - p.seenAt < grace) continue
+    // In arrival order: the first leave still in its grace ends the pass (a pass per event stays
+    // O(due), not O(pending), when a capture is replayed faster than the grace).
+    for (const p of this.leaves.values()) {
+      if (now - p.seenAt < grace) break
       this.leaves.delete(p.callId)
       const v = this.book.get(p.callId)
       if (v && !v.dequeued) out.push(...this.settleLeave(v, p.at, p.position))

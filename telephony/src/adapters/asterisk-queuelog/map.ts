@@ -36,7 +36,6 @@ export class QueueLogMapper {
   /** One line's events; `text` is the line as read (kept as the events' raw text; rebuilt when absent). */
   map(l: QueueLogLine, text?: string): CanonicalEvent[] {
     const d = l.data
-    const n = (i: number): number => { const v = Number(d[i]); return Number.isFinite(v) && v >= 0 ? v : 0 }
     const b = this.base(l, text)
     switch (l.verb) {
       case 'ENTERQUEUE': {
@@ -44,36 +43,36 @@ export class QueueLogMapper {
         const ani = d[1] ?? ''
         return [
           visitEvent(b, v, 'created', 'contact.created', l.time, { direction: 'inbound', initiation: 'inbound', ...(ani ? { ani } : {}) }),
-          visitEvent(b, v, 'queued', 'contact.queued', l.time, { priority: 0, position: Math.max(1, n(2) || 1) }),
+          visitEvent(b, v, 'queued', 'contact.queued', l.time, { priority: 0, position: Math.max(1, num(d[2]) || 1) }),
         ]
       }
-      case 'RINGNOANSWER': return this.ring(b, l, n(0), 'timeout')
-      case 'RINGCANCELED': return this.ring(b, l, n(0), 'canceled')
+      case 'RINGNOANSWER': return this.ring(b, l, num(d[0]), 'timeout')
+      case 'RINGCANCELED': return this.ring(b, l, num(d[0]), 'canceled')
       case 'CONNECT': {
-        const v = this.visitOf(l, n(0) * 1000)
+        const v = this.visitOf(l, num(d[0]) * 1000)
         const agentId = this.agent(l.agent)
-        const ringMs = n(2) * 1000
+        const ringMs = num(d[2]) * 1000
         const offerId = nextRing(v, agentId)
         v.agentId = agentId
         v.connectedAt = l.time
         v.dequeued = true
         return [
           { ...visitEvent(b, v, offerId.slice(v.contactId.length + 1), 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId) },
-          visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: n(0) * 1000, outcome: 'answered' }),
-          visitEvent(b, v, 'connected', 'contact.connected', l.time, { agentId, waitMs: n(0) * 1000, ringMs }, agentId),
+          visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: num(d[0]) * 1000, outcome: 'answered' }),
+          visitEvent(b, v, 'connected', 'contact.connected', l.time, { agentId, waitMs: num(d[0]) * 1000, ringMs }, agentId),
         ]
       }
       case 'COMPLETECALLER':
       case 'COMPLETEAGENT': {
-        const v = this.visitOf(l, n(0) * 1000)
+        const v = this.visitOf(l, num(d[0]) * 1000)
         this.book.close(l.callId)
-        return this.end(b, l, v, l.verb === 'COMPLETECALLER' ? 'customer' : 'agent', n(1) * 1000)
+        return this.end(b, l, v, l.verb === 'COMPLETECALLER' ? 'customer' : 'agent', num(d[1]) * 1000)
       }
-      case 'ABANDON': return this.leave(b, l, 'abandoned', n(2), n(0))
-      case 'EXITWITHTIMEOUT': return this.leave(b, l, 'timeout', n(2), n(0))
-      case 'EXITEMPTY': return this.leave(b, l, 'no_agents', n(2), n(0))
-      case 'EXITWITHKEY': return this.leave(b, l, 'caller_exit', n(3), n(1), d[0] ?? '')
-      case 'WITHDRAW': return this.leave(b, l, 'caller_exit', n(2), n(0))
+      case 'ABANDON': return this.leave(b, l, 'abandoned', num(d[2]), num(d[0]))
+      case 'EXITWITHTIMEOUT': return this.leave(b, l, 'timeout', num(d[2]), num(d[0]))
+      case 'EXITEMPTY': return this.leave(b, l, 'no_agents', num(d[2]), num(d[0]))
+      case 'EXITWITHKEY': return this.leave(b, l, 'caller_exit', num(d[3]), num(d[1]), d[0] ?? '')
+      case 'WITHDRAW': return this.leave(b, l, 'caller_exit', num(d[2]), num(d[0]))
       case 'BLINDTRANSFER':
       case 'ATTENDEDTRANSFER': {
         const v = this.visitOf(l, 0)
@@ -81,7 +80,7 @@ export class QueueLogMapper {
         const blind = l.verb === 'BLINDTRANSFER'
         const target = blind ? `${d[0] ?? ''}@${d[1] ?? ''}` : (d[1] || d[0] || 'unknown')
         const agentId = this.agent(l.agent)
-        const talkMs = (blind ? n(3) : n(d.length - 2)) * 1000
+        const talkMs = (blind ? num(d[3]) : num(d[d.length - 2])) * 1000
         return [
           visitEvent(b, v, 'transferred', 'contact.transferred', l.time, { mode: blind ? 'blind' : 'attended', target }, agentId),
           ...this.end(b, l, v, 'transfer', talkMs),
@@ -163,6 +162,12 @@ export class QueueLogMapper {
     this.book.clear()
     return out
   }
+}
+
+/** A data field as a non-negative number (0 when absent or not one). */
+function num(field: string | undefined): number {
+  const v = Number(field)
+  return Number.isFinite(v) && v >= 0 ? v : 0
 }
 
 function lineText(l: QueueLogLine): string {

@@ -16,14 +16,25 @@ export interface QueueLogLine {
 
 export type ParsedLine = { ok: true; line: QueueLogLine } | { ok: false; problem: string }
 
+const EPOCH = /^\d{9,11}(\.\d+)?$/
+const VERB = /^[A-Z][A-Z0-9_]*$/i
+const UPPER_VERB = /^[A-Z][A-Z0-9_]*$/
+
+// Hot on an import (hundreds of thousands of lines a second): one split, the fields taken by index.
 export function parseQueueLogLine(text: string): ParsedLine {
   const raw = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text
-  if (!/\S/.test(raw)) return { ok: false, problem: 'empty line' }
+  // A line starts with its epoch; only a line that does not is checked for being blank.
+  const first = raw.charCodeAt(0)
+  if (!(first >= 48 && first <= 57) && !/\S/.test(raw)) return { ok: false, problem: 'empty line' }
   const parts = raw.split('|')
   if (parts.length < 5) return { ok: false, problem: `not a queue_log line (${parts.length} fields; expected epoch|callid|queue|agent|event|data…)` }
-  const [epoch, callId, queue, agent, verb, ...data] = parts as [string, string, string, string, string, ...string[]]
-  if (!/^\d{9,11}(\.\d+)?$/.test(epoch)) return { ok: false, problem: `"${epoch.slice(0, 20)}" is not an epoch time in seconds` }
-  if (!/^[A-Z][A-Z0-9_]*$/i.test(verb)) return { ok: false, problem: `"${verb.slice(0, 30)}" is not a queue_log event name` }
+  const epoch = parts[0]!
+  const verb = parts[4]!
+  if (!EPOCH.test(epoch)) return { ok: false, problem: `"${epoch.slice(0, 20)}" is not an epoch time in seconds` }
+  if (!VERB.test(verb)) return { ok: false, problem: `"${verb.slice(0, 30)}" is not a queue_log event name` }
   // Trailing empty data fields (ENTERQUEUE||4165551212|1 has an empty url) are kept by position.
-  return { ok: true, line: { time: Math.round(Number(epoch) * 1000), callId, queue, agent, verb: verb.toUpperCase(), data } }
+  return {
+    ok: true,
+    line: { time: Math.round(Number(epoch) * 1000), callId: parts[1]!, queue: parts[2]!, agent: parts[3]!, verb: UPPER_VERB.test(verb) ? verb : verb.toUpperCase(), data: parts.slice(5) },
+  }
 }
