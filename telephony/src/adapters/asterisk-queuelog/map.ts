@@ -42,7 +42,7 @@ export class QueueLogMapper {
         const v = this.book.enter(l.callId, this.queue(l.queue), l.time)
         const ani = d[1] ?? ''
         return [
-          visitEvent(b, v, 'created', 'contact.created', l.time, { direction: 'inbound', initiation: 'inbound', ...(ani ? { ani } : {}) }),
+          visitEvent(b, v, 'created', 'contact.created', l.time, ani ? { direction: 'inbound', initiation: 'inbound', ani } : { direction: 'inbound', initiation: 'inbound' }),
           visitEvent(b, v, 'queued', 'contact.queued', l.time, { priority: 0, position: Math.max(1, num(d[2]) || 1) }),
         ]
       }
@@ -130,7 +130,7 @@ export class QueueLogMapper {
     this.book.close(l.callId)
     const out: CanonicalEvent[] = []
     if (key) out.push(visitEvent(b, v, 'exit-key', 'contact.ivr_step', l.time, { node: 'queue-exit-key', input: key }))
-    out.push(visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: waitSec * 1000, outcome, ...(position > 0 ? { position } : {}) }))
+    out.push(visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, (position > 0 ? { waitMs: waitSec * 1000, outcome, position } : { waitMs: waitSec * 1000, outcome })))
     out.push(visitEvent(b, v, 'ended', 'contact.ended', l.time, { endedBy: 'customer', talkMs: 0, holdMs: 0, holdCount: 0 }))
     return out
   }
