@@ -34,8 +34,8 @@ const TEXT = {
     'zh-CN': '优化器在 {limit} 秒时间上限处停止，最优性差距 {gap}%；放宽时间上限可能找到成本更低的排班。',
   },
   'problem.time-limit-improved': {
-    en: 'The optimizer stopped at its {limit} s time limit {before} % from its bound; a local search then brought the schedule to {gap} % from it. A longer limit may find a cheaper schedule.',
-    'zh-CN': '优化器在 {limit} 秒时间上限处停止，距下界 {before}%；随后的局部搜索把排班改进到距下界 {gap}%。放宽时间上限可能找到成本更低的排班。',
+    en: 'The optimizer stopped at its {limit} s time limit {before} % from its bound; a local search then lowered the schedule\'s cost by {better} %. A longer limit may find a cheaper schedule.',
+    'zh-CN': '优化器在 {limit} 秒时间上限处停止，距下界 {before}%；随后的局部搜索把排班成本降低了 {better}%。放宽时间上限可能找到成本更低的排班。',
   },
   'problem.min-hours': {
     en: "{name} is {short} h short of the contract's {min} h a week; their availability, time off or rest rules leave no more shifts.",

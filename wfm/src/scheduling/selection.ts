@@ -56,7 +56,7 @@ function addShortage(b: MilpBuilder, base: number, need: number, rows: number[])
 }
 
 /** Up to this many skills, Hall's condition (exact); beyond, a proportional split (fast, approximate). */
-const HALL_MAX_SKILLS = 3
+export const HALL_MAX_SKILLS = 3
 
 export async function selectShifts(i: ScheduleInput, candidates: Candidate[], profiles: Profile[], opts: { timeLimitSec: number }): Promise<Selection> {
   const stepH = i.intervalMin / 60
