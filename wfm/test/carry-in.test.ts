@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  buildSchedule, carriedInto, checkScheduleInput, daysWorkedAtEnd, ruleViolations, withCarryIn, withDaysWorkedBefore, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate,
+  buildSchedule, carriedInto, checkScheduleInput, daysWorkedAtEnd, noWeekBeforeNote, ruleViolations, withCarryIn, withDaysWorkedBefore, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate,
 } from '../src/index.ts'
 
 const DAY = 1440
@@ -108,5 +108,20 @@ describe('carry-in from the week before', () => {
     const a = new Array<number>(168).fill(0)
     expect(() => checkScheduleInput({ ...input(), requirements: [{ skill: 'a', agents: a, after: new Array<number>(25).fill(0) }] })).toThrow(/at most a day \(24\)/)
     expect(() => checkScheduleInput({ ...input(), requirements: [{ skill: 'a', agents: a, after: [-1] }] })).toThrow(/after the week that is not a number ≥ 0/)
+  })
+})
+
+describe('no week before published', () => {
+  it('says Monday before the first possible start has nobody, with the agent-hours left open (2 agents × 6 h before 06:00)', () => {
+    const i = input()
+    const early = { ...i, templates: [{ ...t8, startEarliestMin: 6 * 60 }] }
+    const [note] = noWeekBeforeNote(early)
+    expect(note).toMatchObject({ code: 'note.no-week-before', params: { until: '06:00', hours: 12 } })
+    expect(note!.message).toContain('before 06:00')
+  })
+  it('a contract that starts later than its template moves that start; a template allowed from midnight leaves nothing to say', () => {
+    const i = input()
+    expect(noWeekBeforeNote({ ...i, contracts: [{ ...contract, earliestStartMin: 8 * 60 }] })[0]).toMatchObject({ params: { until: '08:00', hours: 16 } })
+    expect(noWeekBeforeNote(i)).toEqual([])
   })
 })

@@ -5,7 +5,7 @@
  */
 import type { Store } from '@agner/analytics'
 import { uuidv7 } from '@agner/events'
-import { buildSchedule, carryInNote, type CarriedShift, simulateSchedule, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
+import { buildSchedule, carryInNote, noWeekBeforeNote, type CarriedShift, simulateSchedule, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { skillLookup } from './schedule-edit.ts'
@@ -25,12 +25,12 @@ export interface GenerateOptions {
 }
 
 export async function generateSchedule(o: GenerateOptions): Promise<StoredSchedule> {
-  const { input, agents, carried } = await weekInput(o)
+  const { input, agents, carried, weekBefore } = await weekInput(o)
   if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
   const s = await buildSchedule(input)
   const stored: StoredSchedule = {
     id: uuidv7(), weekStart: o.weekStart, status: 'draft', version: 0, sourceId: '', timeZone: o.timeZone, intervalMin: input.intervalMin, agents, input,
-    shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: [...carryInNote(carried), ...s.problems], violations: s.violations,
+    shifts: s.shifts, coverage: s.coverage, solver: s.solver, problems: [...(weekBefore ? carryInNote(carried) : noWeekBeforeNote(input)), ...s.problems], violations: s.violations,
     simulation: simulate(input, s.shifts, agents, undefined, carried), ...(carried.length ? { carriedIn: carried } : {}), createdBy: o.by, createdMs: o.now, updatedMs: o.now,
   }
   await saveSchedule(o.store.client, o.tenant, stored)

@@ -32,9 +32,10 @@ export interface WeekInputOptions { store: Store; tenant: string; timeZone: stri
 
 /**
  * A week's scheduling input: the requirement forecast per queue, the agents and their rules, and the
- * published shifts of the week before that run into this one (`carried`, already counted in `input`).
+ * published shifts of the week before that run into this one (`carried`, already counted in `input`),
+ * and whether that week was published at all (`weekBefore`).
  */
-export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleInput; agents: ScheduleAgent[]; carried: CarriedShift[] }> {
+export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleInput; agents: ScheduleAgent[]; carried: CarriedShift[]; weekBefore: boolean }> {
   const today = startOfDayIn(o.now, o.timeZone)
   const weeks = o.historyWeeks ?? 8
   const from = today - weeks * 7 * DAY
@@ -96,7 +97,7 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
       return { id: a.id, name: a.name, skills: a.skills, contractId: a.contractId, ...(r?.availability ? { availability: r.availability } : {}), ...(timeOff.length ? { timeOff } : {}) }
     }),
   }
-  return { agents, input: withDaysWorkedBefore(withCarryIn(input, carried), daysWorkedAtEnd(previousShifts)), carried }
+  return { agents, input: withDaysWorkedBefore(withCarryIn(input, carried), daysWorkedAtEnd(previousShifts)), carried, weekBefore: previous !== undefined }
 }
 
 async function answeredQueues(store: Store, tenant: string, from: number): Promise<Map<string, string[]>> {

@@ -9,7 +9,7 @@
  */
 import { addCover, hhmm, type ScheduledShift } from './activities.ts'
 import { said, type Problem } from './sayings.ts'
-import { WEEK_MIN, type ScheduleInput } from './rules.ts'
+import { DAY_MIN, WEEK_MIN, type ScheduleInput } from './rules.ts'
 
 /** The reason on the time off that keeps an agent resting after last week's shift. */
 export const PREVIOUS_WEEK_REST = 'previous-week-shift'
@@ -33,6 +33,26 @@ export function carryInNote(carried: readonly CarriedShift[]): Problem[] {
   if (carried.length === 0) return []
   const until = Math.max(...carried.map((c) => c.shift.endMin))
   return [said('note.carry-in', { count: carried.length, until: hhmm(until) })]
+}
+
+/**
+ * With no week before published, Monday's hours before this week's first possible shift start have
+ * nobody: said when they need anyone (with the agent-hours left open there).
+ */
+export function noWeekBeforeNote(input: ScheduleInput): Problem[] {
+  // The earliest Monday start any contract allows with any of its templates.
+  const starts: number[] = []
+  for (const c of input.contracts) {
+    for (const t of input.templates) {
+      if ((t.days && !t.days.includes(0)) || (c.templates && !c.templates.includes(t.id))) continue
+      const start = Math.max(t.startEarliestMin, c.earliestStartMin)
+      if (start <= t.startLatestMin) starts.push(start)
+    }
+  }
+  const first = Math.min(DAY_MIN, ...starts)
+  const upTo = Math.ceil(first / input.intervalMin)
+  const need = input.requirements.reduce((s, r) => s + r.agents.slice(0, upTo).reduce((a, b) => a + b, 0), 0) * (input.intervalMin / 60)
+  return need > 0 ? [said('note.no-week-before', { until: hhmm(first), hours: Math.round(need * 10) / 10 })] : []
 }
 
 /** Days each agent worked in a row up to the week's last day (Sunday), from that week's shifts. */

@@ -49,6 +49,10 @@ const TEXT = {
     en: "{count} shifts of last week's published schedule run into this week (until {until} on Monday): the requirement counts them, and their agents rest before their next shift.",
     'zh-CN': '上周已发布排班中有 {count} 个班次延续到本周（至周一 {until}）：需求已计入这些班次，相关坐席在下一班次前先满足休息。',
   },
+  'note.no-week-before': {
+    en: 'No schedule is published for the week before, so nobody carries into Monday before {until}, when this week\'s first shift can start ({hours} agent-hours needed there are left open); publish the week before first and generate this one again.',
+    'zh-CN': '上一周没有已发布的排班，因此周一 {until} 之前（本周最早班次的开始时间）无人延续上班（该时段所需 {hours} 个坐席小时无法覆盖）；请先发布上一周，再重新生成本周排班。',
+  },
   // Labour-rule violations.
   'rule.one-shift-a-day': { en: '{name} has two shifts on one day', 'zh-CN': '{name} 同一天有两个班次' },
   'rule.max-hours-per-week': {
