@@ -39,4 +39,10 @@ describe('pooledRequirements', () => {
     expect(r.queues.a!.serviceLevel!).toBeGreaterThan(0.79) // 7 agents, 4.5 Erlangs: 83.5 % by Erlang C
     expect(r.queues.a!.serviceLevel!).toBeLessThan(0.88)
   })
+
+  it('nothing to size (no queue has a forecast): the requirements come back as they were', () => {
+    expect(pooledRequirements({ ...base, requirements: [], agents: [] })).toEqual({ requirements: [], queues: {} })
+    const bare: SkillRequirement = { skill: 'a', agents: new Array<number>(N).fill(1) }
+    expect(pooledRequirements({ ...base, requirements: [bare], agents: [{ id: 'x', skills: ['a', 'b'] }] }).requirements).toEqual([bare])
+  })
 })

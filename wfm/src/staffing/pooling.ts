@@ -50,6 +50,7 @@ export const scaled = (agents: number, factor: number): number => (agents > 0 ? 
 
 export function pooledRequirements(p: PoolingInput): PoolingResult {
   const queues = p.requirements.filter((r) => r.volume && r.ahtSec)
+  if (queues.length === 0) return { requirements: p.requirements, queues: {} }
   const skills = new Set(queues.map((r) => r.skill))
   // Who pools: a queue some agent serves together with another queue.
   const pools = new Set(p.agents.flatMap((a) => { const own = a.skills.filter((s) => skills.has(s)); return own.length > 1 ? own : [] }))
