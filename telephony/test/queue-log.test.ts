@@ -42,6 +42,13 @@ describe('queue_log lines', () => {
     expect(p).toEqual({ ok: true, line: { time: 1366720340 * S, callId: '1366720340.303267', queue: 'MYQUEUE', agent: 'SIP/8007', verb: 'RINGNOANSWER', data: ['1000'] } })
     expect(parseQueueLogLine('hello world')).toEqual({ ok: false, problem: 'not a queue_log line (1 fields; expected epoch|callid|queue|agent|event|data…)' })
     expect(parseQueueLogLine('yesterday|x|q|a|CONNECT|1')).toMatchObject({ ok: false, problem: '"yesterday" is not an epoch time in seconds' })
+    // Epoch seconds: 9 to 11 digits, optionally a fraction; a lower-case verb is read upper-case.
+    expect(parseQueueLogLine('1366720340.25|x|q|a|connect|1')).toMatchObject({ ok: true, line: { time: 1366720340250, verb: 'CONNECT' } })
+    expect(parseQueueLogLine('136672034|x|q|a|CONNECT|1')).toMatchObject({ ok: true, line: { time: 136672034000 } })
+    for (const bad of ['13667203', '136672034012', '1366720340.', '1366720340.5a', '.1366720340', '1366720340x']) {
+      expect(parseQueueLogLine(`${bad}|x|q|a|CONNECT|1`), bad).toMatchObject({ ok: false, problem: `"${bad}" is not an epoch time in seconds` })
+    }
+    expect(parseQueueLogLine('1366720340|x|q|a|9LIVES|1')).toMatchObject({ ok: false, problem: '"9LIVES" is not a queue_log event name' })
   })
 
   it('one call from the book, end to end: queued, a missed ring (ms), answered after 2 s, 3,073 s of talk', () => {
