@@ -22,6 +22,7 @@ import type { StoredSchedule, WfmRules } from '../wfm/schedule-types.ts'
 import { parseWeek, weekStartIn } from '../wfm/week.ts'
 import { generateSchedule, simulate } from '../wfm/generate.ts'
 import { scheduleExportRoutes } from './schedule-export-routes.ts'
+import { linkedAgentId } from './auth/linked-agent.ts'
 
 export interface ScheduleRoutesOptions {
   store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; engine: LiveEngine
@@ -174,8 +175,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   // An agent's own adherence now (the desk's "today"): in or out of the scheduled activity.
   app.get('/api/wfm/my-adherence', { config: { access: { permission: 'agent:desktop' as const } } }, async (req) => {
-    const agentId = req.principal!.agentId
-    if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
+    const agentId = linkedAgentId(req)
     const t = now()
     const s = await published.of(weekStartIn(t, timeZone))
     if (!s) return { serverTime: t, published: false, row: null }
@@ -185,8 +185,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   // An agent's own published schedule.
   app.get('/api/wfm/my-schedule', { schema: { querystring: WEEK_QUERY }, config: { access: { permission: 'agent:desktop' as const } } }, async (req) => {
-    const agentId = req.principal!.agentId
-    if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
+    const agentId = linkedAgentId(req)
     const weekStart = weekOf((req.query as { week?: string }).week)
     const s = await published.of(weekStart)
     if (!s) return { weekStart, timeZone, published: false, shifts: [] }

@@ -14,6 +14,7 @@ import { parseInstant, ReportInputError, type Store } from '@agner/analytics'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { seesQueue } from '../access/principal.ts'
 import { actorOf } from './auth/audit-actor.ts'
+import { linkedAgentId } from './auth/linked-agent.ts'
 import { PublishedSchedules, publish } from '../wfm/schedule-store.ts'
 import { listSwaps, newSwap, saveSwap, tradeShifts, type ShiftSwap, type SwapStatus } from '../wfm/shift-swaps.ts'
 import { weekStartIn } from '../wfm/week.ts'
@@ -33,11 +34,6 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   const now = o.now ?? Date.now
   const published = new PublishedSchedules(client, o.tenant)
   const desk = { access: { permission: 'agent:desktop' } } as const
-  const me = (req: FastifyRequest): string => {
-    const id = req.principal!.agentId
-    if (!id) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
-    return id
-  }
   /** The published week and day of a date in the center's zone. */
   const weekOf = async (date: string) => {
     const at = parseInstant(`${date}T12:00`, o.timeZone, 'date')
@@ -48,7 +44,7 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   const record = (req: FastifyRequest, s: ShiftSwap, op: string) => o.audit.record({ ...actorOf(req), action: 'wfm.swap', target: `swap ${s.id}`, ok: true, detail: { op, agent: s.agentId, colleague: s.colleagueId, date: s.dateText } })
 
   app.get('/api/wfm/swaps/colleagues', { schema: { querystring: { type: 'object', required: ['date'], additionalProperties: false, properties: { date: DATE } } }, config: desk }, async (req) => {
-    const agentId = me(req)
+    const agentId = linkedAgentId(req)
     const { week, day } = await weekOf((req.query as { date: string }).date)
     const shiftOf = (id: string) => week.shifts.find((x) => x.agentId === id && x.day === day) ?? null
     return {
@@ -61,7 +57,7 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
     schema: { body: { type: 'object', required: ['date', 'colleagueId'], additionalProperties: false, properties: { date: DATE, colleagueId: { type: 'string', maxLength: 128 }, reason: { type: 'string', maxLength: 500 } } } },
     config: desk,
   }, async (req, reply) => {
-    const agentId = me(req)
+    const agentId = linkedAgentId(req)
     const b = req.body as { date: string; colleagueId: string; reason?: string }
     const { week, day } = await weekOf(b.date)
     if (week.weekStart + day * 86_400_000 < now() - 86_400_000) throw new ReportInputError('date: that day is over; propose a swap for a day still to come.')
@@ -77,12 +73,12 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
     return reply.status(201).send(s)
   })
 
-  app.get('/api/wfm/swaps/mine', { config: desk }, async (req) => ({ swaps: await listSwaps(client, o.tenant, { agentId: me(req) }) }))
+  app.get('/api/wfm/swaps/mine', { config: desk }, async (req) => ({ swaps: await listSwaps(client, o.tenant, { agentId: linkedAgentId(req) }) }))
 
   const one = async (id: string): Promise<ShiftSwap | undefined> => (await listSwaps(client, o.tenant, { id }))[0]
 
   app.post('/api/wfm/swaps/:id/answer', { schema: { params: ID, body: { type: 'object', required: ['accept'], additionalProperties: false, properties: { accept: { type: 'boolean' } } } }, config: desk }, async (req, reply) => {
-    const agentId = me(req)
+    const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
     if (!s || s.colleagueId !== agentId) return reply.status(404).send({ error: 'There is no such swap asked of you.' })
     if (s.status !== 'awaiting_colleague') return reply.status(409).send({ error: 'This swap has been answered already.' })
@@ -93,7 +89,7 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   })
 
   app.post('/api/wfm/swaps/:id/cancel', { schema: { params: ID }, config: desk }, async (req, reply) => {
-    const agentId = me(req)
+    const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
     if (!s || s.agentId !== agentId) return reply.status(404).send({ error: 'There is no such swap of yours.' })
     if (s.status !== 'awaiting_colleague' && s.status !== 'pending') return reply.status(409).send({ error: `This swap is already ${s.status.replace('_', ' ')}; it cannot be withdrawn.` })

@@ -18,6 +18,7 @@ import { defaultRules } from '../wfm/schedule-input.ts'
 import type { WfmRules } from '../wfm/schedule-types.ts'
 import { listRequests, newRequest, saveRequest, timeOffImpact, withLeave, type RequestStatus } from '../wfm/time-off-requests.ts'
 import { weekStartIn } from '../wfm/week.ts'
+import { linkedAgentId } from './auth/linked-agent.ts'
 
 export interface TimeOffRoutesOptions {
   store: Store; tenant: string; timeZone: string; audit: AuditLog
@@ -41,8 +42,7 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
     schema: { body: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string', maxLength: 20 }, to: { type: 'string', maxLength: 20 }, reason: { type: 'string', maxLength: 500 } } } },
     config: desk,
   }, async (req, reply) => {
-    const agentId = req.principal!.agentId
-    if (!agentId) throw new ReportInputError('Your user is not linked to an agent; ask an admin to link it.', 403)
+    const agentId = linkedAgentId(req)
     const b = req.body as { from: string; to: string; reason?: string }
     const span = leaveSpan({ from: b.from, to: b.to }, o.timeZone, 'time off')
     if (span.to <= now()) throw new ReportInputError('time off: that time is already over; ask for time still to come.')

@@ -79,10 +79,10 @@ export async function weekInput(o: WeekInputOptions): Promise<{ input: ScheduleI
     id, name: o.catalog.agentName(id), skills: [...new Set([...o.catalog.agentQueues(id), ...(learned.get(id) ?? [])])].sort(),
     contractId: own.get(id)?.contractId ?? o.rules.defaultContractId,
   }))
-  // The week before, as published: its shifts that end after it cover this week's first hours, and
-  // the days its agents worked up to Sunday count toward this week's consecutive-day rule.
   // Multi-skill agents pool: each queue's Erlang figure corrected by simulating the center's real mix of skills.
   const pooled = pooledRequirements({ weekStart: o.weekStart, intervalMin: 15, requirements, agents, goal: o.rules.serviceLevel, shrinkage: o.rules.shrinkage }).requirements
+  // The week before, as published: its shifts that end after it cover this week's first hours, and
+  // the days its agents worked up to Sunday count toward this week's consecutive-day rule.
   const previousId = await publishedIdFor(o.store.client, o.tenant, o.weekStart - 7 * DAY)
   const previous = previousId ? await getSchedule(o.store.client, o.tenant, previousId) : undefined
   const previousShifts = previous?.shifts ?? []

@@ -129,11 +129,12 @@ export function expectedObjective(i: ScheduleInput, profiles: Profile[], assigne
   const need = i.requirements.map((r) => requirementHorizon(r))
   const profileOf = new Map(profiles.flatMap((p, k) => p.agents.map((a) => [a.id, k] as const)))
   const on = profiles.map(() => new Float64Array(n))
-  let paid = 0
+  // Paid hours per group: their sum is paid, and each group's short of its contract minimum is penalised.
+  const worked = profiles.map(() => 0)
   for (const x of assigned) {
     const k = profileOf.get(x.agentId)
     if (k === undefined) continue
-    paid += x.candidate.paidMin / 60
+    worked[k] = worked[k]! + x.candidate.paidMin / 60
     x.candidate.cover.forEach((w, off) => { const t = x.candidate.firstInterval + off; if (t < n) on[k]![t]! += w })
   }
   const skills = profiles.map((p) => p.skills.map((s) => skillIndex.get(s)!))
@@ -145,8 +146,23 @@ export function expectedObjective(i: ScheduleInput, profiles: Profile[], assigne
     needT.forEach((r, s) => { cost += shortageCost(r - met[s]!, r) })
   }
   // As in the selection MILP: each group's contract minimum hours left unworked, at their penalty.
-  const worked = profiles.map(() => 0)
-  for (const x of assigned) { const k = profileOf.get(x.agentId); if (k !== undefined) worked[k] = worked[k]! + x.candidate.paidMin / 60 }
+  const paid = worked.reduce((a, b) => a + b, 0)
   const minShort = profiles.reduce((s, p, k) => s + Math.max(0, p.minHours - worked[k]!), 0)
   return paid + (i.underPenalty ?? 20) * (i.intervalMin / 60) * cost + MIN_HOURS_PENALTY * minShort
+}
+
+/** What the local search did, judged by the exact objective; its shifts are used only when `kept`. */
+export interface SearchReport { added: number; moved: number; dropped: number; before: number; after: number; kept: boolean }
+
+/**
+ * The local search, judged: its result replaces `assigned` only when the exact objective
+ * (`expectedObjective`) is lower. The search's own measure splits cover greedily and can be wrong
+ * about a change that the exact split prices otherwise.
+ */
+export function improveIfBetter(i: ScheduleInput, profiles: Profile[], candidates: Candidate[], assigned: Assigned[], o: { deadlineMs: number }): { assigned: Assigned[]; report: SearchReport } {
+  const search = improveSchedule(i, profiles, candidates, assigned, o)
+  const before = expectedObjective(i, profiles, assigned)
+  const after = expectedObjective(i, profiles, search.assigned)
+  const kept = after < before - EPS
+  return { assigned: kept ? search.assigned : assigned, report: { added: search.added, moved: search.moved, dropped: search.dropped, before, after, kept } }
 }

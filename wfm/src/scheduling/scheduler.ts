@@ -8,7 +8,7 @@
 import type { ScheduledShift } from './activities.ts'
 import { assignGroup, type Assigned } from './assignment.ts'
 import { fillGaps } from './fill.ts'
-import { expectedObjective, improveSchedule, type Improvement } from './improve.ts'
+import { improveIfBetter, type SearchReport } from './improve.ts'
 import { placeBreaks, type ToPlace } from './breaks.ts'
 import { buildCandidates, type Candidate } from './candidates.ts'
 import { coverage, type Coverage } from './coverage.ts'
@@ -30,12 +30,8 @@ export interface SolverReport {
   /** The LP relaxation of the shift selection (when it solved in half the time): objective and paid hours. */
   lpBound?: { objective: number; paidHours: number }
   seconds: number
-  /**
-   * The local search after the solves (improve.ts), run when the selection stopped more than
-   * FAR_GAP from its bound: shifts added, moved, dropped; the exact objective before and after;
-   * whether its result was kept (only when better).
-   */
-  improved?: Omit<Improvement, 'assigned'> & { kept: boolean }
+  /** The local search after the solves (improve.ts), run when the selection stopped more than FAR_GAP from its bound. */
+  improved?: SearchReport
 }
 
 export interface Schedule {
@@ -90,17 +86,16 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   // When the selection stopped far from its bound, whatever time is left (at least a second) goes to
   // local search on the same objective, kept only when the exact measure says it helped.
   const far = sel.roundedLp || !(sel.result.gap <= FAR_GAP)
-  const better = far ? improveSchedule(input, profiles, candidates, repaired, { deadlineMs: started + Math.max(limit * 1000, performance.now() - started + 1000) }) : undefined
-  const judged = better && { before: expectedObjective(input, profiles, repaired), after: expectedObjective(input, profiles, better.assigned) }
-  const kept = better && judged && judged.after < judged.before - 1e-6
-  const filled = kept ? better.assigned : repaired
+  const search = far ? improveIfBetter(input, profiles, candidates, repaired, { deadlineMs: started + Math.max(limit * 1000, performance.now() - started + 1000) }) : undefined
+  const filled = search?.assigned ?? repaired
+  const kept = search?.report.kept ? search.report : undefined
   // The gap of the schedule kept: after a local search that helped, its objective against the MILP's
   // proven bound, where the MILP prices cover exactly (Hall's condition); beyond, the MILP's split
   // between skills is an approximation whose bound does not hold for the exact cost, so its own gap.
   const exactModel = input.requirements.length <= HALL_MAX_SKILLS
-  const gap = kept && exactModel && Number.isFinite(sel.result.bound) ? Math.max(0, (judged.after - sel.result.bound) / judged.after) : sel.result.gap
+  const gap = kept && exactModel && Number.isFinite(sel.result.bound) ? Math.max(0, (kept.after - sel.result.bound) / kept.after) : sel.result.gap
   if (sel.roundedLp) problems.push(said('problem.rounded-lp', { limit }))
-  else if (sel.result.status === 'time_limit' && kept) problems.push(said('problem.time-limit-improved', { limit, before: pct1(sel.result.gap), better: pct1(1 - judged.after / judged.before) }))
+  else if (sel.result.status === 'time_limit' && kept) problems.push(said('problem.time-limit-improved', { limit, before: pct1(sel.result.gap), better: pct1(1 - kept.after / kept.before) }))
   else if (sel.result.status === 'time_limit') problems.push(said('problem.time-limit', { limit, gap: pct1(sel.result.gap) }))
   const profileOf = new Map(profiles.flatMap((p) => p.agents.map((a) => [a.id, p] as const)))
   const toPlace: ToPlace[] = filled.map((x) => ({ agentId: x.agentId, skills: profileOf.get(x.agentId)!.skills, candidate: x.candidate }))
@@ -122,9 +117,9 @@ export async function buildSchedule(raw: ScheduleInput): Promise<Schedule> {
   return {
     weekStart: input.weekStart, intervalMin: input.intervalMin, shifts, coverage: cov,
     solver: {
-      status: sel.result.status, objective: kept ? judged.after : sel.result.objective, bound: sel.result.bound, gap, selectionGap: sel.result.gap,
+      status: sel.result.status, objective: kept ? kept.after : sel.result.objective, bound: sel.result.bound, gap, selectionGap: sel.result.gap,
       ...(sel.lpBound ? { lpBound: sel.lpBound } : {}), seconds: (performance.now() - started) / 1000,
-      ...(better && judged ? { improved: { added: better.added, moved: better.moved, dropped: better.dropped, before: round(judged.before), after: round(judged.after), kept: !!kept } } : {}),
+      ...(search ? { improved: { ...search.report, before: round(search.report.before), after: round(search.report.after) } } : {}),
     },
     problems, violations,
   }

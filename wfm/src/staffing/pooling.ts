@@ -14,7 +14,7 @@
 import type { ScheduledShift } from '../scheduling/activities.ts'
 import { simulateSchedule } from '../scheduling/prove.ts'
 import { evaluate } from './size.ts'
-import { requirementHorizon, WEEK_MIN, type SkillRequirement } from '../scheduling/rules.ts'
+import { WEEK_MIN, type SkillRequirement } from '../scheduling/rules.ts'
 
 export interface PoolingInput {
   weekStart: number
@@ -80,16 +80,14 @@ export function pooledRequirements(p: PoolingInput): PoolingResult {
     for (const q of open) factors.set(q, best.get(q)!.factor)
     last = Object.fromEntries(queues.map((r) => [r.skill, best.get(r.skill)?.sl ?? uncorrected[r.skill] ?? null]))
   }
+  const pooled = new Map(queues.map((r): [string, QueuePooling] => [r.skill, { factor: factors.get(r.skill)!, serviceLevel: last[r.skill] ?? null, uncorrected: uncorrected[r.skill] ?? null }]))
   const requirements = p.requirements.map((r) => {
-    const f = factors.get(r.skill) ?? 1
-    const pooling = { factor: f, serviceLevel: last[r.skill] ?? null, uncorrected: uncorrected[r.skill] ?? null }
-    if (!factors.has(r.skill)) return r
+    const pooling = pooled.get(r.skill)
+    if (!pooling) return r
+    const f = pooling.factor
     return f === 1 ? { ...r, pooling } : { ...r, agents: r.agents.map((a) => scaled(a, f)), ...(r.after ? { after: r.after.map((a) => scaled(a, f)) } : {}), pooling }
   })
-  return {
-    requirements,
-    queues: Object.fromEntries(queues.map((r) => [r.skill, { factor: factors.get(r.skill)!, serviceLevel: last[r.skill] ?? null, uncorrected: uncorrected[r.skill] ?? null }])),
-  }
+  return { requirements, queues: Object.fromEntries(pooled) }
 }
 
 /** The week's service level Erlang predicts for a queue staffed exactly to its requirement (contact-weighted; null without contacts). */
@@ -122,7 +120,7 @@ function standIns(p: PoolingInput, queues: SkillRequirement[], factors: Readonly
   for (const r of queues) {
     const servers = p.agents.filter((a) => a.skills.includes(r.skill)).map((a) => a.skills.filter((s) => known.has(s)))
     const mix = servers.length ? servers : [[r.skill]]
-    const need = requirementHorizon(r).slice(0, n).map((a) => Math.round(scaled(a, factors.get(r.skill) ?? 1) * (1 - p.shrinkage)))
+    const need = r.agents.map((a) => Math.round(scaled(a, factors.get(r.skill) ?? 1) * (1 - p.shrinkage)))
     const most = Math.max(0, ...need)
     for (let k = 0; k < most; k++) {
       const id = `${r.skill}#${k}`

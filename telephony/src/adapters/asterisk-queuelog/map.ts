@@ -28,7 +28,11 @@ export class QueueLogMapper {
   private readonly queuesOf = new Map<string, Set<string>>()
   private readonly tenant: string
   private readonly source: { kind: string; instance: string }
-  constructor(private readonly o: QueueLogMapperOptions) { this.tenant = o.tenant ?? 'default'; this.source = { kind: 'asterisk-queuelog', instance: o.instance } }
+  constructor(private readonly o: QueueLogMapperOptions) {
+    this.tenant = o.tenant ?? 'default'
+    this.source = { kind: 'asterisk-queuelog', instance: o.instance }
+    this.shared = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-queuelog', raw: '', source: this.source }
+  }
 
   /** Visits entered and not yet ended. */
   get openVisits(): number { return this.book.size }
@@ -116,14 +120,10 @@ export class QueueLogMapper {
    * what they need from it as they are made, and keep none of it): an import maps hundreds of
    * thousands of lines a second.
    */
-  private readonly shared: VisitEventBase = { tenant: '', instance: '', kind: 'asterisk-queuelog', raw: '' }
+  private readonly shared: VisitEventBase
   private base(l: QueueLogLine, text?: string): VisitEventBase {
-    const b = this.shared
-    b.tenant = this.tenant
-    b.instance = this.o.instance
-    b.source = this.source
-    b.raw = text ?? lineText(l)
-    return b
+    this.shared.raw = text ?? lineText(l)
+    return this.shared
   }
   private visitOf(l: QueueLogLine, waitedMs: number): AsteriskVisit { return this.book.visitOf(l.callId, this.queue(l.queue), l.time - waitedMs) }
 
