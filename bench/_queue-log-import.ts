@@ -1,15 +1,15 @@
 /**
  * Child of `npm run bench -- adapters`, with its own chDB store (AGNER_DATA_DIR from the parent):
- * `baseline FILE`: the store's bulk insert of the file's first 500,000 events, rows prepared before
- * timing; `import FILE`: `agner import asterisk-queue-log FILE`. Prints time, events and the
+ * `baseline FILE`: the store's bulk insert of the file's first 500,000 events, encoded before
+ * timing in the import's batches, one insert at a time; `import FILE`: `agner import asterisk-queue-log FILE`. Prints time, events and the
  * kernel's peak RSS of this process.
  */
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { CanonicalEvent } from '@agner/events'
-import { createStore, eventToRow, insertEventRows, migrate } from '@agner/analytics'
+import { createStore, EventTsvBatch, insertEventTsv, migrate } from '@agner/analytics'
 import { parseQueueLogLine, QueueLogMapper } from '@agner/telephony'
-import { importQueueLogs } from '../ingest/src/cli/queue-log-files.ts'
+import { IMPORT_BATCH_EVENTS, importQueueLogs } from '../ingest/src/cli/queue-log-files.ts'
 import { limitHeapGrowth } from '../ingest/src/heap-growth.ts'
 import { loadConfig, storeConfig } from '../ingest/src/config.ts'
 
@@ -25,12 +25,18 @@ if (mode === 'baseline') {
     if (p.ok) events.push(...mapper.map(p.line, text))
     if (events.length >= 500_000) break
   }
-  const rows = events.map(eventToRow)
+  // Encoded as the import encodes them, in its batch size, before timing.
+  const batches: Array<{ tsv: Buffer; token: string }> = []
+  for (let i = 0; i < events.length; i += IMPORT_BATCH_EVENTS) {
+    const b = new EventTsvBatch(Date.now(), IMPORT_BATCH_EVENTS)
+    for (const e of events.slice(i, i + IMPORT_BATCH_EVENTS)) b.add(e)
+    batches.push(b.finish())
+  }
   const t0 = performance.now()
-  for (let i = 0; i < rows.length; i += 10_000) await insertEventRows(store, rows.slice(i, i + 10_000))
+  for (const b of batches) await insertEventTsv(store, b.tsv, b.token)
   const ms = performance.now() - t0
   await store.close()
-  process.stdout.write(`${JSON.stringify({ ms, events: rows.length, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`)
+  process.stdout.write(`${JSON.stringify({ ms, events: events.length, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`)
 } else {
   let imported = 0
   const say = console.error

@@ -120,7 +120,7 @@ if (PARTS.has('import')) {
   }
   const base = await child('baseline')
   const baseRate = rate(base.events, base.ms)
-  console.log(`baseline: the store bulk-inserts the file's first ${base.events.toLocaleString('en')} events at ${baseRate.toLocaleString('en')} events/s (rows prepared before timing, its own process and store)`)
+  console.log(`baseline: the store bulk-inserts the file's first ${base.events.toLocaleString('en')} events at ${baseRate.toLocaleString('en')} events/s (encoded in the import's batches before timing, one insert at a time, its own process and store)`)
   const res = await child('import')
   console.log(`import: ${(res.ms / 1000).toFixed(1)} s for ${written.toLocaleString('en')} lines = ${res.events.toLocaleString('en')} events (${rate(written, res.ms).toLocaleString('en')} lines/s, ${rate(res.events, res.ms).toLocaleString('en')} events/s, ${(rate(res.events, res.ms) / baseRate).toFixed(2)} × baseline; target ≤ 120 s), peak RSS ${mb(res.maxRss)} (target < 600 MB)`)
   console.log(`  120 s for these events needs the store to take ${Math.round(res.events / 120).toLocaleString('en')} events/s`)

@@ -26,7 +26,10 @@ const KEY_SCOPE = `tenant = {tenant:String} AND interval_start >= {from0:Int64} 
   AND (empty({intervals:Array(Int64)}) OR has({intervals:Array(Int64)}, interval_start))`
 const IS = (group: string): string => `v_outcome IN {${group}:Array(String)}`
 
-const QUEUE_ROWS = `
+/** The folded visits to roll up: each visit's row in a staging table (rebuild.ts), or folded here from queue_visits. */
+const FOLDED = (staging?: string): string => staging ?? `(${visitsSql(ENTERED_IN_RANGE)})`
+
+const QUEUE_ROWS = (staging?: string): string => `
 INSERT INTO queue_intervals
 SELECT
     {tenant:String} AS tenant, queue_id, v_channel AS channel, ${INTERVAL} AS interval_start,
@@ -47,11 +50,11 @@ SELECT
     sumMapIf(map(toUInt16(least(v_position, 65535)), toUInt32(1)), ${IS('abandoned')}) AS abandoned_positions,
     sumMapIf(map(v_outcome, toUInt32(1)), v_outcome != '') AS outcomes,
     {version:Int64} AS version
-FROM (${visitsSql(ENTERED_IN_RANGE)})
+FROM ${FOLDED(staging)}
 WHERE ${IN_SCOPE}
 GROUP BY queue_id, channel, interval_start`
 
-const AGENT_ROWS = `
+const AGENT_ROWS = (staging?: string): string => `
 INSERT INTO agent_intervals
 SELECT
     {tenant:String} AS tenant, v_agent AS agent_id, queue_id, v_channel AS channel, ${INTERVAL} AS interval_start,
@@ -63,7 +66,7 @@ SELECT
     sumIf(v_wrap, ${IS('answered')} AND v_handled = 1) AS wrap_ms,
     sumMapIf(map(v_disposition, toUInt32(1)), v_handled = 1 AND v_disposition != '') AS dispositions,
     {version:Int64} AS version
-FROM (${visitsSql(ENTERED_IN_RANGE)})
+FROM ${FOLDED(staging)}
 WHERE v_agent != '' AND ${IN_SCOPE}
 GROUP BY agent_id, queue_id, channel, interval_start`
 
@@ -79,15 +82,19 @@ SELECT tenant, agent_id, queue_id, channel, interval_start, {version:Int64}
 FROM agent_intervals FINAL
 WHERE ${KEY_SCOPE} AND (empty({queues:Array(String)}) OR has({queues:Array(String)}, queue_id))`
 
-export async function recomputeVisitRollups(client: ClickHouseClient, s: RollupScope): Promise<void> {
+/**
+ * `staging`: a table of folded visits (rebuild.ts) to read instead of folding queue_visits for the
+ * range; its rows must cover every queue of the scope.
+ */
+export async function recomputeVisitRollups(client: ClickHouseClient, s: RollupScope, staging?: string): Promise<void> {
   const params = {
     tenant: s.tenant, queues: s.queues, from: s.from, to: s.to, from0: Math.floor(s.from / INTERVAL_MS) * INTERVAL_MS,
     intervals: s.intervals ?? [], answered: ANSWERED, abandoned: ABANDONED, flowedOut: FLOWED_OUT, callback: CALLBACK,
   }
   await client.command({ query: QUEUE_ZEROS, query_params: { ...params, version: s.version } })
   await client.command({ query: AGENT_ZEROS, query_params: { ...params, version: s.version } })
-  await client.command({ query: QUEUE_ROWS, query_params: { ...params, version: s.version + 1 } })
-  await client.command({ query: AGENT_ROWS, query_params: { ...params, version: s.version + 1 } })
+  await client.command({ query: QUEUE_ROWS(staging), query_params: { ...params, version: s.version + 1 } })
+  await client.command({ query: AGENT_ROWS(staging), query_params: { ...params, version: s.version + 1 } })
 }
 
 const TOUCHED = `

@@ -7,6 +7,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent } from '@agner/events'
 import { recomputeAgentStates } from './agent-state-rollup.ts'
 import { recomputeVisitRollups, touchedIntervals } from './queue-rollup.ts'
+import { rebuildRollups } from './rebuild.ts'
 import { INTERVAL_MS } from './visits-sql.ts'
 
 const VISIT_EVENTS = new Set(['contact.queued', 'contact.dequeued', 'contact.connected', 'contact.ended', 'contact.wrapup_ended'])
@@ -145,20 +146,5 @@ export class RollupRefresher {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     await this.running?.catch(() => undefined)
-  }
-}
-
-/**
- * Recomputes every rollup over [from, to), two days at a time (after seeding or a bulk import): a
- * bigger slice takes no less time and holds more in memory (a month of a 100-agent center's calls
- * took the importing process from 570 to 820 MB; two days add nothing to its peak).
- */
-export async function rebuildRollups(client: ClickHouseClient, tenant: string, from: number, to: number, now = Date.now()): Promise<void> {
-  const SLICE = 2 * 24 * HOUR
-  let version = now * 1000
-  for (let t = Math.floor(from / INTERVAL_MS) * INTERVAL_MS; t < to; t += SLICE) {
-    const end = Math.min(to, t + SLICE)
-    await recomputeVisitRollups(client, { tenant, queues: [], from: t, to: end, version: (version += 2) })
-    if (t < now) await recomputeAgentStates(client, { tenant, agents: [], from: t, to: Math.min(end, now), version: (version += 2) })
   }
 }

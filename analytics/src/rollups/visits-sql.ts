@@ -30,6 +30,11 @@ export function visitsSql(where = '1'): string {
     HAVING v_queued > 0 OR v_dequeued > 0`
 }
 
+/** The columns visitsSql gives, for a table that holds its rows (rebuild.ts). */
+export const FOLDED_COLUMNS = `queue_id String, contact_id String, v_channel String, v_queued Int64, v_dequeued Int64,
+  v_wait Int64, v_outcome String, v_agent String, v_talk Int64, v_hold Int64, v_hold_count Int64, v_wrap Int64,
+  v_handled UInt8, v_disposition String, v_position Int64, v_entered Int64`
+
 /**
  * Contacts whose visit entered a queue in [from, to), found from the partial rows alone (the
  * queued row has its time; the dequeued row has its time and wait), so a range does not fold

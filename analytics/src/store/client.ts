@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
+import { BULK_INSERT_BYTES, BulkFileInsert } from './bulk-file-insert.ts'
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 
 export interface StoreConfig {
@@ -82,7 +83,9 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   // chdb types its Connection against @clickhouse/client-common; @clickhouse/client bundles its own
   // copy of the same interface, so TypeScript sees two nominally different types. Same shape at runtime.
   const client = createClient({ connection: chdb as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'] })
+  const bulk = new BulkFileInsert(client, dir)
   const insertTsv: Store['insertTsv'] = async (table, columns, body, settings) => {
+    if (body.length >= BULK_INSERT_BYTES) { await bulk.insert(table, columns, body, settings); return }
     // Setting values are numbers and strings here; chDB's raw insert quotes them itself.
     await chdb.chdb.rawInsert({ table, columns: [...columns], values: body, format: 'TabSeparated', settings: settings as Record<string, string | number | boolean> })
   }

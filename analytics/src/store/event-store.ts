@@ -23,8 +23,14 @@ export async function insertEvents(store: Pick<Store, 'insertTsv'>, events: read
 async function insertBatch(store: Pick<Store, 'insertTsv'>, items: ReadonlyArray<{ id: string }>, tsv: Buffer): Promise<void> {
   const h = createHash('sha256')
   for (const r of items) h.update(r.id).update('\n')
+  await insertEventTsv(store, tsv, h.digest('hex'))
+}
+
+/** Inserts events already encoded as TabSeparated (EventTsvBatch), with their dedup token. */
+export async function insertEventTsv(store: Pick<Store, 'insertTsv'>, tsv: Buffer, token: string): Promise<void> {
+  if (tsv.length === 0) return
   await store.insertTsv('events', EVENT_COLUMNS, tsv, {
-    async_insert: 0, insert_deduplication_token: h.digest('hex'), deduplicate_blocks_in_dependent_materialized_views: 1,
+    async_insert: 0, insert_deduplication_token: token, deduplicate_blocks_in_dependent_materialized_views: 1,
   })
 }
 
