@@ -10,8 +10,8 @@ import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ClickHouseClient, ClickHouseSettings } from '@clickhouse/client'
 
-/** Bodies from this size on go through a file; smaller ones (the live writer's) stay inline. */
-export const BULK_INSERT_BYTES = 8 << 20
+/** Bodies from this size on go through a file (an import's batches); smaller ones (the live writer's, about 3 MB at most) stay inline. */
+export const BULK_INSERT_BYTES = 4 << 20
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/
 

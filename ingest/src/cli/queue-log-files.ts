@@ -68,11 +68,12 @@ export async function convertQueueLogs(a: QueueLogFilesArgs): Promise<void> {
 }
 
 /**
- * Events per insert (about 14 MB of TabSeparated). On the embedded store a batch this size goes
+ * Events per insert (about 10 MB of TabSeparated). On the embedded store a batch this size goes
  * through a file the engine reads in parallel (about 2× its inline insert; bulk-file-insert.ts).
- * Larger batches were not faster end to end and took a year's import past 600 MB (200,000: 765 MB).
+ * A year of a 100-agent center (10 M lines): 35,000 took 154–163 s at 583–585 MB peak; 50,000
+ * 141–154 s but 611–640 MB; 200,000 765 MB (bench/README "adapters").
  */
-export const IMPORT_BATCH_EVENTS = 50_000
+export const IMPORT_BATCH_EVENTS = 35_000
 
 export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; tenant?: string }): Promise<void> {
   const c = a.store ? undefined : loadConfig()
