@@ -24,6 +24,7 @@ export class BulkFileInsert {
     this.dir = join(dataDir, 'bulk-insert')
     // Left by a process that stopped mid-insert (the engine holds the data directory for one process at a time).
     rmSync(this.dir, { recursive: true, force: true })
+    mkdirSync(this.dir, { recursive: true })
   }
 
   async insert(table: string, columns: readonly string[], body: Buffer, settings: ClickHouseSettings): Promise<void> {
@@ -34,7 +35,6 @@ export class BulkFileInsert {
       if (!t) throw new Error(`table ${table} has no column ${c}; run the migrations (agner starts them) before inserting`)
       return `${c} ${t}`
     }).join(', ')
-    mkdirSync(this.dir, { recursive: true })
     const file = join(this.dir, `${process.pid}-${++this.seq}.tsv`)
     await writeFile(file, body)
     try {

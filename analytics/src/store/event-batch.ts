@@ -1,8 +1,9 @@
 /**
  * A batch of events encoded as they arrive: each event becomes its TabSeparated line at once and
  * only the bytes are kept, so a bulk import holds no event objects between inserts (they die young
- * instead of being promoted and collected by full GCs). The dedup token is the same as
- * insertEvents computes for the same events: sha256 of the ids, each followed by a newline.
+ * instead of being promoted and collected by full GCs). Every insert into `events` goes through
+ * one (event-store.ts), so the dedup token has one definition: sha256 of the ids, each followed by
+ * a newline.
  */
 import { createHash, type Hash } from 'node:crypto'
 import type { CanonicalEvent } from '@agner/events'
@@ -23,11 +24,16 @@ export class EventTsvBatch {
   }
 
   add(e: CanonicalEvent): void {
-    this.out.push(eventTsvLine(e, this.receivedAt))
-    this.hash.update(`${e.id}\n`)
+    this.addLine(eventTsvLine(e, this.receivedAt), e.id, e.time)
+  }
+
+  /** An event already encoded (`rowTsvLine`), with its id and time. */
+  addLine(line: string, id: string, time: number): void {
+    this.out.push(line)
+    this.hash.update(`${id}\n`)
     this.count++
-    if (e.time < this.first) this.first = e.time
-    if (e.time > this.last) this.last = e.time
+    if (time < this.first) this.first = time
+    if (time > this.last) this.last = time
   }
 
   /** The batch's bytes and dedup token; the batch is not used after. */

@@ -40,12 +40,15 @@ export function tsvValue(v: string | number): string {
  */
 export function rowsToTsv(rows: readonly EventRow[]): Buffer {
   const out = new LineBuffer(rows.length * 256)
-  for (const r of rows) {
-    out.push(`${tsvValue(r.id)}\t${r.type}\t${r.time_ms}\t${r.received_at_ms}\t${tsvValue(r.tenant)}\t${tsvValue(r.source_kind)}\t` +
-      `${tsvValue(r.source_instance)}\t${tsvValue(r.interaction_id)}\t${tsvValue(r.contact_id)}\t${tsvValue(r.queue_id)}\t` +
-      `${tsvValue(r.agent_id)}\t${tsvValue(r.channel)}\t${tsvValue(r.data)}\t${tsvValue(r.raw)}`)
-  }
+  for (const r of rows) out.push(rowTsvLine(r))
   return out.bytes()
+}
+
+/** One row as a TabSeparated line (without its newline), in EVENT_COLUMNS order. */
+export function rowTsvLine(r: EventRow): string {
+  return `${tsvValue(r.id)}\t${r.type}\t${r.time_ms}\t${r.received_at_ms}\t${tsvValue(r.tenant)}\t${tsvValue(r.source_kind)}\t` +
+    `${tsvValue(r.source_instance)}\t${tsvValue(r.interaction_id)}\t${tsvValue(r.contact_id)}\t${tsvValue(r.queue_id)}\t` +
+    `${tsvValue(r.agent_id)}\t${tsvValue(r.channel)}\t${tsvValue(r.data)}\t${tsvValue(r.raw)}`
 }
 
 /** One event as a TabSeparated line (without its newline), in EVENT_COLUMNS order. */
@@ -57,7 +60,7 @@ export function eventTsvLine(e: CanonicalEvent, receivedAt: number): string {
 
 /**
  * Events straight to TabSeparated bytes, the same as rowsToTsv(events.map(eventToRow)) without the
- * row objects in between (the writer's hot path: less garbage per event).
+ * row objects in between. Inserts encode through EventTsvBatch, which writes the same lines.
  */
 export function eventsToTsv(events: readonly CanonicalEvent[], receivedAt: number): Buffer {
   const out = new LineBuffer(events.length * 256)

@@ -1,9 +1,9 @@
 /** Reads and writes of raw events and dead letters. SQL kept beside the code that runs it. */
-import { createHash } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
 import type { Store } from './client.ts'
-import { deadLetterToRow, EVENT_COLUMNS, eventsToTsv, rowsToTsv, rowToEvent, type EventRow } from './event-rows.ts'
+import { EventTsvBatch } from './event-batch.ts'
+import { deadLetterToRow, EVENT_COLUMNS, rowToEvent, rowTsvLine, type EventRow } from './event-rows.ts'
 
 /**
  * Inserts one batch synchronously (async_insert=0) as TabSeparated, with a dedup token derived
@@ -11,19 +11,19 @@ import { deadLetterToRow, EVENT_COLUMNS, eventsToTsv, rowsToTsv, rowToEvent, typ
  */
 export async function insertEventRows(store: Pick<Store, 'insertTsv'>, rows: readonly EventRow[]): Promise<void> {
   if (rows.length === 0) return
-  await insertBatch(store, rows, rowsToTsv(rows))
+  const b = new EventTsvBatch(0, rows.length)
+  for (const r of rows) b.addLine(rowTsvLine(r), r.id, r.time_ms)
+  const { tsv, token } = b.finish()
+  await insertEventTsv(store, tsv, token)
 }
 
 /** insertEventRows for validated events, received (when they carry no receivedAt) at `receivedAt`. */
 export async function insertEvents(store: Pick<Store, 'insertTsv'>, events: readonly CanonicalEvent[], receivedAt: number): Promise<void> {
   if (events.length === 0) return
-  await insertBatch(store, events, eventsToTsv(events, receivedAt))
-}
-
-async function insertBatch(store: Pick<Store, 'insertTsv'>, items: ReadonlyArray<{ id: string }>, tsv: Buffer): Promise<void> {
-  const h = createHash('sha256')
-  for (const r of items) h.update(r.id).update('\n')
-  await insertEventTsv(store, tsv, h.digest('hex'))
+  const b = new EventTsvBatch(receivedAt, events.length)
+  for (const e of events) b.add(e)
+  const { tsv, token } = b.finish()
+  await insertEventTsv(store, tsv, token)
 }
 
 /** Inserts events already encoded as TabSeparated (EventTsvBatch), with their dedup token. */
