@@ -234,6 +234,14 @@ it('two agents trade a day\'s shifts: one proposes, the other accepts, the plann
   const card = page.locator('[data-testid=swap-decisions] .panel').first()
   await expect.poll(() => card.locator('[data-testid=swap-impact]').textContent(), { timeout: 10_000 }).toContain('⇄')
   await page.screenshot({ path: join(shots, 'swap-planner.png'), fullPage: true })
+  // A planner who reads English sees the same decision row in English.
+  const planner = agner.bootstrap.created.find((u) => u.role === 'planner')!
+  const en = await signedIn(rig, planner.username, planner.password, { locale: 'en', viewport: { width: 1200, height: 1000 } })
+  await en.page.goto(`${agner.url}/wfm/time-off`)
+  await en.page.waitForSelector('[data-testid=swap-decisions] [data-action=approve-swap]')
+  expect(await en.page.locator('[data-testid=swap-decisions] [data-action=decline-swap]').textContent()).toBe('Decline')
+  await en.page.screenshot({ path: join(shots, 'swap-planner-en.png'), fullPage: true })
+  await en.context.close()
   await card.locator('[data-action=approve-swap]').click()
   await expect.poll(async () => (await weekOf()).version, { timeout: 10_000 }).toBe(before.version + 1)
   const after = await weekOf()
