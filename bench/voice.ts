@@ -56,18 +56,27 @@ const phones = fork(benchScript('_voice-phones')[benchScript('_voice-phones').le
 const ask = <T>(msg: object): Promise<T> => new Promise((resolve) => { phones.once('message', (m) => resolve(m as T)); phones.send(msg) })
 await new Promise((r) => phones.once('message', r))
 
-/** The server process's CPU (every thread) as a share of one core, and its RSS, over SECONDS. */
-async function cpuOver(seconds: number): Promise<{ cpu: number; rss: number; relay: number }> {
+/**
+ * The server process's CPU (every thread) as a share of one core, and its RSS, over SECONDS; and the
+ * media worker threads' own CPU (the relay's, read per thread from the kernel).
+ */
+async function cpuOver(seconds: number): Promise<{ cpu: number; rss: number; relay: number; wakeups: number }> {
   const c0 = process.cpuUsage(), t0 = performance.now()
-  const u0 = agner.desk.media.utilization()
+  const r0 = relayCpu()
   let rss = 0
   const sampler = setInterval(() => { rss = Math.max(rss, process.memoryUsage().rss) }, 250)
   await new Promise((r) => setTimeout(r, seconds * 1000))
   clearInterval(sampler)
   const c = process.cpuUsage(c0)
-  // The media workers' busy share (event-loop utilization), summed over the workers: the relay's own CPU.
-  const relay = agner.desk.media.utilization(u0.marks).busy.reduce((a, b) => a + b, 0)
-  return { cpu: (c.user + c.system) / 1000 / (performance.now() - t0), rss, relay }
+  const ms = performance.now() - t0
+  const r = relayCpu()
+  return { cpu: (c.user + c.system) / 1000 / ms, rss, relay: (r.ms - r0.ms) / ms, wakeups: (r.runs - r0.runs) / (ms / 1000) }
+}
+/** The media worker threads' CPU time and the times they were woken, summed. */
+function relayCpu(): { ms: number; runs: number } {
+  const per = agner.desk.media.threadCpu()
+  if (per.some((v) => v === undefined)) throw new Error('the media workers\' CPU can only be read on Linux (/proc/<pid>/task/<tid>/schedstat)')
+  return per.reduce<{ ms: number; runs: number }>((a, b) => ({ ms: a.ms + b!.ms, runs: a.runs + b!.runs }), { ms: 0, runs: 0 })
 }
 
 console.log(`voice: ${AGENTS} agents, media workers ${config.media.workers ?? 'auto'}, phones in a separate process`)
@@ -76,7 +85,7 @@ const s = setupMs.filter(Number.isFinite).sort((a, b) => a - b)
 console.log(`call set-up, accept → first agent packet at the customer (${s.length} of ${CALLS} calls): p50 ${percentile(s, 50).toFixed(0)} ms  p95 ${percentile(s, 95).toFixed(0)} ms  max ${s.at(-1)?.toFixed(0)} ms`)
 
 const base = await cpuOver(SECONDS)
-console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core (media workers busy ${(base.relay * 100).toFixed(2)} %), RSS ${mb(base.rss)}`)
+console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core (media worker threads ${(base.relay * 100).toFixed(2)} %), RSS ${mb(base.rss)}`)
 const director = agner.desk.desk.director
 /** Packets relayed and written by the recordings that started since `since`, once they are all indexed. */
 async function recorded(since: number, calls: number): Promise<{ recordings: number; relayed: number; written: number; failed: number }> {
@@ -104,7 +113,7 @@ for (const n of LOADS) {
     const perCall = (load.cpu - base.cpu) / n
     const relayPerCall = (load.relay - base.relay) / n
     measured[recording ? 'on' : 'off'] = { perCall, relayPerCall }
-    console.log(`${String(n).padStart(2)} calls, recording ${recording ? 'on ' : 'off'} (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media workers busy ${(load.relay * 100).toFixed(1)} %, ${(relayPerCall * 100).toFixed(2)} % of a core per call; RSS ${mb(load.rss)}`)
+    console.log(`${String(n).padStart(2)} calls, recording ${recording ? 'on ' : 'off'} (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media worker threads ${(load.relay * 100).toFixed(1)} %, relay ${(relayPerCall * 100).toFixed(2)} % of a core per call, woken ${load.wakeups.toFixed(0)} times/s; RSS ${mb(load.rss)}`)
     if (recording && n === LOADS.at(-1)) { lastOnSince = since; break } // the last load stays up for the live-latency run below
     await ask({ cmd: 'close' })
     if (recording) {

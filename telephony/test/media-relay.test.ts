@@ -67,8 +67,13 @@ describe('call media relay', () => {
     await media.hear('cust-1', { play: [], loop: 'hold-music' })
     await media.hear('agent-1', null)
     const before = { c: customer.received.length, a: agent.received.length }
+    const cpu0 = media.threadCpu()
     await customer.send(Buffer.from('customer while held'))
     await new Promise((r) => setTimeout(r, 600))
+    // Each worker thread's own CPU time is read from the kernel; playing the music took some.
+    const cpu1 = media.threadCpu()
+    expect(cpu1.every((c, i) => c !== undefined && c.ms >= cpu0[i]!.ms && c.runs >= cpu0[i]!.runs)).toBe(true)
+    expect(cpu1.reduce((a, c) => a + c!.ms, 0)).toBeGreaterThan(cpu0.reduce((a, c) => a + c!.ms, 0))
     const music = customer.received.slice(before.c)
     expect(music.length).toBeGreaterThan(15) // 50 packets a second
     expect(music.length).toBeLessThan(45)

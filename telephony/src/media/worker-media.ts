@@ -3,6 +3,7 @@
  * passed from leg to leg without leaving the thread; calls are spread over the workers. The main
  * thread (the API, the live views) only sends small requests.
  */
+import { readFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { availableParallelism } from 'node:os'
 import type { RecordingResult } from './recording-file.ts'
@@ -24,6 +25,8 @@ function spawnWorker(settings: MediaSettings): Worker {
 
 export class WorkerMedia implements MediaService {
   private readonly workers: Worker[] = []
+  /** Each worker's thread under /proc (Linux), where its own CPU time is read. */
+  private readonly threads: Array<string | undefined> = []
   private readonly pending = new Map<number, Pending>()
   private readonly legWorker = new Map<string, number>()
   private readonly groupWorker = new Map<string, { worker: number; legs: number }>()
@@ -40,7 +43,8 @@ export class WorkerMedia implements MediaService {
   private start(i: number, settings: MediaSettings): Worker {
     const w = spawnWorker(settings)
     w.unref()
-    w.on('message', (msg: { id?: number; result?: unknown; error?: { code: MediaError['code']; message: string }; event?: MediaEvent; warning?: string }) => {
+    w.on('message', (msg: { id?: number; result?: unknown; error?: { code: MediaError['code']; message: string }; event?: MediaEvent; warning?: string; thread?: string }) => {
+      if (msg.thread) { this.threads[i] = msg.thread; return }
       if (msg.event) { for (const l of this.listeners) l(msg.event); return }
       if (msg.warning) { this.warn(msg.warning); return }
       const p = this.pending.get(msg.id!)
@@ -113,13 +117,19 @@ export class WorkerMedia implements MediaService {
   }
 
   /**
-   * Each media worker's event-loop utilization since `since` (pass the previous answer's `marks`):
-   * the share of the time the relay thread was busy, a per-thread CPU figure Node 20 can give.
+   * Each media worker thread's CPU time so far in milliseconds and the times it was scheduled onto a
+   * core (the kernel's counts for that thread alone), or undefined where they cannot be read (not
+   * Linux, worker not started).
    */
-  utilization(since?: unknown[]): { busy: number[]; marks: unknown[] } {
-    const marks = this.workers.map((w) => w.performance.eventLoopUtilization())
-    const busy = this.workers.map((w, i) => (since ? w.performance.eventLoopUtilization(marks[i]!, since[i] as typeof marks[number]).utilization : marks[i]!.utilization))
-    return { busy, marks }
+  threadCpu(): Array<{ ms: number; runs: number } | undefined> {
+    return this.workers.map((_, i) => {
+      const t = this.threads[i]
+      if (!t) return undefined
+      try {
+        const [ns, , runs] = readFileSync(`${t}/schedstat`, 'utf8').split(' ')
+        return { ms: Number(ns) / 1e6, runs: Number(runs) }
+      } catch { return undefined }
+    })
   }
 
   onEvent(listener: (e: MediaEvent) => void): () => void {
