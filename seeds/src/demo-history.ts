@@ -1,7 +1,9 @@
 /**
  * The demo center's history, as a simulator scenario: the demo's voice, chat and email queues with weekly and
  * intraday seasonality (in the center's local time), a holiday, and 60 agents (the 32 demo agents
- * and 28 more) on early, late and night shifts with breaks and lunch.
+ * and 28 more) on early, day, late and night shifts with breaks and lunch, as the demo's contract
+ * (six days × 8 paid hours) allows: 8.5-hour shifts with an unpaid 30-minute lunch, one day off a
+ * week, on Saturday or Sunday (the quiet days).
  */
 import type { Scenario, ScenarioAgent, ScenarioQueue, Shift } from '@agner/telephony'
 import { DEMO_AGENTS, DEMO_CAPACITY, DEMO_QUEUES, extraAgentQueues } from './demo-center.ts'
@@ -13,6 +15,8 @@ const WEEKDAY = [1.18, 1.06, 1, 0.98, 0.95, 0.62, 0.5]
 const DAILY: Record<string, number> = { sales: 900, support: 1100, billing: 420, vip: 140, chat: 520, email: 260 }
 const AHT: Record<string, number> = { sales: 210, support: 330, billing: 240, vip: 300, chat: 540, email: 420 }
 /** Mean patience, seconds; emails wait for ever. */
+/** Shift length, start to end: 8 paid hours and a 30-minute unpaid lunch (the demo's contract). */
+const SHIFT_HOURS = 8.5
 const PATIENCE: Record<string, number | undefined> = { sales: 150, support: 150, billing: 150, vip: 240, chat: 300, email: undefined }
 
 export interface DemoHistoryOptions {
@@ -42,17 +46,23 @@ export function demoHistoryScenario(o: DemoHistoryOptions): Scenario {
       wrapSeconds: q.channel === 'voice' ? 20 : 5, ringTimeoutSeconds: 20,
     }
   })
-  const shifts: Shift[] = [
-    { startHour: utcHour(8), hours: 9 }, { startHour: utcHour(12), hours: 9 }, { startHour: utcHour(8), hours: 9 },
-    { startHour: utcHour(13), hours: 9 }, { startHour: utcHour(22), hours: 10 },
-  ]
+  // Local start times that cover the clock: early, day, mid, late, night (8.5 h each, lunch unpaid).
+  const starts = [6.5, 8, 12, 13.5, 22]
+  const shift = (localStart: number, dayOff: number): Shift => {
+    // The simulator names a shift's days by the UTC date it starts on: a local start before the
+    // offset falls on the UTC day before.
+    const before = localStart - o.utcOffsetHours < 0 ? 1 : 0
+    const off = ((dayOff - 1 - before + 7) % 7) + 1
+    return { startHour: utcHour(localStart), hours: SHIFT_HOURS, days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== off) }
+  }
   // 60 agents for the center's real volume (all named in the demo center); more when it is scaled up.
   const staff = Math.max(DEMO_AGENTS.length, Math.round(60 * (o.volumeScale ?? 1)))
   const extra = Array.from({ length: staff - DEMO_AGENTS.length }, (_, i) => ({
     id: `agent-${String(DEMO_AGENTS.length + 1 + i).padStart(2, '0')}`, queues: extraAgentQueues(DEMO_AGENTS.length - 32 + i),
   }))
   const agents: ScenarioAgent[] = [...DEMO_AGENTS, ...extra].filter((a) => !o.excludeAgents?.includes(a.id)).map((a, i) => ({
-    id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: DEMO_CAPACITY, shift: shifts[i % shifts.length]!,
+    id: a.id, skills: Object.fromEntries(a.queues.map((q) => [q, 5])), capacity: DEMO_CAPACITY,
+    shift: shift(starts[i % starts.length]!, i % 2 === 0 ? 6 : 7),
   }))
   const holidayUtc = o.holiday ? [{ date: o.holiday, factor: 0.1 }] : []
   return {

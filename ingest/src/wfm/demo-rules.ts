@@ -1,7 +1,7 @@
 /**
- * The demo center's WFM rules until a planner saves their own: its agents work six 9-hour days a
- * week (the simulated history staffs the center that way), plus the standard templates and
- * part-time contract, and 10 % shrinkage.
+ * The demo center's WFM rules until a planner saves their own: its agents work six 8-hour days a
+ * week (8.5 h with an unpaid lunch: the simulated history staffs the center that way), plus the
+ * standard templates and part-time contract, and 10 % shrinkage.
  */
 import { DEFAULT_CONTRACTS, type Contract } from '@agner/wfm'
 import type { WfmRules } from './schedule-types.ts'
