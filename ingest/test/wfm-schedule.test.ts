@@ -216,4 +216,10 @@ it('bad input: a week that is not a Monday, an unknown schedule, an edit off the
   expect((await off.json() as { error: string }).error).toMatch(/15-minute boundaries/)
   const nobody = await fetch(`${c.url}/api/wfm/schedules/${draft.id}/agents/nobody/days/0`, { method: 'PUT', headers: json(planner), body: JSON.stringify({ shift: null }) })
   expect(nobody.status).toBe(404)
+  // Said in the planner's language too: the English `error` for the API, `message` for the page.
+  const zh = await fetch(`${c.url}/api/wfm/schedules/${draft.id}/agents/agent-02/days/0?lang=zh-CN`, { method: 'PUT', headers: json(planner), body: JSON.stringify({ shift: { startMin: 487, endMin: 900, breaks: [] } }) })
+  expect(await zh.json()).toMatchObject({ error: 'Times must fall on 15-minute boundaries.', code: 'editStep', message: '时间必须落在 15 分钟的整点上。' })
+  const noSwap = await fetch(`${c.url}/api/wfm/swaps/nope/decision?lang=zh-CN`, { method: 'POST', headers: json(planner), body: JSON.stringify({ approve: true }) })
+  expect(noSwap.status).toBe(404)
+  expect(await noSwap.json()).toMatchObject({ error: 'There is no such swap.', code: 'noSwap', message: '没有这条换班申请。' })
 })

@@ -23,6 +23,7 @@ import { parseWeek, weekStartIn } from '../wfm/week.ts'
 import { generateSchedule, simulate } from '../wfm/generate.ts'
 import { scheduleExportRoutes } from './schedule-export-routes.ts'
 import { linkedAgentId } from './auth/linked-agent.ts'
+import { inputRefusal, sayWfm } from '../wfm/wfm-sentences.ts'
 
 export interface ScheduleRoutesOptions {
   store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; engine: LiveEngine
@@ -60,12 +61,12 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   const weekOf = (text: string | undefined): number => {
     if (!text) return weekStartIn(now(), timeZone)
     const w = parseWeek(text, timeZone)
-    if (w === null) throw new ReportInputError(`week: "${text.slice(0, 12)}" is not a Monday like 2026-11-30.`)
+    if (w === null) throw new ReportInputError(sayWfm('notMonday', { text: text.slice(0, 12) }))
     return w
   }
   const load = async (id: string): Promise<StoredSchedule> => {
     const s = await getSchedule(client, tenant, id)
-    if (!s) throw new ReportInputError('That schedule does not exist; pick one from the list.', 404)
+    if (!s) throw new ReportInputError(sayWfm('noSchedule'), 404)
     return s
   }
   const published = new PublishedSchedules(client, tenant)
@@ -90,7 +91,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
       })
     } catch (err) {
       // Said in the planner's language too (code and values beside the English).
-      if (err instanceof WfmInputError) throw new ReportInputError(err.said ? { ...err.said, text: { en: `${err.said.text.en}.`, 'zh-CN': `${err.said.text['zh-CN']}。` } } : `${err.message}.`)
+      if (err instanceof WfmInputError) throw inputRefusal(err)
       throw err
     }
     await saveRules(client, tenant, rules, req.principal!.name)
@@ -105,7 +106,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
   }, async (req, reply) => {
     const body = req.body as { week: string; timeLimitSec: number }
     const weekStart = weekOf(body.week)
-    if (generating) throw new ReportInputError('A schedule is being generated; wait for it to finish and try again.', 409)
+    if (generating) throw new ReportInputError(sayWfm('generating'), 409)
     generating = true
     try {
       const stored = await generateSchedule({ store, tenant, timeZone, catalog, rules: await rulesNow(), weekStart, now: now(), timeLimitSec: body.timeLimitSec, by: req.principal!.name })
@@ -113,7 +114,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
       await audit.record({ ...actorOf(req), action: 'wfm.schedule.generate', target: stored.id, ok: true, detail: { week: body.week, shifts: stored.shifts.length } })
       return reply.status(201).send(stored)
     } catch (err) {
-      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      if (err instanceof WfmInputError) throw inputRefusal(err)
       throw err
     } finally {
       generating = false
@@ -143,12 +144,12 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const { id, agentId, day } = req.params as { id: string; agentId: string; day: number }
     const { shift, force, dryRun } = req.body as { shift: ShiftEdit | null; force: boolean; dryRun: boolean }
     const s = await load(id)
-    if (s.status !== 'draft') throw new ReportInputError('Published versions do not change; edit the draft and publish it again.', 409)
+    if (s.status !== 'draft') throw new ReportInputError(sayWfm('publishedFrozen'), 409)
     let result
     try {
       result = applyEdit(s, agentId, day, shift)
     } catch (err) {
-      if (err instanceof EditError) throw new ReportInputError(err.message, err.status === 404 ? 404 : 400)
+      if (err instanceof EditError) throw new ReportInputError(err.said, err.status === 404 ? 404 : 400)
       throw err
     }
     const blocking = result.violations.filter((v) => v.rule !== 'min-hours-per-week')
@@ -167,7 +168,7 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
 
   app.post('/api/wfm/schedules/:id/publish', { schema: { params: ID }, config: write }, async (req, reply) => {
     const s = await load((req.params as { id: string }).id)
-    if (s.status !== 'draft') throw new ReportInputError('That schedule is already a published version; publish its draft instead.', 409)
+    if (s.status !== 'draft') throw new ReportInputError(sayWfm('alreadyPublished'), 409)
     const p = await publish(client, tenant, s, req.principal!.name)
     await audit.record({ ...actorOf(req), action: 'wfm.schedule.publish', target: p.id, ok: true, detail: { draft: s.id, version: p.version } })
     return reply.status(201).send({ id: p.id, version: p.version, weekStart: p.weekStart })

@@ -13,6 +13,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { parseInstant, ReportInputError, type Store } from '@agner/analytics'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { seesQueue } from '../access/principal.ts'
+import { SaidError } from '@agner/events/sentences'
+import { refusalBody } from './errors.ts'
+import { sayWfm, statusParams } from '../wfm/wfm-sentences.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { linkedAgentId } from './auth/linked-agent.ts'
 import { PublishedSchedules, publish } from '../wfm/schedule-store.ts'
@@ -38,7 +41,7 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   const weekOf = async (date: string) => {
     const at = parseInstant(`${date}T12:00`, o.timeZone, 'date')
     const week = await published.of(weekStartIn(at, o.timeZone))
-    if (!week) throw new ReportInputError(`date: the week of ${date} has no published schedule yet; swaps are made on a published week.`)
+    if (!week) throw new ReportInputError(sayWfm('swapWeekUnpublished', { date }))
     return { week, day: Math.floor((at - week.weekStart) / 86_400_000) }
   }
   const record = (req: FastifyRequest, s: ShiftSwap, op: string) => o.audit.record({ ...actorOf(req), action: 'wfm.swap', target: `swap ${s.id}`, ok: true, detail: { op, agent: s.agentId, colleague: s.colleagueId, date: s.dateText } })
@@ -60,10 +63,10 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
     const agentId = linkedAgentId(req)
     const b = req.body as { date: string; colleagueId: string; reason?: string }
     const { week, day } = await weekOf(b.date)
-    if (week.weekStart + day * 86_400_000 < now() - 86_400_000) throw new ReportInputError('date: that day is over; propose a swap for a day still to come.')
-    if (!week.shifts.some((x) => x.agentId === agentId && x.day === day)) throw new ReportInputError(`date: you have no shift on ${b.date} to swap.`)
+    if (week.weekStart + day * 86_400_000 < now() - 86_400_000) throw new ReportInputError(sayWfm('swapDayOver'))
+    if (!week.shifts.some((x) => x.agentId === agentId && x.day === day)) throw new ReportInputError(sayWfm('swapNoShift', { date: b.date }))
     const colleague = week.agents.find((a) => a.id === b.colleagueId)
-    if (!colleague || colleague.id === agentId) throw new ReportInputError('colleagueId: pick a colleague who is in this week\'s schedule.')
+    if (!colleague || colleague.id === agentId) throw new ReportInputError(sayWfm('swapColleague'))
     const s = newSwap({
       agentId, agentName: o.agentName(agentId), colleagueId: colleague.id, colleagueName: colleague.name, weekStart: week.weekStart, day, dateText: b.date,
       reason: (b.reason ?? '').trim(), createdMs: now(), publishedVersion: week.version,
@@ -80,8 +83,8 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   app.post('/api/wfm/swaps/:id/answer', { schema: { params: ID, body: { type: 'object', required: ['accept'], additionalProperties: false, properties: { accept: { type: 'boolean' } } } }, config: desk }, async (req, reply) => {
     const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
-    if (!s || s.colleagueId !== agentId) return reply.status(404).send({ error: 'There is no such swap asked of you.' })
-    if (s.status !== 'awaiting_colleague') return reply.status(409).send({ error: 'This swap has been answered already.' })
+    if (!s || s.colleagueId !== agentId) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwapAskedOfYou'))))
+    if (s.status !== 'awaiting_colleague') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('swapAnswered'))))
     const next: ShiftSwap = { ...s, status: (req.body as { accept: boolean }).accept ? 'pending' : 'colleague_declined', answeredMs: now() }
     await saveSwap(client, o.tenant, next)
     await record(req, next, next.status === 'pending' ? 'accept' : 'refuse')
@@ -91,8 +94,8 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   app.post('/api/wfm/swaps/:id/cancel', { schema: { params: ID }, config: desk }, async (req, reply) => {
     const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
-    if (!s || s.agentId !== agentId) return reply.status(404).send({ error: 'There is no such swap of yours.' })
-    if (s.status !== 'awaiting_colleague' && s.status !== 'pending') return reply.status(409).send({ error: `This swap is already ${s.status.replace('_', ' ')}; it cannot be withdrawn.` })
+    if (!s || s.agentId !== agentId) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwapOfYours'))))
+    if (s.status !== 'awaiting_colleague' && s.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('swapNotWithdrawable', statusParams(s.status)))))
     const next: ShiftSwap = { ...s, status: 'canceled', decidedBy: req.principal!.name, decidedMs: now() }
     await saveSwap(client, o.tenant, next)
     await record(req, next, 'cancel')
@@ -123,13 +126,13 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   }, async (req, reply) => {
     const b = req.body as { approve: boolean; reason?: string }
     const s = await one((req.params as { id: string }).id)
-    if (!s) return reply.status(404).send({ error: 'There is no such swap.' })
-    if (s.status !== 'pending') return reply.status(409).send({ error: s.status === 'awaiting_colleague' ? 'The colleague has not accepted this swap yet.' : `This swap is already ${s.status.replace('_', ' ')}.` })
-    if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError('reason: say why the swap is declined; both agents read it.')
+    if (!s) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwap'))))
+    if (s.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(s.status === 'awaiting_colleague' ? sayWfm('swapAwaitingColleague') : sayWfm('swapDecided', statusParams(s.status)))))
+    if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError(sayWfm('swapDeclineReason'))
     let version = s.publishedVersion
     if (b.approve) {
       const week = await published.of(s.weekStart)
-      if (!week) throw new ReportInputError('The week has no published schedule any more; nothing to swap.')
+      if (!week) throw new ReportInputError(sayWfm('swapWeekGone'))
       const t = tradeShifts(week, s.agentId, s.colleagueId, s.day)
       // The others' rule breaks as they were, the two agents' as they now are.
       const violations = [...week.violations.filter((v) => v.agentId !== s.agentId && v.agentId !== s.colleagueId), ...t.ruleBreaks]

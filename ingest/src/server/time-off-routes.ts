@@ -19,6 +19,9 @@ import type { WfmRules } from '../wfm/schedule-types.ts'
 import { listRequests, newRequest, saveRequest, timeOffImpact, withLeave, type RequestStatus } from '../wfm/time-off-requests.ts'
 import { weekStartIn } from '../wfm/week.ts'
 import { linkedAgentId } from './auth/linked-agent.ts'
+import { refusalBody } from './errors.ts'
+import { sayWfm, statusParams } from '../wfm/wfm-sentences.ts'
+import { SaidError } from '@agner/events/sentences'
 
 export interface TimeOffRoutesOptions {
   store: Store; tenant: string; timeZone: string; audit: AuditLog
@@ -45,8 +48,8 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
     const agentId = linkedAgentId(req)
     const b = req.body as { from: string; to: string; reason?: string }
     const span = leaveSpan({ from: b.from, to: b.to }, o.timeZone, 'time off')
-    if (span.to <= now()) throw new ReportInputError('time off: that time is already over; ask for time still to come.')
-    if (span.from > now() + MAX_DAYS_AHEAD * 86_400_000) throw new ReportInputError(`time off: ask at most ${MAX_DAYS_AHEAD} days ahead.`)
+    if (span.to <= now()) throw new ReportInputError(sayWfm('timeOffOver'))
+    if (span.from > now() + MAX_DAYS_AHEAD * 86_400_000) throw new ReportInputError(sayWfm('timeOffTooFar', { days: MAX_DAYS_AHEAD }))
     const r = newRequest({ agentId, agentName: o.agentName(agentId), fromText: b.from, toText: b.to, fromMs: span.from, toMs: span.to, reason: (b.reason ?? '').trim(), now: now() })
     await saveRequest(client, o.tenant, r)
     await o.audit.record({ ...actorOf(req), action: 'wfm.time-off', target: `request ${r.id}`, ok: true, detail: { op: 'ask', from: b.from, to: b.to } })
@@ -60,8 +63,8 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
 
   app.post('/api/wfm/time-off/:id/cancel', { schema: { params: ID }, config: desk }, async (req, reply) => {
     const [r] = await listRequests(client, o.tenant, { id: (req.params as { id: string }).id, ...(req.principal!.agentId ? { agentId: req.principal!.agentId } : { agentId: '\u0000' }) })
-    if (!r) return reply.status(404).send({ error: 'There is no such request of yours.' })
-    if (r.status !== 'pending') return reply.status(409).send({ error: `The request is already ${r.status}; only a pending request can be withdrawn.` })
+    if (!r) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noRequestOfYours'))))
+    if (r.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('requestNotPending', statusParams(r.status)))))
     const next = { ...r, status: 'canceled' as const, decidedBy: req.principal!.name, decidedMs: now() }
     await saveRequest(client, o.tenant, next)
     await o.audit.record({ ...actorOf(req), action: 'wfm.time-off', target: `request ${r.id}`, ok: true, detail: { op: 'cancel' } })
@@ -89,9 +92,9 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
   }, async (req, reply) => {
     const b = req.body as { approve: boolean; reason?: string }
     const [r] = await listRequests(client, o.tenant, { id: (req.params as { id: string }).id })
-    if (!r) return reply.status(404).send({ error: 'There is no such request.' })
-    if (r.status !== 'pending') return reply.status(409).send({ error: `The request is already ${r.status}; it cannot be decided again.` })
-    if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError('reason: say why the request is declined; the agent reads it.')
+    if (!r) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noRequest'))))
+    if (r.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('requestDecided', statusParams(r.status)))))
+    if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError(sayWfm('declineReason'))
     if (b.approve) {
       const rules = (await getRules(client, o.tenant)) ?? { ...defaultRules(), ...o.defaults }
       await saveRules(client, o.tenant, withLeave(rules, r, rules.defaultContractId), req.principal!.name)

@@ -20,6 +20,7 @@ import { planReport } from '../wfm/plan-export.ts'
 import { intraday } from '../wfm/intraday.ts'
 import { PublishedSchedules } from '../wfm/schedule-store.ts'
 import { weekStartIn } from '../wfm/week.ts'
+import { inputRefusal, sayWfm } from '../wfm/wfm-sentences.ts'
 
 export interface WfmRoutesOptions { store: Store; tenant: string; timeZone: string; catalog: CenterCatalog; audit: AuditLog; now?: () => number }
 
@@ -63,26 +64,26 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { store, tenant, timeZone, catalog, audit, now = Date.now }) => {
   /** The plan for a request's parameters, after the caller's scope and every input is checked. */
   async function planFor(q: Query, p: Principal): Promise<{ plan: Plan; history: QueueHistory }> {
-    if (!catalog.hasQueue(q.queue)) throw new ReportInputError(`Queue "${q.queue}" is unknown; pick one from the list.`)
-    if (!seesQueue(p.queues, q.queue)) throw new ReportInputError('That queue is outside your teams; ask an admin.', 403)
+    if (!catalog.hasQueue(q.queue)) throw new ReportInputError(sayWfm('unknownQueue', { queue: q.queue }))
+    if (!seesQueue(p.queues, q.queue)) throw new ReportInputError(sayWfm('queueOutside'), 403)
     const today = startOfDayIn(now(), timeZone)
     const from = today - q.weeks * 7 * DAY
     const dayOf = (text: string, field: string): number => {
-      if (!DATE.test(text)) throw new ReportInputError(`${field}: "${text.slice(0, 20)}" is not a date like 2026-12-25.`)
+      if (!DATE.test(text)) throw new ReportInputError(sayWfm('notDate', { field, text: text.slice(0, 20) }))
       return Math.round((startOfDayIn(Date.parse(`${text}T12:00:00Z`), timeZone) - from) / DAY)
     }
     const excludedDays = (q.holidays ?? '').split(',').filter(Boolean).map((d) => dayOf(d.trim(), 'holidays')).filter((d) => d >= 0 && d < q.weeks * 7)
     const specialDays = (q.special ?? '').split(',').filter(Boolean).map((item) => {
       const [d, f] = item.split(':')
       const factor = Number(f)
-      if (!(factor >= 0 && factor <= 10)) throw new ReportInputError(`special: "${item.slice(0, 30)}" needs a factor from 0 to 10, like 2026-12-25:0.2.`)
+      if (!(factor >= 0 && factor <= 10)) throw new ReportInputError(sayWfm('specialFactor', { text: item.slice(0, 30) }))
       return { day: dayOf(String(d).trim(), 'special') - q.weeks * 7, factor }
     })
     // Manual adjustments: "2026-11-23T09:00~2026-11-23T12:00:+15" scales that range's forecast by +15 %.
     const step = q.interval * 60_000
     const adjustments = (q.adjust ?? '').split(',').filter(Boolean).map((item) => {
       const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})~(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):([+-]?\d+(?:\.\d+)?)$/.exec(item.trim())
-      if (!m) throw new ReportInputError(`adjust: "${item.slice(0, 40)}" is not like 2026-11-23T09:00~2026-11-23T12:00:+15.`)
+      if (!m) throw new ReportInputError(sayWfm('adjustFormat', { text: item.slice(0, 40) }))
       const at = (text: string): number => Math.round((parseInstant(text, timeZone, 'adjust') - today) / step)
       return { from: at(m[1]!), to: at(m[2]!), percent: Number(m[3]) }
     })
@@ -97,7 +98,7 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
         }),
       }
     } catch (err) {
-      if (err instanceof WfmInputError) throw new ReportInputError(`${err.message}.`)
+      if (err instanceof WfmInputError) throw inputRefusal(err)
       throw err
     }
   }
@@ -157,13 +158,13 @@ export const wfmRoutes: FastifyPluginAsync<WfmRoutesOptions> = async (app, { sto
     config: { access: { permission: 'wfm:read' } },
   }, async (req) => {
     const { queue } = req.query as { queue: string }
-    if (!seesQueue(req.principal!.queues, queue)) throw new ReportInputError('That queue is outside your teams; ask an admin.', 403)
+    if (!seesQueue(req.principal!.queues, queue)) throw new ReportInputError(sayWfm('queueOutside'), 403)
     return { versions: (await listForecasts(store.client, tenant, queue)).map(summary) }
   })
 
   app.get('/api/wfm/forecasts/:id', { schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } } }, config: { access: { permission: 'wfm:read' } } }, async (req) => {
     const v = await getForecast(store.client, tenant, (req.params as { id: string }).id)
-    if (!v || !seesQueue(req.principal!.queues, v.queueId)) throw new ReportInputError('That forecast version does not exist (or is outside your teams).', 404)
+    if (!v || !seesQueue(req.principal!.queues, v.queueId)) throw new ReportInputError(sayWfm('noForecastVersion'), 404)
     return v
   })
 }

@@ -7,6 +7,7 @@ import type { Store } from '@agner/analytics'
 import { uuidv7 } from '@agner/events'
 import { buildSchedule, carryInNote, noWeekBeforeNote, type CarriedShift, simulateSchedule, type ScheduledShift, type ScheduleInput, type SimulatedCoverage } from '@agner/wfm'
 import { ReportInputError } from '@agner/analytics'
+import { sayWfm } from './wfm-sentences.ts'
 import type { CenterCatalog } from '../reports/catalog.ts'
 import { skillLookup } from './schedule-edit.ts'
 import { weekInput } from './schedule-input.ts'
@@ -26,7 +27,7 @@ export interface GenerateOptions {
 
 export async function generateSchedule(o: GenerateOptions): Promise<StoredSchedule> {
   const { input, agents, carried, weekBefore } = await weekInput(o)
-  if (input.requirements.length === 0) throw new ReportInputError('There is no history to forecast this week from; generate a schedule once contacts have been handled.')
+  if (input.requirements.length === 0) throw new ReportInputError(sayWfm('noHistory'))
   const s = await buildSchedule(input)
   const stored: StoredSchedule = {
     id: uuidv7(), weekStart: o.weekStart, status: 'draft', version: 0, sourceId: '', timeZone: o.timeZone, intervalMin: input.intervalMin, agents, input,

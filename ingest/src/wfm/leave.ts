@@ -5,6 +5,7 @@
 import { parseInstant, ReportInputError } from '@agner/analytics'
 import { WEEK_MIN, type TimeOff } from '@agner/wfm'
 import type { Leave } from './schedule-types.ts'
+import { sayWfm } from './wfm-sentences.ts'
 
 const MINUTE = 60_000
 const MAX_LEAVE_DAYS = 366
@@ -13,8 +14,8 @@ const MAX_LEAVE_DAYS = 366
 export function leaveSpan(l: Leave, timeZone: string, where: string): { from: number; to: number } {
   const from = parseInstant(String(l.from ?? ''), timeZone, `${where}.from`)
   const to = parseInstant(String(l.to ?? ''), timeZone, `${where}.to`)
-  if (!(from < to)) throw new ReportInputError(`${where}: "from" must be before "to" (to is exclusive: from 2026-12-24 to 2026-12-27 is three days).`)
-  if (to - from > MAX_LEAVE_DAYS * 1440 * MINUTE) throw new ReportInputError(`${where}: a leave is at most ${MAX_LEAVE_DAYS} days; split a longer absence.`)
+  if (!(from < to)) throw new ReportInputError(sayWfm('leaveOrder', { where }))
+  if (to - from > MAX_LEAVE_DAYS * 1440 * MINUTE) throw new ReportInputError(sayWfm('leaveTooLong', { where, days: MAX_LEAVE_DAYS }))
   return { from, to }
 }
 
