@@ -29,6 +29,17 @@ describe('refusals in the user\'s language', () => {
     expect(zh.message).toBe('“开始”不是有效的日期或时间：“2026-13-01”。')
   })
 
+  it('the guard\'s refusals in Chinese: a role that may not, and nobody signed in', async () => {
+    const res = await fetch(`${c.url}/api/users`, { headers: manager })
+    expect(res.status).toBe(403)
+    const body = await res.json() as { error: string; message: string; code: string }
+    expect(body.code).toBe('roleDenied')
+    expect(body.error).toMatch(/^Your role \(manager\) does not allow this \(it needs \S+\); ask an admin\.$/)
+    expect(body.message).toMatch(/^您的角色（manager）无权执行此操作（需要 \S+）；请联系管理员。$/)
+    const anonymous = await (await fetch(`${c.url}/api/me?lang=zh-CN`)).json() as { message: string }
+    expect(anonymous.message).toBe('请先登录，或在 Authorization 请求头中携带 API 令牌。')
+  })
+
   it('board validation says where, in Chinese', async () => {
     const admin = (await signIn(c.url, 'admin', ADMIN_PASSWORD)).headers
     const layout = JSON.stringify({ version: 1, pages: [{ id: 'p', widgets: [{ id: 'k', type: 'kpi', x: 0, y: 0, w: 2, h: 2 }] }] })

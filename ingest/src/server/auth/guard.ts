@@ -13,6 +13,8 @@ import { displayPrincipal, tokenPrincipal, userPrincipal, type ScopeSources } fr
 import { hashSecret, parseToken, sameHash } from '../../access/secrets.ts'
 import type { Sessions } from '../../access/sessions.ts'
 import { describeAccess, type Access } from './access.ts'
+import { SaidError, sentences, type Sentence } from '@agner/events/sentences'
+import { refusalBody } from '../errors.ts'
 
 export const SESSION_COOKIE = 'agner_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -55,27 +57,27 @@ const guardPlugin: FastifyPluginAsync<GuardOptions> = async (app, { directory, s
     const acts = !SAFE_METHODS.has(req.method) || req.headers.upgrade !== undefined
     const allowedHere = access === 'public' && (req.routeOptions.config.origins ?? []).includes(req.headers.origin ?? '')
     if (acts && crossSite(req) && !allowedHere && !(corsOrigins.includes(req.headers.origin ?? '') && bearerOf(req) !== undefined && !req.cookies[SESSION_COOKIE])) {
-      return deny(reply, 403, 'Requests from other sites are not accepted; use Agner from its own address.')
+      return deny(req, reply, 403, sayGuard('otherSite'))
     }
     // Public routes (sign-in, health, the web app's files) need nobody: no session lookup per asset.
     if (access === 'public') return
     const found = await authenticate(req)
-    if (found === 'bad-token') return deny(reply, 401, 'The token is unknown or revoked; ask an admin for a new one.')
+    if (found === 'bad-token') return deny(req, reply, 401, sayGuard('badToken'))
     req.principal = found
     const p = found
-    if (!p) return deny(reply, 401, 'Sign in first, or send an API token in the Authorization header.')
+    if (!p) return deny(req, reply, 401, sayGuard('signIn'))
     if (access === 'session') {
-      if (p.kind !== 'user') return deny(reply, 403, 'This needs a signed-in user; tokens and display links cannot use it.')
+      if (p.kind !== 'user') return deny(req, reply, 403, sayGuard('userOnly'))
     } else if (p.kind === 'display') {
-      if (!access.display) return deny(reply, 403, 'A display link opens its wallboard only.')
+      if (!access.display) return deny(req, reply, 403, sayGuard('displayOnly'))
     } else if (!p.permissions.has(access.permission)) {
-      return deny(reply, 403, `Your ${p.kind === 'user' ? `role (${p.role})` : 'token'} does not allow this (it needs ${describeAccess(access)}); ask an admin.`)
+      return deny(req, reply, 403, p.kind === 'user' ? sayGuard('roleDenied', { role: p.role ?? '', needs: describeAccess(access) }) : sayGuard('tokenDenied', { needs: describeAccess(access) }))
     }
     if (p.kind === 'user' && !SAFE_METHODS.has(req.method)) {
       const session = p.sessionId ? directory.get('sessions', p.sessionId) : undefined
       const sent = req.headers[CSRF_HEADER]
       if (!session || typeof sent !== 'string' || sent !== session.csrfToken) {
-        return deny(reply, 403, 'The request has no valid CSRF token; reload the page and try again.')
+        return deny(req, reply, 403, sayGuard('csrf'))
       }
     }
   })
@@ -133,8 +135,20 @@ function crossSite(req: FastifyRequest): boolean {
   try { return new URL(origin).host !== req.headers.host } catch { return true }
 }
 
-function deny(reply: FastifyReply, status: 401 | 403, error: string): FastifyReply {
-  return reply.status(status).send({ error })
+/** Refusals of the guard, in both languages: the API's English `error`, the user's-language `message`. */
+const sayGuard = sentences({
+  otherSite: { en: 'Requests from other sites are not accepted; use Agner from its own address.', 'zh-CN': '不接受来自其他网站的请求；请从 Agner 自己的地址使用。' },
+  badToken: { en: 'The token is unknown or revoked; ask an admin for a new one.', 'zh-CN': '该令牌无效或已被撤销；请向管理员申请新令牌。' },
+  signIn: { en: 'Sign in first, or send an API token in the Authorization header.', 'zh-CN': '请先登录，或在 Authorization 请求头中携带 API 令牌。' },
+  userOnly: { en: 'This needs a signed-in user; tokens and display links cannot use it.', 'zh-CN': '此操作需要已登录的用户；令牌和大屏链接不能使用。' },
+  displayOnly: { en: 'A display link opens its wallboard only.', 'zh-CN': '大屏链接只能打开它自己的看板。' },
+  roleDenied: { en: 'Your role ({role}) does not allow this (it needs {needs}); ask an admin.', 'zh-CN': '您的角色（{role}）无权执行此操作（需要 {needs}）；请联系管理员。' },
+  tokenDenied: { en: 'Your token does not allow this (it needs {needs}); ask an admin.', 'zh-CN': '您的令牌无权执行此操作（需要 {needs}）；请联系管理员。' },
+  csrf: { en: 'The request has no valid CSRF token; reload the page and try again.', 'zh-CN': '请求缺少有效的 CSRF 令牌；请刷新页面后重试。' },
+})
+
+function deny(req: FastifyRequest, reply: FastifyReply, status: 401 | 403, said: Sentence): FastifyReply {
+  return reply.status(status).send(refusalBody(req, new SaidError(said)))
 }
 
 export const guard = fp(guardPlugin, { name: 'agner-guard', dependencies: ['@fastify/cookie'] })
