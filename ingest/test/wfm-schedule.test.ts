@@ -83,6 +83,9 @@ it('a break moved outside its window is refused naming the rule; a move inside i
   // The code and values say the same in Chinese for the web (the agent's name, the lunch, its window).
   const v = badBody.violations.find((x) => x.rule === 'break-window')!
   expect(say(v as Said)).toBe(v.message)
+  // The refusal itself, for a planner reading Chinese: the rule, then what to do.
+  const zh = await (await fetch(`${url}?lang=zh-CN`, { method: 'PUT', headers: json(planner), body: JSON.stringify({ shift: moved(-4 * 60) }) })).json() as { message: string }
+  expect(zh.message).toBe(`${say(v as Said, 'zh-CN')}；请修改，或强制保存。`)
   expect(say(v as Said, 'zh-CN')).toMatch(new RegExp(`^${v.params.name} 在 \\d\\d:\\d\\d 的用餐不在允许时段内（\\d\\d:\\d\\d–\\d\\d:\\d\\d，\\d+ 分钟）$`))
   // Inside the window: find a start that is allowed (the window is 210–300 minutes after the shift start).
   const target = shift.startMin + 300 === lunch.startMin ? -15 : 15

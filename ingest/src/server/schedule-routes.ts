@@ -6,7 +6,9 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
-import { checkScheduleInput, WfmInputError } from '@agner/wfm'
+import { checkScheduleInput, say, WfmInputError } from '@agner/wfm'
+import { SaidError } from '@agner/events/sentences'
+import { refusalBody } from './errors.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import type { LiveEngine } from '../live/engine.ts'
@@ -155,7 +157,8 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const blocking = result.violations.filter((v) => v.rule !== 'min-hours-per-week')
     if (dryRun) return { ...result.coverage.totals, intervals: result.coverage.intervals, violations: result.violations, saved: false }
     if (blocking.length && !force) {
-      return reply.status(422).send({ error: `${blocking[0]!.message}; change it, or save anyway with force.`, violations: result.violations })
+      const rule = sayWfm('editBreaksRule', { rule: blocking[0]!.message, ruleZh: say(blocking[0]!, 'zh-CN') })
+      return reply.status(422).send({ ...refusalBody(req, new SaidError(rule)), violations: result.violations })
     }
     const next: StoredSchedule = {
       ...s, shifts: result.shifts, coverage: result.coverage, updatedMs: now(),

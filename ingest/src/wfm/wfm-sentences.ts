@@ -57,6 +57,7 @@ export const sayWfm = sentences({
   publishedFrozen: { en: 'Published versions do not change; edit the draft and publish it again.', 'zh-CN': '已发布的版本不能修改；请编辑草稿后重新发布。' },
   alreadyPublished: { en: 'That schedule is already a published version; publish its draft instead.', 'zh-CN': '该排班已是发布版本；请发布其草稿。' },
   // Schedule edits.
+  editBreaksRule: { en: '{rule}; change it, or save anyway with force.', 'zh-CN': '{ruleZh}；请修改，或强制保存。' },
   editNoAgent: { en: 'Agent "{agent}" is not in this schedule.', 'zh-CN': '坐席“{agent}”不在该排班中。' },
   editStep: { en: 'Times must fall on {step}-minute boundaries.', 'zh-CN': '时间必须落在 {step} 分钟的整点上。' },
   editLength: { en: 'A shift must end after it starts and last at most 24 hours.', 'zh-CN': '班次的结束必须晚于开始，且最长 24 小时。' },
