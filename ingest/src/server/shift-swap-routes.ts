@@ -13,8 +13,6 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { parseInstant, ReportInputError, type Store } from '@agner/analytics'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { seesQueue } from '../access/principal.ts'
-import { SaidError } from '@agner/events/sentences'
-import { refusalBody } from './errors.ts'
 import { sayWfm, statusParams } from '../wfm/wfm-sentences.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import { linkedAgentId } from './auth/linked-agent.ts'
@@ -80,22 +78,22 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
 
   const one = async (id: string): Promise<ShiftSwap | undefined> => (await listSwaps(client, o.tenant, { id }))[0]
 
-  app.post('/api/wfm/swaps/:id/answer', { schema: { params: ID, body: { type: 'object', required: ['accept'], additionalProperties: false, properties: { accept: { type: 'boolean' } } } }, config: desk }, async (req, reply) => {
+  app.post('/api/wfm/swaps/:id/answer', { schema: { params: ID, body: { type: 'object', required: ['accept'], additionalProperties: false, properties: { accept: { type: 'boolean' } } } }, config: desk }, async (req) => {
     const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
-    if (!s || s.colleagueId !== agentId) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwapAskedOfYou'))))
-    if (s.status !== 'awaiting_colleague') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('swapAnswered'))))
+    if (!s || s.colleagueId !== agentId) throw new ReportInputError(sayWfm('noSwapAskedOfYou'), 404)
+    if (s.status !== 'awaiting_colleague') throw new ReportInputError(sayWfm('swapAnswered'), 409)
     const next: ShiftSwap = { ...s, status: (req.body as { accept: boolean }).accept ? 'pending' : 'colleague_declined', answeredMs: now() }
     await saveSwap(client, o.tenant, next)
     await record(req, next, next.status === 'pending' ? 'accept' : 'refuse')
     return next
   })
 
-  app.post('/api/wfm/swaps/:id/cancel', { schema: { params: ID }, config: desk }, async (req, reply) => {
+  app.post('/api/wfm/swaps/:id/cancel', { schema: { params: ID }, config: desk }, async (req) => {
     const agentId = linkedAgentId(req)
     const s = await one((req.params as { id: string }).id)
-    if (!s || s.agentId !== agentId) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwapOfYours'))))
-    if (s.status !== 'awaiting_colleague' && s.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('swapNotWithdrawable', statusParams(s.status)))))
+    if (!s || s.agentId !== agentId) throw new ReportInputError(sayWfm('noSwapOfYours'), 404)
+    if (s.status !== 'awaiting_colleague' && s.status !== 'pending') throw new ReportInputError(sayWfm('swapNotWithdrawable', statusParams(s.status)), 409)
     const next: ShiftSwap = { ...s, status: 'canceled', decidedBy: req.principal!.name, decidedMs: now() }
     await saveSwap(client, o.tenant, next)
     await record(req, next, 'cancel')
@@ -123,11 +121,11 @@ export const shiftSwapRoutes: FastifyPluginAsync<ShiftSwapRoutesOptions> = async
   app.post('/api/wfm/swaps/:id/decision', {
     schema: { params: ID, body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 500 } } } },
     config: { access: { permission: 'wfm:write' } },
-  }, async (req, reply) => {
+  }, async (req) => {
     const b = req.body as { approve: boolean; reason?: string }
     const s = await one((req.params as { id: string }).id)
-    if (!s) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noSwap'))))
-    if (s.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(s.status === 'awaiting_colleague' ? sayWfm('swapAwaitingColleague') : sayWfm('swapDecided', statusParams(s.status)))))
+    if (!s) throw new ReportInputError(sayWfm('noSwap'), 404)
+    if (s.status !== 'pending') throw new ReportInputError(s.status === 'awaiting_colleague' ? sayWfm('swapAwaitingColleague') : sayWfm('swapDecided', statusParams(s.status)), 409)
     if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError(sayWfm('swapDeclineReason'))
     let version = s.publishedVersion
     if (b.approve) {

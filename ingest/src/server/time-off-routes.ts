@@ -19,9 +19,7 @@ import type { WfmRules } from '../wfm/schedule-types.ts'
 import { listRequests, newRequest, saveRequest, timeOffImpact, withLeave, type RequestStatus } from '../wfm/time-off-requests.ts'
 import { weekStartIn } from '../wfm/week.ts'
 import { linkedAgentId } from './auth/linked-agent.ts'
-import { refusalBody } from './errors.ts'
 import { sayWfm, statusParams } from '../wfm/wfm-sentences.ts'
-import { SaidError } from '@agner/events/sentences'
 
 export interface TimeOffRoutesOptions {
   store: Store; tenant: string; timeZone: string; audit: AuditLog
@@ -61,10 +59,10 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
     return { requests: agentId ? await listRequests(client, o.tenant, { agentId }) : [] }
   })
 
-  app.post('/api/wfm/time-off/:id/cancel', { schema: { params: ID }, config: desk }, async (req, reply) => {
+  app.post('/api/wfm/time-off/:id/cancel', { schema: { params: ID }, config: desk }, async (req) => {
     const [r] = await listRequests(client, o.tenant, { id: (req.params as { id: string }).id, ...(req.principal!.agentId ? { agentId: req.principal!.agentId } : { agentId: '\u0000' }) })
-    if (!r) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noRequestOfYours'))))
-    if (r.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('requestNotPending', statusParams(r.status)))))
+    if (!r) throw new ReportInputError(sayWfm('noRequestOfYours'), 404)
+    if (r.status !== 'pending') throw new ReportInputError(sayWfm('requestNotPending', statusParams(r.status)), 409)
     const next = { ...r, status: 'canceled' as const, decidedBy: req.principal!.name, decidedMs: now() }
     await saveRequest(client, o.tenant, next)
     await o.audit.record({ ...actorOf(req), action: 'wfm.time-off', target: `request ${r.id}`, ok: true, detail: { op: 'cancel' } })
@@ -89,11 +87,11 @@ export const timeOffRoutes: FastifyPluginAsync<TimeOffRoutesOptions> = async (ap
   app.post('/api/wfm/time-off/:id/decision', {
     schema: { params: ID, body: { type: 'object', required: ['approve'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 500 } } } },
     config: { access: { permission: 'wfm:write' } },
-  }, async (req, reply) => {
+  }, async (req) => {
     const b = req.body as { approve: boolean; reason?: string }
     const [r] = await listRequests(client, o.tenant, { id: (req.params as { id: string }).id })
-    if (!r) return reply.status(404).send(refusalBody(req, new SaidError(sayWfm('noRequest'))))
-    if (r.status !== 'pending') return reply.status(409).send(refusalBody(req, new SaidError(sayWfm('requestDecided', statusParams(r.status)))))
+    if (!r) throw new ReportInputError(sayWfm('noRequest'), 404)
+    if (r.status !== 'pending') throw new ReportInputError(sayWfm('requestDecided', statusParams(r.status)), 409)
     if (!b.approve && !(b.reason ?? '').trim()) throw new ReportInputError(sayWfm('declineReason'))
     if (b.approve) {
       const rules = (await getRules(client, o.tenant)) ?? { ...defaultRules(), ...o.defaults }
