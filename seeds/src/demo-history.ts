@@ -14,9 +14,9 @@ const WEEKDAY = [1.18, 1.06, 1, 0.98, 0.95, 0.62, 0.5]
 /** Contacts per average day, per queue. */
 const DAILY: Record<string, number> = { sales: 900, support: 1100, billing: 420, vip: 140, chat: 520, email: 260 }
 const AHT: Record<string, number> = { sales: 210, support: 330, billing: 240, vip: 300, chat: 540, email: 420 }
-/** Mean patience, seconds; emails wait for ever. */
 /** Shift length, start to end: 8 paid hours and a 30-minute unpaid lunch (the demo's contract). */
 const SHIFT_HOURS = 8.5
+/** Mean patience, seconds; emails wait for ever. */
 const PATIENCE: Record<string, number | undefined> = { sales: 150, support: 150, billing: 150, vip: 240, chat: 300, email: undefined }
 
 export interface DemoHistoryOptions {

@@ -26,7 +26,11 @@ export function requestLocale(req: FastifyRequest): SayLocale {
 /** A refusal's body: the English `error` (the API's), and for a Sentence its code, values and the user's-language `message`. */
 export function refusalBody(req: FastifyRequest, err: Error): Record<string, unknown> {
   const said = (err as { said?: Sentence }).said
-  if (!said) return { error: err.message }
+  return said ? sentenceBody(req, said) : { error: err.message }
+}
+
+/** A Sentence as a refusal's body: its English `error`, code and values, and `message` in the reader's language. */
+export function sentenceBody(req: FastifyRequest, said: Sentence): Record<string, unknown> {
   return { error: said.text.en, code: said.code, params: said.params, message: said.text[requestLocale(req)] }
 }
 

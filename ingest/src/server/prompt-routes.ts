@@ -8,12 +8,11 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SaidError } from '@agner/events/sentences'
 import { AUDIO_NAME, readOggOpus } from '@agner/telephony'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { sayCenter } from '../center/center-sentences.ts'
 import { actorOf } from './auth/audit-actor.ts'
-import { refusalBody } from './errors.ts'
+import { sentenceBody } from './errors.ts'
 
 export interface PromptRoutesOptions { dir: string; audioDir: string; audit: AuditLog }
 
@@ -47,14 +46,14 @@ export const promptRoutes: FastifyPluginAsync<PromptRoutesOptions> = async (app,
 
   app.put('/api/center/prompts/:name', { schema: { params: NAME_PARAMS }, bodyLimit: MAX_BYTES, config: admin }, async (req, reply) => {
     const { name } = req.params as { name: string }
-    if (!AUDIO_NAME.test(name)) return reply.status(400).send(refusalBody(req, new SaidError(sayCenter('promptName'))))
+    if (!AUDIO_NAME.test(name)) return reply.status(400).send(sentenceBody(req, sayCenter('promptName')))
     const body = req.body
-    if (!Buffer.isBuffer(body)) return reply.status(415).send(refusalBody(req, new SaidError(sayCenter('promptFormat', { reason: `sent as ${req.headers['content-type'] ?? 'no content type'}` }))))
+    if (!Buffer.isBuffer(body)) return reply.status(415).send(sentenceBody(req, sayCenter('promptFormat', { reason: `sent as ${req.headers['content-type'] ?? 'no content type'}` })))
     let reason = ''
     try {
       if (readOggOpus(body).length === 0) reason = 'it holds no audio'
     } catch (err) { reason = (err as Error).message }
-    if (reason) return reply.status(400).send(refusalBody(req, new SaidError(sayCenter('promptFormat', { reason }))))
+    if (reason) return reply.status(400).send(sentenceBody(req, sayCenter('promptFormat', { reason })))
     mkdirSync(dir, { recursive: true })
     const tmp = join(dir, `.${name}.${process.pid}.tmp`)
     writeFileSync(tmp, body)

@@ -7,8 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { ReportInputError, type Store } from '@agner/analytics'
 import { checkScheduleInput, say, WfmInputError } from '@agner/wfm'
-import { SaidError } from '@agner/events/sentences'
-import { refusalBody } from './errors.ts'
+import { sentenceBody } from './errors.ts'
 import type { AuditLog } from '../access/store/audit-log.ts'
 import { actorOf } from './auth/audit-actor.ts'
 import type { LiveEngine } from '../live/engine.ts'
@@ -16,7 +15,7 @@ import type { CenterCatalog } from '../reports/catalog.ts'
 import { adherenceReport } from '../wfm/adherence-report.ts'
 import { rtaRows } from '../wfm/rta.ts'
 import { withAuxReasons } from '@agner/wfm'
-import { applyEdit, EditError, type ShiftEdit } from '../wfm/schedule-edit.ts'
+import { applyEdit, type ShiftEdit } from '../wfm/schedule-edit.ts'
 import { defaultRules } from '../wfm/schedule-input.ts'
 import { leaveSpan } from '../wfm/leave.ts'
 import { getRules, getSchedule, listSchedules, publish, PublishedSchedules, saveRules, saveSchedule } from '../wfm/schedule-store.ts'
@@ -147,18 +146,12 @@ export const scheduleRoutes: FastifyPluginAsync<ScheduleRoutesOptions> = async (
     const { shift, force, dryRun } = req.body as { shift: ShiftEdit | null; force: boolean; dryRun: boolean }
     const s = await load(id)
     if (s.status !== 'draft') throw new ReportInputError(sayWfm('publishedFrozen'), 409)
-    let result
-    try {
-      result = applyEdit(s, agentId, day, shift)
-    } catch (err) {
-      if (err instanceof EditError) throw new ReportInputError(err.said, err.status === 404 ? 404 : 400)
-      throw err
-    }
+    const result = applyEdit(s, agentId, day, shift)
     const blocking = result.violations.filter((v) => v.rule !== 'min-hours-per-week')
     if (dryRun) return { ...result.coverage.totals, intervals: result.coverage.intervals, violations: result.violations, saved: false }
     if (blocking.length && !force) {
       const rule = sayWfm('editBreaksRule', { rule: blocking[0]!.message, ruleZh: say(blocking[0]!, 'zh-CN') })
-      return reply.status(422).send({ ...refusalBody(req, new SaidError(rule)), violations: result.violations })
+      return reply.status(422).send({ ...sentenceBody(req, rule), violations: result.violations })
     }
     const next: StoredSchedule = {
       ...s, shifts: result.shifts, coverage: result.coverage, updatedMs: now(),

@@ -13,8 +13,8 @@ import { displayPrincipal, tokenPrincipal, userPrincipal, type ScopeSources } fr
 import { hashSecret, parseToken, sameHash } from '../../access/secrets.ts'
 import type { Sessions } from '../../access/sessions.ts'
 import { describeAccess, type Access } from './access.ts'
-import { SaidError, sentences, type Sentence } from '@agner/events/sentences'
-import { refusalBody } from '../errors.ts'
+import { sentences, type Sentence } from '@agner/events/sentences'
+import { sentenceBody } from '../errors.ts'
 
 export const SESSION_COOKIE = 'agner_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -148,7 +148,7 @@ const sayGuard = sentences({
 })
 
 function deny(req: FastifyRequest, reply: FastifyReply, status: 401 | 403, said: Sentence): FastifyReply {
-  return reply.status(status).send(refusalBody(req, new SaidError(said)))
+  return reply.status(status).send(sentenceBody(req, said))
 }
 
 export const guard = fp(guardPlugin, { name: 'agner-guard', dependencies: ['@fastify/cookie'] })
