@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
+import { createSocket } from 'node:dgram'
+import { randomBytes } from 'node:crypto'
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift'
 import { MediaError, WorkerMedia, readOggOpus, opusPacketMs } from '../src/index.ts'
 import { TestPhone } from '../src/testing.ts'
@@ -28,6 +30,8 @@ async function client(media: WorkerMedia, legId: string, group: string) {
   let seq = 0
   return {
     pc, received,
+    /** The server's address this client sends media to (its selected ICE pair's remote end). */
+    serverAddress: () => (transceiver!.dtlsTransport!.iceTransport.connection as unknown as { nominated: { remoteAddr: [string, number] } }).nominated.remoteAddr,
     send: (payload: Buffer) => transceiver!.sender.sendRtp(new RtpPacket(new RtpHeader({ payloadType: 111, sequenceNumber: seq++, timestamp: seq * 960 }), payload)),
   }
 }
@@ -62,6 +66,21 @@ describe('call media relay', () => {
     // Sequence numbers continue without gaps.
     const seqs = customer.received.map((p) => p.header.sequenceNumber)
     expect(seqs.slice(1).every((s, i) => s === ((seqs[i]! + 1) & 0xffff))).toBe(true)
+    // Connected legs carry RTP on the direct path (srtp.ts), not werift's per-packet one.
+    const legs = (await media.stats()).filter((l) => l.legId === 'cust-1' || l.legId === 'agent-1')
+    expect(legs.map((l) => l.rtp)).toEqual(['direct', 'direct'])
+    // A forged packet (RTP-shaped, wrong keys) sent to the agent leg's port is refused and counted; the call goes on.
+    const [host, port] = agent.serverAddress()
+    const forger = createSocket(host.includes(':') ? 'udp6' : 'udp4')
+    const forged = Buffer.concat([Buffer.from([0x80, 111, 0x12, 0x34, 0, 0, 0, 1, 0xde, 0xad, 0xbe, 0xef]), randomBytes(60)])
+    await new Promise<void>((r) => forger.send(forged, port, host, () => r()))
+    forger.close()
+    await new Promise((r) => setTimeout(r, 200))
+    const agentLeg = (await media.stats()).find((l) => l.legId === 'agent-1')!
+    expect(agentLeg.packetsRefused).toBe(1)
+    const heard = customer.received.length
+    await agent.send(Buffer.from('agent says 1'))
+    expect(await until(() => customer.received.length > heard)).toBe(true)
 
     // Hold: the customer hears the music file, the agent hears nothing.
     await media.hear('cust-1', { play: [], loop: 'hold-music' })

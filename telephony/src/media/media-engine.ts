@@ -6,6 +6,7 @@
  */
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift'
 import { AudioLibrary } from './audio-library.ts'
+import { DirectRtp } from './direct-rtp.ts'
 import { RtpOut } from './rtp-out.ts'
 import { MediaError, type IceCandidateInit, type LegSource, type LegState, type LegStats, type MediaEvent, type MediaSettings } from './media-service.ts'
 import type { OpusPacket } from './ogg-opus.ts'
@@ -28,6 +29,8 @@ class Leg {
   awaitingFirst = false
   /** On a customer's leg: the call's recording (what they say, and the agent leg they hear). */
   recording?: RecordingFile
+  /** The connected leg's RTP on the direct path (direct-rtp.ts); unset, werift's path carries it. */
+  direct?: DirectRtp
   constructor(readonly id: string, public pc: RTCPeerConnection, public transceiver: RTCRtpTransceiver) {}
 }
 
@@ -61,6 +64,8 @@ export class MediaEngine {
     const { pc, transceiver } = this.peer()
     leg.pc = pc
     leg.transceiver = transceiver
+    leg.direct?.detach()
+    leg.direct = undefined
     this.watch(leg)
     void old.close().catch(() => undefined)
     leg.state = 'new'
@@ -81,9 +86,13 @@ export class MediaEngine {
   /** Follows the leg's current connection (a replaced one is ignored). */
   private watch(leg: Leg): void {
     const { pc, transceiver } = leg
-    pc.connectionStateChange.subscribe((s) => { if (leg.pc === pc) this.setState(leg, s === 'new' ? 'connecting' : s) })
+    pc.connectionStateChange.subscribe((s) => {
+      if (leg.pc !== pc) return
+      if (s === 'connected' && !leg.direct) leg.direct = DirectRtp.attach(pc, transceiver, (payload, timestamp, marker) => { if (leg.pc === pc) this.received(leg, payload, timestamp, marker) })
+      this.setState(leg, s === 'new' ? 'connecting' : s)
+    })
     transceiver.onTrack.subscribe((track) => {
-      track.onReceiveRtp.subscribe((rtp) => { if (leg.pc === pc) this.received(leg, rtp) })
+      track.onReceiveRtp.subscribe((rtp) => { if (leg.pc === pc) this.received(leg, rtp.payload, rtp.header.timestamp, rtp.header.marker) })
     })
   }
 
@@ -157,12 +166,13 @@ export class MediaEngine {
     this.legs.delete(legId)
     for (const other of this.legs.values()) if (other.source && 'leg' in other.source && other.source.leg === legId) { other.source = null; other.out.switchSource() }
     if (leg.source && 'leg' in leg.source) this.legs.get(leg.source.leg)?.listeners.delete(leg)
+    leg.direct?.detach()
     await leg.pc.close().catch(() => undefined)
     this.setState(leg, 'closed')
   }
 
   stats(): LegStats[] {
-    return [...this.legs.values()].map((l) => ({ legId: l.id, state: l.state, packetsIn: l.packetsIn, packetsOut: l.packetsOut, bytesIn: l.bytesIn, bytesOut: l.bytesOut }))
+    return [...this.legs.values()].map((l) => ({ legId: l.id, state: l.state, packetsIn: l.packetsIn, packetsOut: l.packetsOut, bytesIn: l.bytesIn, bytesOut: l.bytesOut, rtp: l.direct ? 'direct' : 'werift', packetsRefused: l.direct?.dropped ?? 0 }))
   }
 
   async stop(): Promise<void> {
@@ -197,22 +207,23 @@ export class MediaEngine {
     return leg.pc.localDescription!.sdp
   }
 
-  private received(from: Leg, rtp: RtpPacket): void {
+  private received(from: Leg, payload: Buffer, timestamp: number, marker: boolean): void {
     from.packetsIn++
-    from.bytesIn += rtp.payload.length
-    from.recording?.write(CUSTOMER_TRACK, rtp.payload)
+    from.bytesIn += payload.length
+    from.recording?.write(CUSTOMER_TRACK, payload)
     for (const to of from.listeners) {
-      to.recording?.write(AGENT_TRACK, rtp.payload)
-      this.send(to, rtp.payload, to.out.forward(rtp.header.timestamp), rtp.header.marker)
+      to.recording?.write(AGENT_TRACK, payload)
+      this.send(to, payload, to.out.forward(timestamp), marker)
     }
   }
 
   private send(to: Leg, payload: Buffer, n: { sequenceNumber: number; timestamp: number }, marker = false): void {
     if (to.state !== 'connected') return
-    const header = new RtpHeader({ payloadType: to.payloadType, sequenceNumber: n.sequenceNumber, timestamp: n.timestamp, marker })
     to.packetsOut++
     to.bytesOut += payload.length
     if (to.awaitingFirst) { to.awaitingFirst = false; this.emit({ type: 'first-audio-out', legId: to.id, at: Date.now() }) }
+    if (to.direct) { to.direct.send(to.payloadType, n.sequenceNumber, n.timestamp, marker, payload); return }
+    const header = new RtpHeader({ payloadType: to.payloadType, sequenceNumber: n.sequenceNumber, timestamp: n.timestamp, marker })
     void to.transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined)
   }
 

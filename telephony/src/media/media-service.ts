@@ -41,7 +41,12 @@ export type MediaEvent =
   /** A recording ended (stopped, or its leg closed): where it is, its length, size, checksum and pauses. */
   | { type: 'recorded'; legId: string; result: RecordingResult }
 
-export interface LegStats { legId: string; state: LegState; packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number }
+/**
+ * A leg's counters. `rtp` says which path carries its packets: `direct` (direct-rtp.ts, once
+ * connected) or `werift` (before, or for a connection the direct path does not serve);
+ * `packetsRefused` counts packets that failed SRTP authentication or were malformed.
+ */
+export interface LegStats { legId: string; state: LegState; packetsIn: number; packetsOut: number; bytesIn: number; bytesOut: number; rtp: 'direct' | 'werift'; packetsRefused: number }
 
 export interface MediaService {
   /** Opens a leg in `group` (the legs of one call: they share a worker); resolves the server's offer. */
