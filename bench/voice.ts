@@ -8,6 +8,9 @@
  *      talking both ways, over BENCH_SECONDS (10) each: CPU per call = (CPU − baseline) ÷ calls;
  *   3. recordings: at each load, the same calls once with recording off and once on (CPU per call
  *      of both), and every recording's packets written against packets relayed (none lost);
+ *      Beside it, the floor (bench/_relay-floor.ts): a bare Node worker thread passing one call's
+ *      packets between two UDP sockets, plain and with the relay's AES-GCM work, in the same run;
+ *      before the loads, one call talks for BENCH_SECONDS unmeasured (warm-up);
  *   4. live-latency (probe events → /ws/live frame) at BENCH_RATE (1,000) events/s of synthetic
  *      traffic, p50/p99, without calls and with 25 calls, in the same run.
  */
@@ -19,6 +22,7 @@ import { freePort } from '@agner/events/testing'
 import { loadConfig, startAgner } from '../ingest/src/index.ts'
 import { benchScript, mb, percentile } from './_support.ts'
 import { measureLiveLatency } from './_live-probe.ts'
+import { measureRelayFloor } from './_relay-floor.ts'
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -86,6 +90,14 @@ console.log(`call set-up, accept → first agent packet at the customer (${s.len
 
 const base = await cpuOver(SECONDS)
 console.log(`baseline, no calls: CPU ${(base.cpu * 100).toFixed(1)} % of a core (media worker threads ${(base.relay * 100).toFixed(2)} %), RSS ${mb(base.rss)}`)
+const floor = await measureRelayFloor(SECONDS)
+console.log(`floor, one call's packets through a bare Node worker thread (no WebRTC): ${(floor.plain.cpu * 100).toFixed(2)} % of a core plain, ${(floor.crypto.cpu * 100).toFixed(2)} % with one AES-GCM open and seal per packet; woken ${floor.crypto.wakeups.toFixed(0)} times/s`)
+// Warm-up: a relay that has just taken its first call runs code not yet optimised (consecutive 1-call
+// windows read 2.3, 1.7, 1.3 % on 2026-12-07); a server that has been up is measured warm.
+await ask({ cmd: 'open', n: 1 })
+await new Promise((r) => setTimeout(r, SECONDS * 1000))
+await ask({ cmd: 'close' })
+console.log(`warm-up: one call talked for ${SECONDS} s (not measured)`)
 const director = agner.desk.desk.director
 /** Packets relayed and written by the recordings that started since `since`, once they are all indexed. */
 async function recorded(since: number, calls: number): Promise<{ recordings: number; relayed: number; written: number; failed: number }> {
@@ -113,7 +125,8 @@ for (const n of LOADS) {
     const perCall = (load.cpu - base.cpu) / n
     const relayPerCall = (load.relay - base.relay) / n
     measured[recording ? 'on' : 'off'] = { perCall, relayPerCall }
-    console.log(`${String(n).padStart(2)} calls, recording ${recording ? 'on ' : 'off'} (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media worker threads ${(load.relay * 100).toFixed(1)} %, relay ${(relayPerCall * 100).toFixed(2)} % of a core per call, woken ${load.wakeups.toFixed(0)} times/s; RSS ${mb(load.rss)}`)
+    console.log(`${String(n).padStart(2)} calls, recording ${recording ? 'on ' : 'off'} (${stats.length} legs, ${stats.filter((l) => l.state === 'connected').length} connected, ${stats.filter((l) => l.rtp === 'direct').length} on the direct RTP path): process CPU ${(load.cpu * 100).toFixed(1)} % of a core, ${(perCall * 100).toFixed(2)} % per call over the baseline; media worker threads ${(load.relay * 100).toFixed(1)} %, relay ${(relayPerCall * 100).toFixed(2)} % of a core per call, woken ${load.wakeups.toFixed(0)} times/s; RSS ${mb(load.rss)}`)
+    if (n === 1) console.log(`   1 call's relay against the floor with crypto: ${(relayPerCall / floor.crypto.cpu).toFixed(2)}×`)
     if (recording && n === LOADS.at(-1)) { lastOnSince = since; break } // the last load stays up for the live-latency run below
     await ask({ cmd: 'close' })
     if (recording) {

@@ -1,7 +1,7 @@
 /**
  * A leg's audio carried past werift's per-packet machinery once DTLS has agreed the keys. werift
  * still does what it does well (ICE, DTLS, RTCP, consent); the RTP packets themselves are opened and
- * sealed here (srtp.ts) straight off and onto the UDP socket of the connection's selected pair: no
+ * sealed here (srtp.ts), taken straight off the connection's UDP sockets and sent on the selected pair's: no
  * STUN parse, events or promises per packet, no RtpPacket objects, no receiver statistics or NACK
  * bookkeeping, no sender header extensions or strings. A lone call's relay wakes a cold thread for
  * every packet; doing less per wake is what keeps it cheap. Packets that come another way (a TURN
@@ -115,7 +115,7 @@ function keysOf(c: SrtpContextShape): SrtpSessionKeys {
 
 /** Seconds since 1900 in the high 32 bits, the fraction in the low 32 (RFC 5905's NTP timestamp). */
 const NTP_EPOCH_OFFSET_S = 2_208_988_800
-export function ntpNow(nowMs = Date.now()): bigint {
+function ntpNow(nowMs = Date.now()): bigint {
   const seconds = Math.floor(nowMs / 1000)
   const fraction = Math.floor(((nowMs % 1000) / 1000) * 0x100000000)
   return (BigInt(seconds + NTP_EPOCH_OFFSET_S) << 32n) | BigInt(fraction)
