@@ -13,7 +13,7 @@
  */
 import type { Socket } from 'node:dgram'
 import type { RTCPeerConnection, RTCRtpTransceiver } from 'werift'
-import { isRtcp, isSrtp, SrtpReceiveStream, SrtpSendStream, type SrtpProfile, type SrtpSessionKeys } from './srtp.ts'
+import { isRtpPacket, SrtpReceiveStream, SrtpSendStream, type SrtpProfile, type SrtpSessionKeys } from './srtp.ts'
 
 /** werift's SRTP profile numbers (RFC 5764 §4.1.2, RFC 7714 §14.2). */
 const PROFILES: Record<number, SrtpProfile> = { 0x0001: 'aes-cm-128-hmac-sha1-80', 0x0007: 'aes-128-gcm' }
@@ -82,13 +82,13 @@ export class DirectRtp {
       const udp = protocol.type === 'stun' ? protocol.transport : undefined
       if (!udp?.socket) continue
       const werift = udp.onData
-      const fromSocket = (data: Buffer, addr: [string, number]): void => { if (isSrtp(data) && !isRtcp(data)) open(data); else werift(data, addr) }
+      const fromSocket = (data: Buffer, addr: [string, number]): void => { if (isRtpPacket(data)) open(data); else werift(data, addr) }
       udp.onData = fromSocket
       restores.push(() => { if (udp.onData === fromSocket) udp.onData = werift })
     }
     const event = connection.onData
     const weriftEvent = event.execute
-    const fromIce = (data: Buffer): void => { if (isSrtp(data) && !isRtcp(data)) open(data); else weriftEvent(data) }
+    const fromIce = (data: Buffer): void => { if (isRtpPacket(data)) open(data); else weriftEvent(data) }
     event.execute = fromIce
     restores.push(() => { if (event.execute === fromIce) event.execute = weriftEvent })
     void sender.runRtcp() // sender reports, with the counts send() keeps

@@ -17,7 +17,7 @@ export interface RtpView { payloadType: number; marker: boolean; sequenceNumber:
 const GCM_TAG = 16
 const HMAC_TAG = 10
 
-/** The header of an RTP packet of `length` bytes ending in a `tagLength`-byte tag, or undefined when it does not fit. */
+/** The header of an RTP packet that ends in a `tagLength`-byte tag, or undefined when the packet is too short for it. */
 export function readRtpHeader(buf: Buffer, tagLength = 0): RtpView | undefined {
   if (buf.length < 12 + tagLength || buf[0]! >> 6 !== 2) return undefined
   let offset = 12 + 4 * (buf[0]! & 0x0f)
@@ -32,14 +32,12 @@ export function readRtpHeader(buf: Buffer, tagLength = 0): RtpView | undefined {
   }
 }
 
-/** RTCP rides the same port (RFC 5761 §4): payload types 64–95 with the marker bit are RTCP, not RTP. */
-export function isRtcp(buf: Buffer): boolean {
-  return buf.length >= 2 && buf[1]! >= 192 && buf[1]! <= 223
-}
-
-/** An RTP or RTCP packet (first byte 128–191, RFC 7983), not STUN or DTLS. */
-export function isSrtp(buf: Buffer): boolean {
-  return buf.length >= 12 && buf[0]! >= 128 && buf[0]! <= 191
+/**
+ * An RTP packet, not RTCP, STUN or DTLS on the same port: first byte 128–191 (RFC 7983), and not the
+ * second byte 192–223 that RTCP's packet types take with the marker bit (RFC 5761 §4).
+ */
+export function isRtpPacket(buf: Buffer): boolean {
+  return buf.length >= 12 && buf[0]! >= 128 && buf[0]! <= 191 && !(buf[1]! >= 192 && buf[1]! <= 223)
 }
 
 /**
