@@ -49,7 +49,16 @@ export class AmiMapper {
   private resyncSeen: Set<string> | undefined
   private readonly tenant: string
   private lastArrival = 0
-  constructor(private readonly o: AmiMapperOptions) { this.tenant = o.tenant ?? 'default' }
+  /** The fields every event of a message shares: one object, its raw text set message by message (events copy it). */
+  private readonly shared: VisitEventBase
+  /** The same for events no message carries (a leave settled after its grace). */
+  private readonly sharedNoRaw: VisitEventBase
+  constructor(private readonly o: AmiMapperOptions) {
+    this.tenant = o.tenant ?? 'default'
+    const source = { kind: 'asterisk-ami', instance: o.instance }
+    this.shared = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-ami', raw: '', source }
+    this.sharedNoRaw = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-ami', source }
+  }
 
   get openVisits(): number { return this.book.size }
 
@@ -69,8 +78,9 @@ export class AmiMapper {
       if (t <= this.lastArrival && this.lastArrival - receivedAt < 1000) t = this.lastArrival + 1
       this.lastArrival = t
     }
-    const b: VisitEventBase = { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-ami', raw: m.raw }
     const out = this.due(receivedAt)
+    const b = this.shared
+    b.raw = m.raw
     const name = h.Event ?? ''
     switch (name) {
       case 'QueueCallerJoin': case 'Join': {
@@ -258,7 +268,7 @@ export class AmiMapper {
   private settleLeave(v: AsteriskVisit, at: number, position: number, why?: string): CanonicalEvent[] {
     this.forget(v)
     if (this.o.outcomesFromQueueLog) return []
-    const b: VisitEventBase = { tenant: this.tenant, instance: this.o.instance, kind: 'asterisk-ami' }
+    const b = this.sharedNoRaw
     const out: CanonicalEvent[] = []
     for (const agent of ringingAgents(v)) out.push(...this.endRing(b, v, agent, at, 'canceled'))
     const waitMs = Math.max(0, at - v.enteredAt)
@@ -293,10 +303,14 @@ export class AmiMapper {
   private activity(b: VisitEventBase, agentId: string, activity: Activity, t: number, contactId?: string): CanonicalEvent[] {
     if (this.activityOf.get(agentId) === activity && activity !== 'on_contact') return []
     this.activityOf.set(agentId, activity)
-    return [{
-      id: asteriskEventId(b.instance, `${agentId}/activity/${t}/${activity}`, 'agent.activity_changed'), type: 'agent.activity_changed', time: t, tenant: b.tenant, source: { kind: b.kind, instance: b.instance }, agentId,
-      data: { activity, ...(contactId ? { contactId } : {}) }, ...(b.raw !== undefined ? { raw: b.raw } : {}),
-    } as CanonicalEvent]
+    const data: Record<string, unknown> = { activity }
+    if (contactId) data.contactId = contactId
+    const e: Record<string, unknown> = {
+      id: asteriskEventId(b.instance, `${agentId}/activity/${t}/${activity}`, 'agent.activity_changed'), type: 'agent.activity_changed', time: t, tenant: b.tenant,
+      source: b.source ?? { kind: b.kind, instance: b.instance }, agentId, data,
+    }
+    if (b.raw !== undefined) e.raw = b.raw
+    return [e as unknown as CanonicalEvent]
   }
 
   private visit(h: Record<string, string>, t: number, waitedMs = 0): AsteriskVisit {

@@ -165,10 +165,13 @@ export function statusEvent(
   origin: 'agent' | 'supervisor' | 'system',
 ): CanonicalEvent {
   const key = `${agentId}/${Math.floor(time / 1000)}/${status}/${reasonCode ?? ''}`
-  return {
+  const data: Record<string, unknown> = { status }
+  if (reasonCode) data.reasonCode = reasonCode
+  data.origin = origin
+  const e: Record<string, unknown> = {
     id: asteriskEventId(b.instance, key, 'agent.status_changed'), type: 'agent.status_changed', time, tenant: b.tenant,
-    source: { kind: b.kind, instance: b.instance }, agentId,
-    data: { status, ...(reasonCode ? { reasonCode } : {}), origin },
-    ...(b.raw !== undefined ? { raw: b.raw } : {}),
-  } as CanonicalEvent
+    source: b.source ?? { kind: b.kind, instance: b.instance }, agentId, data,
+  }
+  if (b.raw !== undefined) e.raw = b.raw
+  return e as unknown as CanonicalEvent
 }
