@@ -1,7 +1,8 @@
 /**
  * npm run bench -- adapters
  * 1. Parse + map throughput of the AMI and queue_log adapters, against reading and splitting the
- *    same bytes alone (AMI: into blank-line-separated blocks; queue_log: into lines), in memory.
+ *    same bytes alone (AMI: into blank-line-separated blocks; queue_log: into lines), in memory, in a
+ *    process that only reads the fixture's bytes (`_adapter-throughput`).
  * 2. `agner import asterisk-queue-log` of a year of a 100-agent center (BENCH_IMPORT_LINES, default
  *    10,000,000 generated lines), in its own process with its own chDB: time and peak RSS.
  * 3. An AMI event on the socket → the wallboard's WebSocket frame (a fake Asterisk over TCP feeding a
@@ -9,13 +10,12 @@
  * BENCH_PARTS=throughput,import,latency picks parts.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import WebSocket from 'ws'
 import { uuidv7, type CanonicalEvent } from '@agner/events'
 import { freePort } from '@agner/events/testing'
-import { AmiFrameReader, AmiMapper, parseQueueLogLine, QueueLogMapper } from '@agner/telephony'
 import { FakeAmiServer, syntheticCalls } from '@agner/telephony/testing'
 import { loadConfig, startAgner } from '../ingest/src/index.ts'
 import { newToken } from '../ingest/src/access/tokens.ts'
@@ -23,75 +23,28 @@ import { benchScript, mb, percentile, rate } from './_support.ts'
 
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,import,latency').split(','))
 const work = mkdtempSync(join(tmpdir(), 'agner-bench-adapters-'))
-const CHUNK = 64 * 1024
-const best = (xs: number[]): number => Math.min(...xs)
-
-function chunksOf(buf: Buffer): Buffer[] {
-  const out: Buffer[] = []
-  for (let i = 0; i < buf.length; i += CHUNK) out.push(buf.subarray(i, i + CHUNK))
-  return out
-}
-
 if (PARTS.has('throughput')) {
   const calls = Number(process.env.BENCH_CALLS ?? 100_000)
-  // The fixture is held as bytes (off the JS heap), as a socket or a file hands them over.
+  // The fixture as bytes, written to files for the timing process.
   const fixture = (() => {
     const ami: string[] = []
     const ql: string[] = []
     for (const c of syntheticCalls({ start: Date.UTC(2026, 0, 1), calls, agents: 100, queues: ['sales', 'support', 'billing', 'vip'], meanGapSec: 10 })) {
       for (const r of c.records) { if (r.ami) ami.push(r.ami); if (r.queueLog) ql.push(r.queueLog) }
     }
-    return { ami: chunksOf(Buffer.from(ami.join(''))), ql: chunksOf(Buffer.from(`${ql.join('\n')}\n`)), amiEvents: ami.length, qlLines: ql.length }
+    return { ami: Buffer.from(ami.join('')), ql: Buffer.from(`${ql.join('\n')}\n`), amiEvents: ami.length, qlLines: ql.length }
   })()
-  const amiBytes = fixture.ami
-  const qlBytes = fixture.ql
-  ;(globalThis as { gc?: () => void }).gc?.()
-  console.log(`fixture: ${calls.toLocaleString('en')} calls = ${fixture.amiEvents.toLocaleString('en')} AMI events (${mb(amiBytes.length * CHUNK)}), ${fixture.qlLines.toLocaleString('en')} queue_log lines (${mb(qlBytes.length * CHUNK)})`)
-
-  const splitBlocks = (): number => {
-    let n = 0
-    let carry = ''
-    for (const b of amiBytes) {
-      const parts = (carry + b.toString('latin1')).split('\r\n\r\n')
-      carry = parts.pop()!
-      for (const p of parts) n += p.split('\r\n').length > 0 ? 1 : 0
-    }
-    return n
-  }
-  const amiMapped = (): number => {
-    const r = new AmiFrameReader()
-    const m = new AmiMapper({ instance: 'bench' })
-    let n = 0
-    let events = 0
-    for (const b of amiBytes) for (const f of r.push(b)) if (f.kind === 'message') { n++; events += m.map(f.message, 0).length }
-    events += m.tick(Infinity).length
-    if (events === 0) throw new Error('no events')
-    return n
-  }
-  const splitLines = (): number => {
-    let n = 0
-    let carry = ''
-    for (const b of qlBytes) {
-      const parts = (carry + b.toString('utf8')).split('\n')
-      carry = parts.pop()!
-      for (const p of parts) n += p.split('|').length > 0 ? 1 : 0
-    }
-    return n
-  }
-  const qlMapped = (): number => {
-    const m = new QueueLogMapper({ instance: 'bench' })
-    let n = 0
-    let carry = ''
-    for (const b of qlBytes) {
-      const parts = (carry + b.toString('utf8')).split('\n')
-      carry = parts.pop()!
-      for (const p of parts) { const l = parseQueueLogLine(p); if (l.ok) { n++; m.map(l.line, p) } }
-    }
-    return n
-  }
-  const time = (f: () => number): number => { const t = performance.now(); const n = f(); const ms = performance.now() - t; return rate(n, ms) }
-  const rounds = (f: () => number): number => -best([1, 2, 3].map(() => -time(f)))
-  const [aBase, aMap, qBase, qMap] = [rounds(splitBlocks), rounds(amiMapped), rounds(splitLines), rounds(qlMapped)]
+  const amiFile = join(work, 'ami.bin')
+  const qlFile = join(work, 'ql.bin')
+  writeFileSync(amiFile, fixture.ami)
+  writeFileSync(qlFile, fixture.ql)
+  console.log(`fixture: ${calls.toLocaleString('en')} calls = ${fixture.amiEvents.toLocaleString('en')} AMI events (${mb(fixture.ami.length)}), ${fixture.qlLines.toLocaleString('en')} queue_log lines (${mb(fixture.ql.length)})`)
+  // Timed in a process of its own that only reads the bytes (not in this one, whose heap the fixture grew).
+  const p = spawn(process.execPath, [...benchScript('_adapter-throughput'), amiFile, qlFile], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let stdout = ''
+  p.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+  await new Promise((r) => p.once('exit', r))
+  const { amiSplit: aBase, amiMap: aMap, qlSplit: qBase, qlMap: qMap } = JSON.parse(stdout.trim()) as { amiSplit: number; amiMap: number; qlSplit: number; qlMap: number }
   console.log(`AMI: read + split alone ${aBase.toLocaleString('en')} events/s; frame + map ${aMap.toLocaleString('en')} events/s (${(aMap / aBase).toFixed(2)} × baseline; target ≥ 100,000/s)`)
   console.log(`queue_log: read + split alone ${qBase.toLocaleString('en')} lines/s; parse + map ${qMap.toLocaleString('en')} lines/s (${(qMap / qBase).toFixed(2)} × baseline; target ≥ 300,000/s)`)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateEvent, uuidv5, uuidv7, naturalEventId } from '../src/index.ts'
+import { createHash } from 'node:crypto'
+import { validateEvent, uuidv5, uuidv7, naturalEventId, NaturalIds, AGNER_NAMESPACE } from '../src/index.ts'
 import { sampleEvent } from '../src/testing/index.ts'
 
 const now = Date.UTC(2026, 10, 21, 8, 0, 0)
@@ -50,5 +51,25 @@ describe('event ids', () => {
     const a = uuidv7(1000); const b = uuidv7(1000); const c = uuidv7(2000)
     expect(a < b && b < c).toBe(true)
     expect(c[14]).toBe('7')
+  })
+  it('NaturalIds makes the same ids as RFC 4122 §4.3 worked by hand, for ASCII, Chinese and long keys', () => {
+    // SHA-1 of the namespace's bytes and the name's UTF-8, version and variant bits set (RFC 4122 §4.3).
+    const byHand = (name: string): string => {
+      const b = createHash('sha1').update(Buffer.from(AGNER_NAMESPACE.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest()
+      b[6] = (b[6]! & 0x0f) | 0x50
+      b[8] = (b[8]! & 0x3f) | 0x80
+      const h = b.toString('hex', 0, 16)
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+    }
+    const ids = new NaturalIds('asterisk', 'pbx1')
+    const keys = ['1700000000.42@sales/queued', '1700000000.42@销售/offer/张伟/1', 'x'.repeat(200), 'é'.repeat(400), '']
+    for (const key of keys) {
+      for (const type of ['contact.queued', 'agent.status_changed']) {
+        const name = `asterisk\u0000pbx1\u0000${key}\u0000${type}`
+        expect(ids.id(key, type)).toBe(byHand(name))
+        expect(naturalEventId('asterisk', 'pbx1', key, type)).toBe(byHand(name))
+        expect(uuidv5(name)).toBe(byHand(name))
+      }
+    }
   })
 })

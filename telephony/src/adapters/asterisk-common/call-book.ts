@@ -10,7 +10,7 @@
  *
  * Pure: no I/O, no clock; memory is bounded (visits that never end are dropped oldest-first).
  */
-import { naturalEventId, type CanonicalEvent } from '@agner/events'
+import { NaturalIds, type CanonicalEvent } from '@agner/events'
 
 export interface AsteriskVisit {
   contactId: string
@@ -121,8 +121,12 @@ export function ringingAgents(v: AsteriskVisit): string[] { return v.ringing?.ma
 
 /** The id both Asterisk sources give one fact. */
 export function asteriskEventId(instance: string, key: string, type: string): string {
-  return naturalEventId('asterisk', instance, key, type)
+  let ids = idsOf.get(instance)
+  if (!ids) idsOf.set(instance, ids = new NaturalIds('asterisk', instance))
+  return ids.id(key, type)
 }
+/** One id maker per PBX instance (naturalEventId('asterisk', instance, key, type), made faster). */
+const idsOf = new Map<string, NaturalIds>()
 
 /** The n-th ring of an agent for a visit: its offer id (shared by AMI and queue_log). */
 export function nextRing(v: AsteriskVisit, agentId: string): string {
