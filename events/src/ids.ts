@@ -23,6 +23,10 @@ function v5(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${VARIANT[parseInt(hex[16]!, 16) & 0x3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 const VARIANT = ['8', '9', 'a', 'b']
+const VARIANT_CODE = VARIANT.map((c) => c.charCodeAt(0))
+/** A hex digit's char code → its value. */
+const HEX_VALUE = new Uint8Array(128)
+for (let i = 0; i < 16; i++) HEX_VALUE[i.toString(16).charCodeAt(0)] = i
 
 /**
  * naturalEventId for one source instance, made without building the whole name: the namespace and
@@ -41,12 +45,35 @@ export class NaturalIds {
 
   id(nativeKey: string, type: string): string {
     if ((nativeKey.length + type.length) * 3 + 1 > this.buf.length - this.start) return naturalEventId(this.sourceKind, this.sourceInstance, nativeKey, type)
-    const buf = this.buf
-    let n = this.put(nativeKey, this.start)
-    buf[n++] = 0
-    n = this.put(type, n)
-    const view = this.views[n] ??= buf.subarray(0, n)
-    return v5(hash('sha1', view, 'hex'))
+    const n = this.put(nativeKey, this.start)
+    this.buf[n] = 0
+    return this.digest(this.put(type, n + 1))
+  }
+
+  /** The id of the key `${head}/${tail}`, without joining the two (a joined string would be copied once more to be read). */
+  idOfPath(head: string, tail: string, type: string): string {
+    if ((head.length + tail.length + type.length) * 3 + 2 > this.buf.length - this.start) return naturalEventId(this.sourceKind, this.sourceInstance, `${head}/${tail}`, type)
+    let n = this.put(head, this.start)
+    this.buf[n++] = 47
+    n = this.put(tail, n)
+    this.buf[n] = 0
+    return this.digest(this.put(type, n + 1))
+  }
+
+  /** The UUID's 36 characters, laid out here and read off as one string (not cut from the hex and joined). */
+  private readonly out = Buffer.from('00000000-0000-5000-8000-000000000000', 'latin1')
+
+  private digest(end: number): string {
+    const view = this.views[end] ??= this.buf.subarray(0, end)
+    const hex = hash('sha1', view, 'hex')
+    const o = this.out
+    for (let i = 0; i < 8; i++) o[i] = hex.charCodeAt(i)
+    for (let i = 8; i < 12; i++) o[i + 1] = hex.charCodeAt(i)
+    for (let i = 13; i < 16; i++) o[i + 2] = hex.charCodeAt(i)
+    o[19] = VARIANT_CODE[HEX_VALUE[hex.charCodeAt(16)]! & 0x3]!
+    for (let i = 17; i < 20; i++) o[i + 3] = hex.charCodeAt(i)
+    for (let i = 20; i < 32; i++) o[i + 4] = hex.charCodeAt(i)
+    return o.toString('latin1', 0, 36)
   }
 
   /** Writes `s` at `at` as UTF-8; returns where it ends. */

@@ -67,6 +67,7 @@ describe('event ids', () => {
       for (const type of ['contact.queued', 'agent.status_changed']) {
         const name = `asterisk\u0000pbx1\u0000${key}\u0000${type}`
         expect(ids.id(key, type)).toBe(byHand(name))
+        expect(ids.idOfPath('1700000000.42@sales', key, type)).toBe(byHand(`asterisk\u0000pbx1\u00001700000000.42@sales/${key}\u0000${type}`))
         expect(naturalEventId('asterisk', 'pbx1', key, type)).toBe(byHand(name))
         expect(uuidv5(name)).toBe(byHand(name))
       }

@@ -121,9 +121,12 @@ export function ringingAgents(v: AsteriskVisit): string[] { return v.ringing?.ma
 
 /** The id both Asterisk sources give one fact. */
 export function asteriskEventId(instance: string, key: string, type: string): string {
+  return idsFor(instance).id(key, type)
+}
+function idsFor(instance: string): NaturalIds {
   let ids = idsOf.get(instance)
   if (!ids) idsOf.set(instance, ids = new NaturalIds('asterisk', instance))
-  return ids.id(key, type)
+  return ids
 }
 /** One id maker per PBX instance (naturalEventId('asterisk', instance, key, type), made faster). */
 const idsOf = new Map<string, NaturalIds>()
@@ -150,7 +153,7 @@ export function visitEvent(
 ): CanonicalEvent {
   // Built field by field (no spreads): adapters make hundreds of thousands of these a second.
   const e: Record<string, unknown> = {
-    id: asteriskEventId(b.instance, `${v.contactId}/${fact}`, type), type, time, tenant: b.tenant,
+    id: idsFor(b.instance).idOfPath(v.contactId, fact, type), type, time, tenant: b.tenant,
     source: b.source ?? { kind: b.kind, instance: b.instance },
     interactionId: v.interactionId, contactId: v.contactId, queueId: v.queueId, channel: 'voice',
   }
