@@ -61,7 +61,7 @@ export class QueueLogMapper {
         v.connectedAt = l.time
         v.dequeued = true
         return [
-          { ...visitEvent(b, v, offerId.slice(v.contactId.length + 1), 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId) },
+          visitEvent(b, v, offerId.slice(v.contactId.length + 1), 'contact.offered', l.time - ringMs, { offerId, agentId, ringTimeoutMs: ringMs }, agentId),
           visitEvent(b, v, 'dequeued', 'contact.dequeued', l.time, { waitMs: num(d[0]) * 1000, outcome: 'answered' }),
           visitEvent(b, v, 'connected', 'contact.connected', l.time, { agentId, waitMs: num(d[0]) * 1000, ringMs }, agentId),
         ]
