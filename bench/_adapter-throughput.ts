@@ -21,16 +21,19 @@ function chunksOf(buf: Buffer): Buffer[] {
 const amiBytes = chunksOf(readFileSync(process.argv[2]!))
 const qlBytes = chunksOf(readFileSync(process.argv[3]!))
 
-const splitBlocks = (): number => {
+/** The baseline: the bytes decoded and cut into records at `end`, each record into fields at `field`. */
+const splitAlone = (chunks: Buffer[], encoding: BufferEncoding, end: string, field: string) => (): number => {
   let n = 0
   let carry = ''
-  for (const b of amiBytes) {
-    const parts = (carry + b.toString('latin1')).split('\r\n\r\n')
+  for (const b of chunks) {
+    const parts = (carry + b.toString(encoding)).split(end)
     carry = parts.pop()!
-    for (const p of parts) n += p.split('\r\n').length > 0 ? 1 : 0
+    for (const p of parts) n += p.split(field).length > 0 ? 1 : 0
   }
   return n
 }
+const splitBlocks = splitAlone(amiBytes, 'latin1', '\r\n\r\n', '\r\n')
+const splitLines = splitAlone(qlBytes, 'utf8', '\n', '|')
 const amiMapped = (): number => {
   const r = new AmiFrameReader()
   const m = new AmiMapper({ instance: 'bench' })
@@ -39,16 +42,6 @@ const amiMapped = (): number => {
   for (const b of amiBytes) for (const f of r.push(b)) if (f.kind === 'message') { n++; events += m.map(f.message, 0).length }
   events += m.tick(Infinity).length
   if (events === 0) throw new Error('no events')
-  return n
-}
-const splitLines = (): number => {
-  let n = 0
-  let carry = ''
-  for (const b of qlBytes) {
-    const parts = (carry + b.toString('utf8')).split('\n')
-    carry = parts.pop()!
-    for (const p of parts) n += p.split('|').length > 0 ? 1 : 0
-  }
   return n
 }
 const qlMapped = (): number => {
