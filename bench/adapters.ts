@@ -23,6 +23,15 @@ import { benchScript, mb, percentile, rate } from './_support.ts'
 
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'throughput,import,latency').split(','))
 const work = mkdtempSync(join(tmpdir(), 'agner-bench-adapters-'))
+
+/** Runs the benchmark script `name` in a child process (stderr passed through) and returns the JSON of its last stdout line. */
+async function runChild<T>(name: string, args: string[], env: Record<string, string> = {}): Promise<T> {
+  const p = spawn(process.execPath, [...benchScript(name), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  let stdout = ''
+  p.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
+  await new Promise((r) => p.once('exit', r))
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T
+}
 if (PARTS.has('throughput')) {
   const calls = Number(process.env.BENCH_CALLS ?? 100_000)
   // The fixture as bytes, written to files for the timing process.
@@ -40,11 +49,7 @@ if (PARTS.has('throughput')) {
   writeFileSync(qlFile, fixture.ql)
   console.log(`fixture: ${calls.toLocaleString('en')} calls = ${fixture.amiEvents.toLocaleString('en')} AMI events (${mb(fixture.ami.length)}), ${fixture.qlLines.toLocaleString('en')} queue_log lines (${mb(fixture.ql.length)})`)
   // Timed in a process of its own that only reads the bytes (not in this one, whose heap the fixture grew).
-  const p = spawn(process.execPath, [...benchScript('_adapter-throughput'), amiFile, qlFile], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let stdout = ''
-  p.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-  await new Promise((r) => p.once('exit', r))
-  const { amiSplit: aBase, amiMap: aMap, qlSplit: qBase, qlMap: qMap } = JSON.parse(stdout.trim()) as { amiSplit: number; amiMap: number; qlSplit: number; qlMap: number }
+  const { amiSplit: aBase, amiMap: aMap, qlSplit: qBase, qlMap: qMap } = await runChild<{ amiSplit: number; amiMap: number; qlSplit: number; qlMap: number }>('_adapter-throughput', [amiFile, qlFile])
   console.log(`AMI: read + split alone ${aBase.toLocaleString('en')} events/s; frame + map ${aMap.toLocaleString('en')} events/s (${(aMap / aBase).toFixed(2)} × baseline; target ≥ 100,000/s)`)
   console.log(`queue_log: read + split alone ${qBase.toLocaleString('en')} lines/s; parse + map ${qMap.toLocaleString('en')} lines/s (${(qMap / qBase).toFixed(2)} × baseline; target ≥ 300,000/s)`)
 }
@@ -64,13 +69,8 @@ if (PARTS.has('import')) {
   }
   await new Promise<void>((r) => out.end(() => r()))
   console.log(`generated ${written.toLocaleString('en')} queue_log lines (${mb(statSync(file).size)}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-  const child = async (mode: 'baseline' | 'import'): Promise<{ ms: number; events: number; maxRss: number }> => {
-    const p = spawn(process.execPath, [...benchScript('_queue-log-import'), mode, file], { env: { ...process.env, AGNER_DATA_DIR: join(work, `store-${mode}`), AGNER_TIMEZONE: 'UTC' }, stdio: ['ignore', 'pipe', 'inherit'] })
-    let stdout = ''
-    p.stdout.on('data', (d: Buffer) => { stdout += d.toString() })
-    await new Promise((r) => p.once('exit', r))
-    return JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; events: number; maxRss: number }
-  }
+  const child = (mode: 'baseline' | 'import'): Promise<{ ms: number; events: number; maxRss: number }> =>
+    runChild('_queue-log-import', [mode, file], { AGNER_DATA_DIR: join(work, `store-${mode}`), AGNER_TIMEZONE: 'UTC' })
   const base = await child('baseline')
   const baseRate = rate(base.events, base.ms)
   console.log(`baseline: the store bulk-inserts the file's first ${base.events.toLocaleString('en')} events at ${baseRate.toLocaleString('en')} events/s (encoded in the import's batches before timing, one insert at a time, its own process and store)`)

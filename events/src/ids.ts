@@ -18,15 +18,24 @@ export function uuidv5(name: string, namespace = AGNER_NAMESPACE): string {
   return v5(createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest('hex'))
 }
 
-/** A SHA-1 digest in hex → the UUIDv5 string: version 5 in byte 6's high nibble, RFC 4122 variant in byte 8's top bits. */
-function v5(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${VARIANT[parseInt(hex[16]!, 16) & 0x3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
-const VARIANT = ['8', '9', 'a', 'b']
-const VARIANT_CODE = VARIANT.map((c) => c.charCodeAt(0))
+/** The UUID's 36 characters, laid out here and read off as one string (not cut from the hex and joined). */
+const UUID_OUT = Buffer.from('00000000-0000-5000-8000-000000000000', 'latin1')
+const VARIANT_CODE = ['8', '9', 'a', 'b'].map((c) => c.charCodeAt(0))
 /** A hex digit's char code → its value. */
 const HEX_VALUE = new Uint8Array(128)
 for (let i = 0; i < 16; i++) HEX_VALUE[i.toString(16).charCodeAt(0)] = i
+
+/** A SHA-1 digest in hex → the UUIDv5 string: version 5 in byte 6's high nibble, RFC 4122 variant in byte 8's top bits. */
+function v5(hex: string): string {
+  const o = UUID_OUT
+  for (let i = 0; i < 8; i++) o[i] = hex.charCodeAt(i)
+  for (let i = 8; i < 12; i++) o[i + 1] = hex.charCodeAt(i)
+  for (let i = 13; i < 16; i++) o[i + 2] = hex.charCodeAt(i)
+  o[19] = VARIANT_CODE[HEX_VALUE[hex.charCodeAt(16)]! & 0x3]!
+  for (let i = 17; i < 20; i++) o[i + 3] = hex.charCodeAt(i)
+  for (let i = 20; i < 32; i++) o[i + 4] = hex.charCodeAt(i)
+  return o.toString('latin1', 0, 36)
+}
 
 /**
  * naturalEventId for one source instance, made without building the whole name: the namespace and
@@ -60,20 +69,8 @@ export class NaturalIds {
     return this.digest(this.put(type, n + 1))
   }
 
-  /** The UUID's 36 characters, laid out here and read off as one string (not cut from the hex and joined). */
-  private readonly out = Buffer.from('00000000-0000-5000-8000-000000000000', 'latin1')
-
   private digest(end: number): string {
-    const view = this.views[end] ??= this.buf.subarray(0, end)
-    const hex = hash('sha1', view, 'hex')
-    const o = this.out
-    for (let i = 0; i < 8; i++) o[i] = hex.charCodeAt(i)
-    for (let i = 8; i < 12; i++) o[i + 1] = hex.charCodeAt(i)
-    for (let i = 13; i < 16; i++) o[i + 2] = hex.charCodeAt(i)
-    o[19] = VARIANT_CODE[HEX_VALUE[hex.charCodeAt(16)]! & 0x3]!
-    for (let i = 17; i < 20; i++) o[i + 3] = hex.charCodeAt(i)
-    for (let i = 20; i < 32; i++) o[i + 4] = hex.charCodeAt(i)
-    return o.toString('latin1', 0, 36)
+    return v5(hash('sha1', this.views[end] ??= this.buf.subarray(0, end), 'hex'))
   }
 
   /** Writes `s` at `at` as UTF-8; returns where it ends. */

@@ -11,7 +11,7 @@
  * (`outcomesFromQueueLog`), nothing: queue_log's exact verb (EXITWITHKEY, EXITEMPTY…) is the outcome.
  */
 import type { CanonicalEvent } from '@agner/events'
-import { asteriskEventId, AsteriskCallBook, nextRing, ringingAgents, ringStarted, ringTaken, statusEvent, visitEvent, type AsteriskIdOptions, type AsteriskVisit, type VisitEventBase } from '../asterisk-common/call-book.ts'
+import { agentEvent, AsteriskCallBook, nextRing, ringingAgents, ringStarted, ringTaken, statusEvent, visitEvent, type AsteriskIdOptions, type AsteriskVisit, type VisitEventBase } from '../asterisk-common/call-book.ts'
 import type { AmiMessage } from './frames.ts'
 
 export interface AmiMapperOptions extends AsteriskIdOptions {
@@ -55,9 +55,9 @@ export class AmiMapper {
   private readonly sharedNoRaw: VisitEventBase
   constructor(private readonly o: AmiMapperOptions) {
     this.tenant = o.tenant ?? 'default'
-    const source = { kind: 'asterisk-ami', instance: o.instance }
-    this.shared = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-ami', raw: '', source }
-    this.sharedNoRaw = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-ami', source }
+    const source = { kind: 'asterisk-ami' as const, instance: o.instance }
+    this.shared = { tenant: this.tenant, instance: o.instance, raw: '', source }
+    this.sharedNoRaw = { tenant: this.tenant, instance: o.instance, source }
   }
 
   get openVisits(): number { return this.book.size }
@@ -305,12 +305,7 @@ export class AmiMapper {
     this.activityOf.set(agentId, activity)
     const data: Record<string, unknown> = { activity }
     if (contactId) data.contactId = contactId
-    const e: Record<string, unknown> = {
-      id: asteriskEventId(b.instance, `${agentId}/activity/${t}/${activity}`, 'agent.activity_changed'), type: 'agent.activity_changed', time: t, tenant: b.tenant,
-      source: b.source ?? { kind: b.kind, instance: b.instance }, agentId, data,
-    }
-    if (b.raw !== undefined) e.raw = b.raw
-    return [e as unknown as CanonicalEvent]
+    return [agentEvent(b, `${agentId}/activity/${t}/${activity}`, 'agent.activity_changed', t, agentId, data)]
   }
 
   private visit(h: Record<string, string>, t: number, waitedMs = 0): AsteriskVisit {

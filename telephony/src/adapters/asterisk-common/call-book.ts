@@ -141,9 +141,9 @@ export function nextRing(v: AsteriskVisit, agentId: string): string {
 }
 
 export interface VisitEventBase {
-  tenant: string; instance: string; kind: 'asterisk-ami' | 'asterisk-queuelog'; raw?: string
-  /** The events' `source`, one object shared by all of them (they are never mutated). */
-  source?: { kind: string; instance: string }
+  tenant: string; instance: string; raw?: string
+  /** The events' `source` (`asterisk-ami` or `asterisk-queuelog`), one object shared by all of them (they are never mutated). */
+  source: { kind: 'asterisk-ami' | 'asterisk-queuelog'; instance: string }
 }
 
 /** A contact event of a visit, its id from the visit's contactId and the fact. */
@@ -154,7 +154,7 @@ export function visitEvent(
   // Built field by field (no spreads): adapters make hundreds of thousands of these a second.
   const e: Record<string, unknown> = {
     id: idsFor(b.instance).idOfPath(v.contactId, fact, type), type, time, tenant: b.tenant,
-    source: b.source ?? { kind: b.kind, instance: b.instance },
+    source: b.source,
     interactionId: v.interactionId, contactId: v.contactId, queueId: v.queueId, channel: 'voice',
   }
   if (agentId) e.agentId = agentId
@@ -171,14 +171,17 @@ export function statusEvent(
   b: VisitEventBase, agentId: string, time: number, status: 'available' | 'aux' | 'offline', reasonCode: string | undefined,
   origin: 'agent' | 'supervisor' | 'system',
 ): CanonicalEvent {
-  const key = `${agentId}/${Math.floor(time / 1000)}/${status}/${reasonCode ?? ''}`
   const data: Record<string, unknown> = { status }
   if (reasonCode) data.reasonCode = reasonCode
   data.origin = origin
-  const e: Record<string, unknown> = {
-    id: asteriskEventId(b.instance, key, 'agent.status_changed'), type: 'agent.status_changed', time, tenant: b.tenant,
-    source: b.source ?? { kind: b.kind, instance: b.instance }, agentId, data,
-  }
+  return agentEvent(b, `${agentId}/${Math.floor(time / 1000)}/${status}/${reasonCode ?? ''}`, 'agent.status_changed', time, agentId, data)
+}
+
+/** An agent event (status or activity) with its id from `key`; built field by field, as visitEvent. */
+export function agentEvent(
+  b: VisitEventBase, key: string, type: 'agent.status_changed' | 'agent.activity_changed', time: number, agentId: string, data: Record<string, unknown>,
+): CanonicalEvent {
+  const e: Record<string, unknown> = { id: asteriskEventId(b.instance, key, type), type, time, tenant: b.tenant, source: b.source, agentId, data }
   if (b.raw !== undefined) e.raw = b.raw
   return e as unknown as CanonicalEvent
 }

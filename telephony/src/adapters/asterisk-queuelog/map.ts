@@ -27,11 +27,9 @@ export class QueueLogMapper {
   private readonly book = new AsteriskCallBook()
   private readonly queuesOf = new Map<string, Set<string>>()
   private readonly tenant: string
-  private readonly source: { kind: string; instance: string }
   constructor(private readonly o: QueueLogMapperOptions) {
     this.tenant = o.tenant ?? 'default'
-    this.source = { kind: 'asterisk-queuelog', instance: o.instance }
-    this.shared = { tenant: this.tenant, instance: o.instance, kind: 'asterisk-queuelog', raw: '', source: this.source }
+    this.shared = { tenant: this.tenant, instance: o.instance, raw: '', source: { kind: 'asterisk-queuelog', instance: o.instance } }
   }
 
   /** Visits entered and not yet ended. */
