@@ -38,11 +38,13 @@ it('sends a snapshot, then paced updates only when something changed', async () 
   expect(frames[0]!.msg.queues.find((q) => q.queueId === 'sales')?.waiting).toBe(1)
 
   // 40 events over about a second: at most one frame per AGNER_LIVE_FRAME_MS.
+  const started = Date.now()
   for (let i = 0; i < 40; i++) { void agner.bus.publish([queued(`c${i}`)]); await new Promise((r) => setTimeout(r, 25)) }
   await new Promise((r) => setTimeout(r, 600))
   const updates = frames.slice(1)
   expect(updates.length).toBeGreaterThanOrEqual(3)
-  expect(updates.length).toBeLessThanOrEqual(Math.ceil(1600 / frameMs) + 1)
+  // However long the timers took on this machine: no more than one frame per interval of it.
+  expect(updates.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / frameMs) + 1)
   for (let i = 1; i < updates.length; i++) expect(updates[i]!.at - updates[i - 1]!.at).toBeGreaterThanOrEqual(frameMs - 10)
   expect(updates.at(-1)!.msg.queues.find((q) => q.queueId === 'sales')?.waiting).toBe(41)
 
