@@ -1,5 +1,6 @@
 export * from './metrics/index.ts'
 export * from './store/client.ts'
+export * from './store/chdb-close.ts'
 export * from './store/migrate.ts'
 export * from './store/event-rows.ts'
 export * from './store/event-store.ts'

@@ -8,6 +8,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { closeChdb } from '@agner/analytics'
 
 /** The part of chdb's ClickHouse-client connection this endpoint drives. */
 interface ChdbConnection {
@@ -40,7 +41,7 @@ export async function buildStoreEndpoint(opts: StoreEndpointOptions): Promise<Fa
   const app = Fastify({ logger: false, bodyLimit: opts.bodyLimit ?? 512 * 1024 * 1024 })
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
-  app.addHook('onClose', async () => { await conn.close() })
+  app.addHook('onClose', () => closeChdb(conn, async () => drain(await conn.query({ query: 'SYSTEM STOP MERGES', query_id: 'agner-store-close' }))))
   // One statement at a time: chDB applies URL settings with SET in its one session, so two requests
   // interleaved would see each other's settings; `USE` switches the session's database the same way.
   let chain: Promise<unknown> = Promise.resolve()

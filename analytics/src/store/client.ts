@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { BULK_INSERT_BYTES, BulkFileInsert } from './bulk-file-insert.ts'
+import { closeChdb } from './chdb-close.ts'
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client'
 
 export interface StoreConfig {
@@ -74,7 +75,6 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
   process.env.JE_MALLOC_CONF ??= CHDB_MALLOC_CONF
   // Loaded only for the embedded store: a process on a ClickHouse server never maps the engine (~50 MB resident).
   const { createChdbConnection } = await import('chdb/connection')
-  const { drainPending } = await import('chdb')
   let chdb: ReturnType<typeof createChdbConnection>
   try {
     chdb = createChdbConnection({ path: dir })
@@ -90,15 +90,7 @@ export async function createStore(cfg: StoreConfig): Promise<Store> {
     // Setting values are numbers and strings here; chDB's raw insert quotes them itself.
     await chdb.chdb.rawInsert({ table, columns: [...columns], values: body, format: 'TabSeparated', settings: settings as Record<string, string | number | boolean> })
   }
-  return wrap('chdb', client, insertTsv, async () => {
-    // Stop the background merges first, so none is still running when the engine is torn down.
-    await client.command({ query: 'SYSTEM STOP MERGES' }).catch(() => undefined)
-    await client.close()
-    // close() leaves the engine's connection to a query or insert still running on a libuv thread
-    // (one a component started as the process stopped); exiting before it lands crashed the
-    // engine's teardown at exit (SIGSEGV after SIGTERM, every time right after the demo's seeding).
-    await drainPending()
-  })
+  return wrap('chdb', client, insertTsv, () => closeChdb(client, () => client.command({ query: 'SYSTEM STOP MERGES' })))
 }
 
 function wrap(kind: Store['kind'], client: ClickHouseClient, insertTsv: Store['insertTsv'], close = (): Promise<void> => client.close()): Store {
