@@ -39,7 +39,7 @@ describe('FreeSWITCH event socket connection', () => {
     const { server, conn, states } = await rig('wrong')
     conn.start()
     await until(() => states.some((s) => s.phase === 'retrying'))
-    expect(conn.state.problem?.text.en).toBe(`FreeSWITCH event socket refused the password at 127.0.0.1:${server.port}: -ERR invalid`)
+    expect(conn.state.problem?.text.en).toBe(`FreeSWITCH event socket refused the password at 127.0.0.1:${server.port}: -ERR invalid. Check it against event_socket.conf.xml on the PBX; Agner keeps retrying.`)
     expect(conn.state.problem?.text['zh-CN']).toContain('拒绝了')
     expect(conn.state.retryAt! - conn.state.since).toBe(30_000)
     await new Promise((r) => setTimeout(r, 300))

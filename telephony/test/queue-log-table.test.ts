@@ -89,7 +89,7 @@ it('a wrong password and a missing table: one sentence each, retried with backof
   const missing = reader('no_such_table', 'secret', join(dir, 'missing.pos'))
   missing.r.start()
   await until(() => missing.states.some((s) => s.phase === 'retrying'))
-  expect(missing.r.state.problem?.text.en).toMatch(/^the queue_log table cannot be read at .*: Table 'asterisk.no_such_table' doesn't exist$/)
+  expect(missing.r.state.problem?.text.en).toMatch(/^the queue_log table cannot be read at .*: Table 'asterisk.no_such_table' doesn't exist\. Check the table name in the source and that its user may SELECT from it; Agner keeps retrying\.$/)
   expect(missing.r.state.problem?.text['zh-CN']).toContain('无法读取')
   await missing.r.stop()
 }, 30_000)

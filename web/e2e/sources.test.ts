@@ -58,13 +58,13 @@ it('an AMI source added in the form connects, shows the calls replayed to it, an
   await page.click('[data-testid=source-form] button[type=submit]')
   const fs = page.locator('tr[data-source=fs1]')
   await expect.poll(() => fs.locator('[data-testid=source-state]').innerText(), { timeout: 15_000 })
-    .toMatch(new RegExp(`^connecting: retry in \\d+ s\\nFreeSWITCH event socket refused the password at 127.0.0.1:${esl.port}: -ERR invalid$`))
+    .toMatch(new RegExp(`^connecting: retry in \\d+ s\\nFreeSWITCH event socket refused the password at 127.0.0.1:${esl.port}: -ERR invalid\\. Check it against event_socket\\.conf\\.xml on the PBX; Agner keeps retrying\\.$`))
   await page.screenshot({ path: join(shots, 'sources-en.png'), fullPage: true })
 
   await page.evaluate(() => localStorage.setItem('agner.locale', 'zh-CN'))
   await page.reload()
   await expect.poll(() => page.locator('tr[data-source=pbx1] [data-testid=source-state]').innerText(), { timeout: 10_000 }).toBe('已连接')
-  await expect.poll(() => page.locator('tr[data-source=fs1] [data-testid=source-state]').innerText(), { timeout: 10_000 }).toMatch(/^连接中：\d+ 秒后重试\nFreeSWITCH 事件套接字拒绝了 127.0.0.1:\d+ 的密码：-ERR invalid$/)
+  await expect.poll(() => page.locator('tr[data-source=fs1] [data-testid=source-state]').innerText(), { timeout: 10_000 }).toMatch(/^连接中：\d+ 秒后重试\nFreeSWITCH 事件套接字拒绝了 127.0.0.1:\d+ 的密码：-ERR invalid。请对照 PBX 上 event_socket\.conf\.xml 核对密码；Agner 会继续重试。$/)
   expect(await page.locator('h2').innerText()).toBe('数据源')
   await page.screenshot({ path: join(shots, 'sources-zh.png'), fullPage: true })
 
