@@ -96,6 +96,13 @@ it('an alert fires once, reaches the bell, a desktop notification and the webhoo
 
   await page.click('[data-testid=language]')
   await expect.poll(() => page.textContent('[data-testid=alerts-page] h2')).toBe('告警')
+  // Earlier dates, typed as the page shows them (2026-12-07, not the browser's mm/dd/yyyy).
+  const today = new Date().toISOString().slice(0, 10) // the center's day (UTC here)
+  expect(await page.getAttribute('[data-testid=alerts-page] input[name=from]', 'placeholder')).toBe('2026-12-07')
+  await page.fill('[data-testid=alerts-page] input[name=from]', today)
+  await page.fill('[data-testid=alerts-page] input[name=to]', today)
+  await page.click('[data-testid=alerts-page] button[type=submit]')
+  await page.waitForSelector('[data-testid=alerts] tr[data-rule=rule-1]')
   await page.screenshot({ path: join(shots, 'alerts-zh.png'), fullPage: true })
   await page.goto(`${agner.url}/admin/alerts`)
   await page.waitForSelector('[data-rule=rule-1]')
