@@ -6,12 +6,13 @@
  * their line number and skipped; importing the same file again adds nothing (the event ids are
  * UUIDv5 of the source instance and each line's natural key).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { CanonicalEvent } from '@agner/events'
 import { createStore, EventTsvBatch, insertEventTsv, migrate, rebuildRollups, type Store } from '@agner/analytics'
 import { parseQueueLogLine, QueueLogMapper } from '@agner/telephony'
 import { loadConfig, storeConfig } from '../config.ts'
 import { fileLines } from './file-lines.ts'
+import { ImportProgress, type ProgressOptions } from './import-progress.ts'
 
 export interface QueueLogFilesArgs { files: string[]; instance: string }
 interface Summary { lines: number; events: number; skipped: string[]; unknownVerbs: Map<string, number> }
@@ -21,13 +22,18 @@ interface Summary { lines: number; events: number; skipped: string[]; unknownVer
  * events on as they are made; when the handler returns a promise (a batch is being written), reading
  * waits for it.
  */
-async function readQueueLogs(a: QueueLogFilesArgs, tenant: string, onEvents: (events: CanonicalEvent[]) => Promise<void> | void): Promise<Summary> {
+async function readQueueLogs(
+  a: QueueLogFilesArgs, tenant: string, onEvents: (events: CanonicalEvent[]) => Promise<void> | void, progress?: ImportProgress,
+): Promise<Summary> {
   for (const f of a.files) if (!existsSync(f)) throw new Error(`${f} does not exist; give the path of an Asterisk queue_log file (as written, rotated or gzipped)`)
   const mapper = new QueueLogMapper({ instance: a.instance, tenant })
   const s: Summary = { lines: 0, events: 0, skipped: [], unknownVerbs: mapper.unknownVerbs }
-  for (const file of a.files) {
+  const bytesTotal = a.files.reduce((sum, f) => sum + statSync(f).size, 0)
+  let bytesBefore = 0
+  for (const [i, file] of a.files.entries()) {
     let n = 0
-    for await (const lines of fileLines(file)) {
+    let read = 0
+    for await (const lines of fileLines(file, (bytes) => { read = bytes })) {
       for (const text of lines) {
         n++
         if (text.trim() === '') continue
@@ -40,7 +46,9 @@ async function readQueueLogs(a: QueueLogFilesArgs, tenant: string, onEvents: (ev
         const wait = onEvents(events)
         if (wait) await wait
       }
+      progress?.at({ file, fileIndex: i + 1, files: a.files.length, bytesDone: bytesBefore + read, bytesTotal, lines: s.lines, events: s.events })
     }
+    bytesBefore += statSync(file).size
   }
   return s
 }
@@ -51,6 +59,8 @@ function report(s: Summary, done: string): void {
   if (s.skipped.length > 20) console.error(`  … and ${s.skipped.length - 20} more lines skipped`)
   if (s.unknownVerbs.size > 0) console.error(`  verbs Agner does not map (kept out, counted): ${[...s.unknownVerbs].map(([v, c]) => `${v} ×${c}`).join(', ')}`)
 }
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 export async function convertQueueLogs(a: QueueLogFilesArgs): Promise<void> {
   let out: string[] = []
@@ -75,7 +85,7 @@ export async function convertQueueLogs(a: QueueLogFilesArgs): Promise<void> {
  */
 export const IMPORT_BATCH_EVENTS = 35_000
 
-export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; tenant?: string }): Promise<void> {
+export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; tenant?: string; progress?: ProgressOptions }): Promise<void> {
   const c = a.store ? undefined : loadConfig()
   const store = a.store ?? await createStore(storeConfig(c!))
   const tenant = a.tenant ?? c!.tenant
@@ -98,15 +108,20 @@ export async function importQueueLogs(a: QueueLogFilesArgs & { store?: Store; te
       while (inflight.size >= 2) await Promise.race(inflight)
       if (failed) throw failed
     }
+    const progress = new ImportProgress(a.progress)
     const s = await readQueueLogs(a, tenant, (events) => {
       for (const e of events) batch.add(e)
       return batch.count >= IMPORT_BATCH_EVENTS ? flush() : undefined
-    })
+    }, progress)
     if (batch.count > 0) await flush()
     await Promise.all(inflight)
     if (failed) throw failed
     // Straight into the store: bring the report rollups up to date for the period imported.
-    if (s.events > 0) await rebuildRollups(store.client, tenant, first - 86_400_000, last + 86_400_000)
+    if (s.events > 0) {
+      progress.say(`read ${s.lines.toLocaleString('en')} lines; bringing the reports up to date for ${day(first)} to ${day(last)} (UTC)…`)
+      await rebuildRollups(store.client, tenant, first - 86_400_000, last + 86_400_000)
+    }
+    progress.done()
     report(s, 'imported')
   } finally {
     // A store handed in belongs to its owner (a running Agner); only our own is closed.
