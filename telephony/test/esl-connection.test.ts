@@ -46,6 +46,18 @@ describe('FreeSWITCH event socket connection', () => {
     expect(server.authFailures).toBe(1)
   })
 
+  it('an address FreeSWITCH\'s ACL turns away: said as that (not a wrong host or password), with what to change, and a long wait', async () => {
+    const { server, conn, states } = await rig('ClueCon')
+    server.rejectAddress = true
+    conn.start()
+    await until(() => states.some((s) => s.phase === 'retrying'))
+    expect(conn.state.problem?.code).toBe('eslAclRejected')
+    expect(conn.state.problem?.text.en).toBe(`FreeSWITCH at 127.0.0.1:${server.port} turned Agner's address away (Access Denied, go away.): its event socket takes only the addresses on the list that apply-inbound-acl in event_socket.conf.xml names (the local machine only when unset). Add Agner's address to that list in acl.conf.xml and run reloadacl; Agner keeps retrying.`)
+    expect(conn.state.problem?.text['zh-CN']).toContain('apply-inbound-acl')
+    expect(conn.state.retryAt! - conn.state.since).toBe(30_000)
+    expect(server.commands).toEqual([]) // no password was sent to a server that had turned us away
+  })
+
   for (const framing of ['json', 'plain'] as const) {
     it(`${framing}: subscribes, resyncs from callcenter_config, maps a call, reconnects after a drop`, async () => {
       const { server, conn, events } = await rig('ClueCon', framing)

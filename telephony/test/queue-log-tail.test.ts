@@ -4,7 +4,7 @@
  * neither loses nor repeats a line (also across a rotation while stopped), a 1 MB line and junk
  * reported with their offsets, a missing file said in one sentence.
  */
-import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
@@ -96,3 +96,19 @@ it('a missing file says where it looked and what to check; the file appearing la
   expect(a.t.state.phase).toBe('connected')
   await a.t.stop()
 })
+
+it('a path that is a directory says so and what to check; once it is the file, its lines are read', async () => {
+  const path = join(dir, 'dir_log')
+  mkdirSync(path)
+  const a = tail(path, join(dir, 'dir.pos'))
+  a.t.start()
+  await until(() => a.t.state.problem !== undefined)
+  expect(a.t.state.problem!.text.en).toMatch(new RegExp(`^queue_log not readable: EISDIR[^(]*\\(${path}\\)\\. Check that the path names Asterisk's queue_log file; Agner keeps retrying\\.$`))
+  expect(a.t.state.problem!.text['zh-CN']).toContain('请确认该路径指向 Asterisk 的 queue_log 文件')
+  expect(a.t.state.problem!.text.en).not.toContain('permission')
+  rmSync(path, { recursive: true })
+  writeFileSync(path, enter(1))
+  await until(() => queuedIds(a.events).length === 1, 40_000)
+  expect(a.t.state.phase).toBe('connected')
+  await a.t.stop()
+}, 60_000)

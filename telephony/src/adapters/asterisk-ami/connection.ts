@@ -32,7 +32,7 @@ export class AmiConnection extends Reconnecting {
   private seq = 0
   private loggedIn = false
 
-  constructor(private readonly o: AmiConnectionOptions) { super(o, 'amiLoginRefused') }
+  constructor(private readonly o: AmiConnectionOptions) { super(o, ['amiLoginRefused']) }
 
   get connected(): boolean { return this.loggedIn }
 

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, 
 import { open, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { CanonicalEvent } from '@agner/events'
+import type { Sentence } from '@agner/events/sentences'
 import { sayings, type SourceState } from '../edge/source-state.ts'
 import type { QueueLogMapper } from './map.ts'
 import { parseQueueLogLine } from './parse-line.ts'
@@ -88,7 +89,7 @@ export class QueueLogTail {
       st = statSync(this.o.path)
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
-      this.problem(code === 'ENOENT' ? sayings('fileMissing', { path: this.o.path }) : sayings('fileUnreadable', { path: this.o.path, message: (err as Error).message }))
+      this.problem(code === 'ENOENT' ? sayings('fileMissing', { path: this.o.path }) : this.unreadable(err))
       return
     }
     try {
@@ -113,9 +114,16 @@ export class QueueLogTail {
     } catch (err) {
       await this.fh?.close().catch(() => undefined)
       this.fh = undefined
-      const code = (err as NodeJS.ErrnoException).code
-      this.problem(code === 'EACCES' || code === 'EPERM' ? sayings('fileUnreadable', { path: this.o.path, message: 'permission denied' }) : sayings('fileUnreadable', { path: this.o.path, message: (err as Error).message }))
+      this.problem(this.unreadable(err))
     }
+  }
+
+  /** Why the file cannot be read, and what to do: a permission to give, or a path to check (a directory, a broken link). */
+  private unreadable(err: unknown): Sentence {
+    const code = (err as NodeJS.ErrnoException).code
+    return code === 'EACCES' || code === 'EPERM'
+      ? sayings('fileDenied', { path: this.o.path })
+      : sayings('fileUnreadable', { path: this.o.path, message: (err as Error).message })
   }
 
   /** Whether the file still starts with the bytes it started with when the position was taken. */

@@ -35,7 +35,7 @@ export abstract class Reconnecting {
   /** Which connection the timers belong to (a keepalive failing after a close speaks of nothing). */
   private epoch = 0
 
-  constructor(private readonly base: ReconnectingOptions, private readonly refusedCode: string) {
+  constructor(private readonly base: ReconnectingOptions, private readonly refusedCodes: readonly string[]) {
     this.backoff = base.backoff ?? new Backoff()
     this.now = base.now ?? Date.now
     this.address = `${base.host}:${base.port}`
@@ -69,7 +69,7 @@ export abstract class Reconnecting {
     this.teardown(new Error(`the connection to ${this.address} closed`))
     if (this.stopped) return
     if (wasUp) this.backoff.reset()
-    const delay = failure?.code === this.refusedCode ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
+    const delay = failure && this.refusedCodes.includes(failure.code) ? Math.max(30_000, this.backoff.next()) : this.backoff.next()
     this.setState(retryState(failure ?? sayings('closed', { address: this.address }), delay, this.now()))
     this.retryTimer = setTimeout(() => this.connecting(), delay)
     this.retryTimer.unref()

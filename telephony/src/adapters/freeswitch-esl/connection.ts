@@ -27,7 +27,8 @@ export class EslConnection extends Reconnecting {
   private waiting: Waiting[] = []
   private ready = false
 
-  constructor(private readonly o: EslConnectionOptions) { super(o, 'eslAuthRefused') }
+  // A refused password or address is a setting to change on the PBX: retried every 30 s at most, not at once.
+  constructor(private readonly o: EslConnectionOptions) { super(o, ['eslAuthRefused', 'eslAclRejected']) }
 
   get connected(): boolean { return this.ready }
 
@@ -61,6 +62,8 @@ export class EslConnection extends Reconnecting {
         if (!greeted) {
           clearTimeout(connectTimer)
           greeted = true
+          // FreeSWITCH checks the caller's address against its ACL before it asks for the password.
+          if (type === 'text/rude-rejection') { failure = sayings('eslAclRejected', { address: this.address, message: f.body.trim() || type }); s.destroy(); return }
           if (type !== 'auth/request') { failure = sayings('notPbx', { address: this.address, what: 'FreeSWITCH event socket' }); s.destroy(); return }
           void this.login(s).catch((err: Error) => { failure = err instanceof AuthRefused ? err.said : sayings('unreachable', { address: this.address, message: err.message }); s.destroy() })
           continue

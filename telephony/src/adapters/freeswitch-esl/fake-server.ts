@@ -1,5 +1,5 @@
 /**
- * A fake FreeSWITCH event socket over real TCP, for tests: `auth/request`, `command/reply`
+ * A fake FreeSWITCH event socket over real TCP, for tests: an ACL rejection, `auth/request`, `command/reply`
  * (`+OK accepted` / `-ERR invalid`), `event json|plain …`, `api` commands answered from a table
  * (callcenter_config lists), and events written as `text/event-json` or `text/event-plain` frames
  * with their Content-Length, as the client subscribed.
@@ -21,6 +21,8 @@ export class FakeEslServer {
   private readonly subscribed = new Map<Socket, 'json' | 'plain'>()
   port = 0
   authFailures = 0
+  /** Turn every caller away as FreeSWITCH does when its address is not on apply-inbound-acl's list. */
+  rejectAddress = false
   constructor(private readonly password = 'ClueCon') {}
 
   async listen(port = 0): Promise<number> {
@@ -46,6 +48,12 @@ export class FakeEslServer {
   private accept(s: Socket): void {
     s.on('error', () => undefined)
     s.on('close', () => this.subscribed.delete(s))
+    if (this.rejectAddress) {
+      // mod_event_socket: the ACL is checked first, then "Access Denied, go away." and a disconnect notice.
+      s.write(eslReply('text/rude-rejection', {}, 'Access Denied, go away.\n'))
+      s.end(eslReply('text/disconnect-notice', {}, 'Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n'))
+      return
+    }
     s.write(eslReply('auth/request'))
     let buf = ''
     let authed = false
