@@ -67,7 +67,7 @@ it('a second source with a wrong secret: one sentence on the API in both languag
   const created = await api('/api/sources', { method: 'POST', body: JSON.stringify({ id: 'pbx2', kind: 'asterisk-ami', host: '127.0.0.1', port: ami.port, username: 'agner', secret: 'nope' }) })
   expect(created.status).toBe(201)
   expect(JSON.stringify(created.body)).not.toContain('nope')
-  const refused = `AMI login refused for user 'agner' at 127.0.0.1:${ami.port}: Authentication failed. Check the user name and secret against manager.conf on the PBX; Agner keeps retrying.`
+  const refused = `AMI login refused for user 'agner' at 127.0.0.1:${ami.port}: Authentication failed. Check the user name and secret against manager.conf on the PBX, and that its permit= lets Agner's address in (Asterisk answers both the same way); Agner keeps retrying.`
   await expect.poll(async () => ((await api('/api/sources/pbx2')).body as { status: { problem?: { text: { en: string } } } }).status.problem?.text.en, { timeout: 10_000 }).toBe(refused)
   const ready = await (await fetch(`${c.url}/readyz`)).json() as { status: string; sources: Array<{ id: string; ok: boolean; state: string }> }
   expect(ready.status).toBe('ready')

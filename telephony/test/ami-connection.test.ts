@@ -41,7 +41,7 @@ describe('AMI connection', () => {
     conn.start()
     await until(() => states.some((s) => s.phase === 'retrying'))
     const s = conn.state
-    expect(s.problem?.text.en).toBe(`AMI login refused for user 'agner' at 127.0.0.1:${server.port}: Authentication failed. Check the user name and secret against manager.conf on the PBX; Agner keeps retrying.`)
+    expect(s.problem?.text.en).toBe(`AMI login refused for user 'agner' at 127.0.0.1:${server.port}: Authentication failed. Check the user name and secret against manager.conf on the PBX, and that its permit= lets Agner's address in (Asterisk answers both the same way); Agner keeps retrying.`)
     expect(s.problem?.text['zh-CN']).toContain('AMI 登录被拒绝')
     expect(s.said.text.en).toMatch(/^connecting: retry in 30 s$/)
     await new Promise((r) => setTimeout(r, 500))
