@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { CanonicalEvent, DeadLetter } from '@agner/events'
 import type { Sentence } from '@agner/events/sentences'
 import {
-  AmiConnection, AmiMapper, EslConnection, EslMapper, QueueLogMapper, QueueLogTableReader, QueueLogTail, type SourceState,
+  AmiConnection, AmiMapper, EslConnection, EslMapper, QueueLogMapper, QueueLogTableReader, QueueLogTail, sayings, type SourceState,
 } from '@agner/telephony'
 import { EchoGuard } from './echo-guard.ts'
 import { idMapper, type SourceSpec } from './source-spec.ts'
@@ -26,6 +26,8 @@ export interface SourceRunnerDeps {
   queueLogFeeds: (instance: string) => boolean
   log: (msg: string) => void
   now?: () => number
+  /** Connected this long with nothing since the first seconds: the status carries a note (10 min unless said). */
+  quietMs?: number
 }
 
 export interface SourceStatus {
@@ -34,6 +36,8 @@ export interface SourceStatus {
   phase: SourceState['phase'] | 'disabled'
   said: Sentence
   problem?: Sentence
+  /** Connected, but nothing has come for a while: what to check if calls are being taken. */
+  note?: Sentence
   retryAt?: number
   since: number
   eventsLastMinute: number
@@ -47,6 +51,8 @@ export interface SourceStatus {
 }
 
 const HOLD_LIMIT = 500_000
+/** What a connection sends in its first seconds (a resync, a backlog starting) does not count as the source being heard from. */
+const SETTLE_MS = 5000
 
 export class SourceRunner {
   private conn: AmiConnection | EslConnection | QueueLogTail | QueueLogTableReader | undefined
@@ -156,13 +162,31 @@ export class SourceRunner {
       id: this.spec.id, kind: this.spec.kind,
       phase: this.spec.enabled ? st?.phase ?? 'connecting' : 'disabled',
       said: st?.said ?? { code: 'disabled', params: {}, text: { en: 'disabled', 'zh-CN': '已停用' } },
-      ...(st?.problem ? { problem: st.problem } : {}), ...(st?.retryAt ? { retryAt: st.retryAt } : {}), since: st?.since ?? now,
+      ...(st?.problem ? { problem: st.problem } : {}), ...this.quiet(st, now), ...(st?.retryAt ? { retryAt: st.retryAt } : {}), since: st?.since ?? now,
       eventsLastMinute: this.perSecond.reduce((a, b) => a + b, 0), events: this.events,
       ...(this.lastEventAt !== undefined ? { lastEventAt: this.lastEventAt } : {}), ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
       ...(this.conn instanceof QueueLogTail || this.conn instanceof QueueLogTableReader ? { linesRead: this.conn.linesRead } : {}),
       problems: this.problems, waitingToPublish: this.outbox.length,
       unknown: [...unknown].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
     }
+  }
+
+  /**
+   * Connected for a while and nothing heard since its first seconds: a note on what to check, worded
+   * "if calls are being taken" (a quiet night looks the same). An Asterisk user without read
+   * permission is logged in and sent nothing: the "all data empty" of AMI panels. Once anything has
+   * come, a quiet spell is just quiet.
+   */
+  private quiet(st: SourceState | undefined, now: number): { note?: Sentence } {
+    if (!st || st.phase !== 'connected') return {}
+    if (this.lastEventAt !== undefined && this.lastEventAt >= st.since + SETTLE_MS) return {}
+    if (now - st.since < (this.d.quietMs ?? 10 * 60_000)) return {}
+    const minutes = Math.floor((now - st.since) / 60_000)
+    const k = this.spec.kind
+    const note = k === 'asterisk-ami' ? sayings('amiQuiet', { minutes, user: this.spec.username ?? '' })
+      : k === 'freeswitch-esl' ? sayings('eslQuiet', { minutes })
+        : k === 'asterisk-queuelog-db' ? sayings('tableQuiet', { minutes }) : sayings('fileQuiet', { minutes })
+    return { note }
   }
 
   /** Live connections hand events over synchronously; they go out in order, retried while the bus is away. */

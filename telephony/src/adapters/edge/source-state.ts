@@ -23,6 +23,11 @@ export const sayings = sentences({
   dbTable: { en: 'the queue_log table cannot be read at {address}: {message}. Check the table name in the source and that its user may SELECT from it; Agner keeps retrying.', 'zh-CN': '无法读取 {address} 上的 queue_log 表：{message}。请检查数据源中的表名，并确认该用户有 SELECT 权限；Agner 会继续重试。' },
   reading: { en: 'reading table {table} at {address}', 'zh-CN': '正在读取 {address} 上的表 {table}' },
   disabled: { en: 'disabled', 'zh-CN': '已停用' },
+  // Connected, and nothing has come since: what a PBX that lets Agner in but tells it nothing looks like.
+  amiQuiet: { en: "no queue events for {minutes} min. If calls are being taken, give user '{user}' read = agent,call in manager.conf: without it Asterisk logs Agner in and sends nothing.", 'zh-CN': '已有 {minutes} 分钟没有收到队列事件。如果此时有来电，请在 manager.conf 中为用户“{user}”设置 read = agent,call：缺少该权限时 Asterisk 允许 Agner 登录，却不发送任何事件。' },
+  eslQuiet: { en: 'no callcenter events for {minutes} min. If calls are being taken, check that mod_callcenter is loaded and its queues are in callcenter.conf.xml.', 'zh-CN': '已有 {minutes} 分钟没有收到 callcenter 事件。如果此时有来电，请确认已加载 mod_callcenter，且队列已写入 callcenter.conf.xml。' },
+  fileQuiet: { en: 'no new lines for {minutes} min. If calls are being taken, check that Asterisk writes this file (logger.conf: queue_log = yes, and queue_log_to_file = yes when it also logs to a table).', 'zh-CN': '已有 {minutes} 分钟没有新行。如果此时有来电，请确认 Asterisk 正在写这个文件（logger.conf：queue_log = yes；同时写入数据表时还需 queue_log_to_file = yes）。' },
+  tableQuiet: { en: 'no new rows for {minutes} min. If calls are being taken, check that Asterisk logs its queues to this table (extconfig.conf: queue_log => …).', 'zh-CN': '已有 {minutes} 分钟没有新记录。如果此时有来电，请确认 Asterisk 把队列日志写入这张表（extconfig.conf：queue_log => …）。' },
 })
 
 export type SourcePhase = 'connecting' | 'connected' | 'retrying' | 'error' | 'stopped'
