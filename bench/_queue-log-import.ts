@@ -40,7 +40,7 @@ if (mode === 'baseline') {
 } else {
   let imported = 0
   const say = console.error
-  console.error = (...a: unknown[]) => { const m = /imported: \d+ lines, (\d+) events/.exec(String(a[0])); if (m) imported = Number(m[1]); say(...a) }
+  console.error = (...a: unknown[]) => { const m = /imported: [\d,]+ lines, ([\d,]+) events/.exec(String(a[0])); if (m) imported = Number(m[1]!.replaceAll(',', '')); say(...a) }
   const t0 = performance.now()
   await importQueueLogs({ files: [file], instance: 'bench', store, tenant: 'default' })
   const ms = performance.now() - t0

@@ -79,5 +79,5 @@ it('a real import of a rotated (gzipped) file and today\'s says where it is in e
   const last = out.filter((l) => l.startsWith('importing')).pop()!
   expect(last).toMatch(/^importing queue_log \(file 2 of 2\): 603 lines, 1,407 events, 100 % read(, [\d,]+ lines\/s)?\n$/)
   expect(out.at(-1)).toBe('read 603 lines; bringing the reports up to date for 2023-11-14 to 2023-11-16 (UTC)…\n')
-  expect(said).toContain('imported: 603 lines, 1407 events')
+  expect(said).toContain('imported: 603 lines, 1,407 events')
 })

@@ -37,7 +37,7 @@ export async function convertCapture(a: CaptureArgs): Promise<void> {
   for await (const chunk of input) await take(capture.push(chunk as Buffer))
   await take(capture.end())
   const unknown = capture.unknown
-  console.error(`converted: ${count} events`)
+  console.error(`converted: ${count.toLocaleString('en')} events`)
   for (const p of problems.slice(0, 20)) console.error(`  skipped at ${p}`)
   if (problems.length > 20) console.error(`  … and ${problems.length - 20} more problems`)
   if (unknown.size > 0) console.error(`  events Agner does not map (kept out, counted): ${[...unknown].map(([v, c]) => `${v} ×${c}`).join(', ')}`)

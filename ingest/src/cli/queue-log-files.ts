@@ -54,7 +54,7 @@ async function readQueueLogs(
 }
 
 function report(s: Summary, done: string): void {
-  console.error(`${done}: ${s.lines} lines, ${s.events} events`)
+  console.error(`${done}: ${s.lines.toLocaleString('en')} lines, ${s.events.toLocaleString('en')} events`)
   for (const p of s.skipped.slice(0, 20)) console.error(`  skipped ${p}`)
   if (s.skipped.length > 20) console.error(`  … and ${s.skipped.length - 20} more lines skipped`)
   if (s.unknownVerbs.size > 0) console.error(`  verbs Agner does not map (kept out, counted): ${[...s.unknownVerbs].map(([v, c]) => `${v} ×${c}`).join(', ')}`)
