@@ -69,6 +69,9 @@ export class SourceRunner {
   private pumping = false
   private retry: NodeJS.Timeout | undefined
   private stopped = false
+  private watch: NodeJS.Timeout | undefined
+  /** The connection (its `since`) whose quiet note went to the log, so it is logged once. */
+  private quietLogged: number | undefined
   private readonly now: () => number
   readonly echo = new EchoGuard()
   /** Agents Agner removed from their Asterisk queues (a later ready or aux adds them back). */
@@ -108,10 +111,23 @@ export class SourceRunner {
         : new QueueLogTail({ path: s.path!, stateFile: join(this.d.stateDir, `queue_log-${s.id}.position`), ...read })
     }
     this.conn.start()
+    // A quiet note goes to the log too (once per connection), for installs nobody watches in a browser.
+    this.watch = setInterval(() => this.logQuiet(), 60_000)
+    this.watch.unref()
+  }
+
+  /** Logs the quiet note the first time a connection earns it. */
+  logQuiet(): void {
+    const st = this.conn?.state
+    const { note } = this.quiet(st, this.now())
+    if (!note || !st || this.quietLogged === st.since) return
+    this.quietLogged = st.since
+    this.d.log(`source ${this.spec.id}: connected, but ${note.text.en}`)
   }
 
   async stop(): Promise<void> {
     this.stopped = true
+    clearInterval(this.watch)
     clearTimeout(this.retry)
     await this.conn?.stop()
     // What the bus has not taken yet is published one last time.
