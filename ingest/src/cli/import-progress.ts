@@ -5,6 +5,7 @@
  * is rewritten in place every second, into a log a new line every 10 s.
  */
 import { basename } from 'node:path'
+import { spokenDuration } from '@agner/analytics'
 
 export interface ImportPoint {
   file: string
@@ -19,15 +20,6 @@ export interface ImportPoint {
   elapsedMs: number
 }
 
-/** "12 s", "1 min 40 s", "2 h 3 min". */
-export function roughDuration(ms: number): string {
-  const s = Math.max(1, Math.round(ms / 1000))
-  if (s < 60) return `${s} s`
-  const min = Math.floor(s / 60)
-  if (min < 60) return s % 60 === 0 ? `${min} min` : `${min} min ${s % 60} s`
-  return min % 60 === 0 ? `${Math.floor(min / 60)} h` : `${Math.floor(min / 60)} h ${min % 60} min`
-}
-
 const n = (x: number): string => x.toLocaleString('en')
 
 export function progressLine(p: ImportPoint): string {
@@ -35,7 +27,7 @@ export function progressLine(p: ImportPoint): string {
   // The rate and the time left are said only once there is a second to go on.
   const settled = p.elapsedMs >= 1000
   const perSec = settled ? `, ${n(Math.round(p.lines / (p.elapsedMs / 1000)))} lines/s` : ''
-  const left = settled && share > 0 && share < 1 ? `, about ${roughDuration((p.elapsedMs * (1 - share)) / share)} left` : ''
+  const left = settled && share > 0 && share < 1 ? `, about ${spokenDuration((p.elapsedMs * (1 - share)) / share, 'en')} left` : ''
   const where = p.files > 1 ? `${basename(p.file)} (file ${p.fileIndex} of ${p.files})` : basename(p.file)
   return `importing ${where}: ${n(p.lines)} lines, ${n(p.events)} events, ${Math.floor(share * 100)} % read${perSec}${left}`
 }

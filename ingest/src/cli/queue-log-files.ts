@@ -28,7 +28,8 @@ async function readQueueLogs(
   for (const f of a.files) if (!existsSync(f)) throw new Error(`${f} does not exist; give the path of an Asterisk queue_log file (as written, rotated or gzipped)`)
   const mapper = new QueueLogMapper({ instance: a.instance, tenant })
   const s: Summary = { lines: 0, events: 0, skipped: [], unknownVerbs: mapper.unknownVerbs }
-  const bytesTotal = a.files.reduce((sum, f) => sum + statSync(f).size, 0)
+  const sizes = a.files.map((f) => statSync(f).size)
+  const bytesTotal = sizes.reduce((sum, size) => sum + size, 0)
   let bytesBefore = 0
   for (const [i, file] of a.files.entries()) {
     let n = 0
@@ -48,7 +49,7 @@ async function readQueueLogs(
       }
       progress?.at({ file, fileIndex: i + 1, files: a.files.length, bytesDone: bytesBefore + read, bytesTotal, lines: s.lines, events: s.events })
     }
-    bytesBefore += statSync(file).size
+    bytesBefore += sizes[i]!
   }
   return s
 }
