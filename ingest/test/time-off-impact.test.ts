@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { coverage, type Contract, type ScheduledShift, type ScheduleInput, type ShiftTemplate } from '@agner/wfm'
+import { say } from '@agner/wfm/sayings'
 import { timeOffImpact, withLeave, newRequest } from '../src/wfm/time-off-requests.ts'
 import { tradeShifts } from '../src/wfm/shift-swaps.ts'
 import type { StoredSchedule } from '../src/wfm/schedule-types.ts'
@@ -35,6 +36,9 @@ describe('timeOffImpact', () => {
     expect([i.underHoursBefore, i.underHoursAfter]).toEqual([0, 4])
     expect([i.coverageBefore, i.coverageAfter]).toEqual([1, 0.5])
     expect(i.violations.map((v) => v.rule)).toEqual(['min-hours-per-week'])
+    // The page says it in the reader's language from its code and params (without them it showed an empty bullet).
+    expect(say(i.violations[0]!, 'zh-CN')).not.toBe('')
+    expect(say(i.violations[0]!, 'en')).toBe(i.violations[0]!.message)
   })
   it('a whole day off drops the shift; another day costs nothing', () => {
     const day = timeOffImpact(week, 'ann', MONDAY, MONDAY + 86_400_000)

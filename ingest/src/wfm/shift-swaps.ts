@@ -57,7 +57,8 @@ export interface SwapOutcome {
   colleagueShift: ScheduledShift | null
   underHoursBefore: number
   underHoursAfter: number
-  violations: Array<{ agentId: string; rule: string; message: string }>
+  /** Each with its sentence (code and params) for the page to say in the reader's language. */
+  violations: Array<Pick<Violation, 'agentId' | 'rule' | 'code' | 'params' | 'message'>>
   /** The two agents' rule breaks as the schedule keeps them. */
   ruleBreaks: Violation[]
 }
@@ -72,6 +73,6 @@ export function tradeShifts(s: StoredSchedule, agentId: string, colleagueId: str
   shifts.sort((a, b) => a.agentId.localeCompare(b.agentId) || a.startMin - b.startMin)
   const after = coverage(s.input, shifts, skillLookup(s.agents))
   const ruleBreaks = ruleViolations(s.input, shifts, { agents: [agentId, colleagueId] })
-  const violations = ruleBreaks.map((v) => ({ agentId: v.agentId, rule: v.rule, message: v.message }))
+  const violations = ruleBreaks.map((v) => ({ agentId: v.agentId, rule: v.rule, code: v.code, params: v.params, message: v.message }))
   return { shifts, coverage: after, agentShift: mine, colleagueShift: theirs, underHoursBefore: s.coverage.totals.underHours, underHoursAfter: after.totals.underHours, violations, ruleBreaks }
 }

@@ -7,7 +7,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client'
 import { uuidv7 } from '@agner/events'
-import { coverage, ruleViolations, type ScheduledShift } from '@agner/wfm'
+import { coverage, ruleViolations, type ScheduledShift, type Violation } from '@agner/wfm'
 import { skillLookup } from './schedule-edit.ts'
 import type { StoredSchedule, WfmRules } from './schedule-types.ts'
 
@@ -54,7 +54,8 @@ export interface TimeOffImpact {
   underHoursAfter: number
   coverageBefore: number
   coverageAfter: number
-  violations: Array<{ rule: string; message: string }>
+  /** Each with its sentence (code and params) for the page to say in the reader's language. */
+  violations: Array<Pick<Violation, 'rule' | 'code' | 'params' | 'message'>>
 }
 
 /**
@@ -79,7 +80,7 @@ export function timeOffImpact(s: StoredSchedule, agentId: string, fromMs: number
   }
   const skills = skillLookup(s.agents)
   const after = coverage(s.input, shifts, skills)
-  const violations = ruleViolations(s.input, shifts, { agents: [agentId] }).map((v) => ({ rule: v.rule, message: v.message }))
+  const violations = ruleViolations(s.input, shifts, { agents: [agentId] }).map((v) => ({ rule: v.rule, code: v.code, params: v.params, message: v.message }))
   return {
     weekStart: s.weekStart, shifts: touched, lostHours: touched.reduce((x, y) => x + y.lostMin, 0) / 60,
     underHoursBefore: s.coverage.totals.underHours, underHoursAfter: after.totals.underHours,
